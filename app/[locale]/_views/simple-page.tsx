@@ -1,0 +1,23 @@
+import type { ReactNode } from "react";
+import { getTranslations } from "next-intl/server";
+import type { Locale } from "@/lib/i18n/config";
+import { localizedPath } from "@/lib/i18n/paths";
+import type { Alternates } from "@/lib/seo/metadata";
+import { SiteHeader } from "@/components/site-header";
+import { Breadcrumbs } from "@/components/breadcrumbs";
+
+/** Header, breadcrumbs (home › title) and a titled main column: the frame of index and info pages. */
+export async function SimplePage({ locale, title, intro, alternates, children }: { locale: Locale; title: string; intro?: string; alternates: Alternates; children: ReactNode }) {
+  const nav = await getTranslations({ locale, namespace: "Nav" });
+  return (
+    <>
+      <SiteHeader locale={locale} alternates={alternates} />
+      <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
+        <Breadcrumbs label={nav("breadcrumbs")} items={[{ href: localizedPath(locale, "/"), label: nav("home") }, { label: title }]} />
+        <h1 className="mt-4 text-3xl font-bold leading-tight">{title}</h1>
+        {intro && <p className="mt-3 max-w-3xl text-stone-700">{intro}</p>}
+        <div className="mt-8">{children}</div>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,37 @@
+// GET /feed.xml (vi), /en/feed.xml – every story of the locale as RSS 2.0, built at build time
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { isLocale, locales } from "@/lib/i18n/config";
+import { localizedPath } from "@/lib/i18n/paths";
+import { storiesIn } from "@/lib/content/stories";
+import { getMovement } from "@/lib/content/taxonomies";
+import { absoluteUrl } from "@/lib/seo/metadata";
+import { renderRss } from "@/lib/seo/rss";
+
+export const dynamic = "force-static";
+export const dynamicParams = false;
+export const generateStaticParams = () => locales.map((locale) => ({ locale }));
+
+export async function GET(_request: Request, { params }: { params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  if (!isLocale(locale)) notFound();
+  const t = await getTranslations({ locale, namespace: "Site" });
+  const xml = renderRss(
+    {
+      title: `${t("name")} – ${t("tagline")}`,
+      url: absoluteUrl(localizedPath(locale, "/")),
+      feedUrl: absoluteUrl(localizedPath(locale, "/feed.xml")),
+      description: t("description"),
+      language: locale,
+    },
+    storiesIn(locale).map((s) => ({
+      title: s.title,
+      url: absoluteUrl(s.url),
+      guid: absoluteUrl(s.url),
+      description: s.summary,
+      publishedAt: s.publishedAt,
+      categories: [getMovement(s.movement)?.shortName[locale] ?? s.movement, ...s.tags],
+    })),
+  );
+  return new Response(xml, { headers: { "Content-Type": "application/rss+xml; charset=utf-8" } });
+}

@@ -1,0 +1,8 @@
+import { listingRoute, movementListing } from "@/app/[locale]/_views/listing";
+
+const route = listingRoute(movementListing, true);
+
+export const dynamicParams = false;
+export const generateStaticParams = route.generateStaticParams;
+export const generateMetadata = route.generateMetadata;
+export default route.ListingPage;

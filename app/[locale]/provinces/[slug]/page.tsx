@@ -1,0 +1,8 @@
+import { listingRoute, provinceListing } from "@/app/[locale]/_views/listing";
+
+const route = listingRoute(provinceListing, false);
+
+export const dynamicParams = false;
+export const generateStaticParams = route.generateStaticParams;
+export const generateMetadata = route.generateMetadata;
+export default route.ListingPage;

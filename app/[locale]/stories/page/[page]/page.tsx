@@ -1,0 +1,8 @@
+import { listingRoute, allStoriesListing } from "@/app/[locale]/_views/listing";
+
+const route = listingRoute(allStoriesListing, true);
+
+export const dynamicParams = false;
+export const generateStaticParams = route.generateStaticParams;
+export const generateMetadata = route.generateMetadata;
+export default route.ListingPage;

@@ -1,0 +1,44 @@
+import type { MetadataRoute } from "next";
+import { locales } from "@/lib/i18n/config";
+import { storiesIn, storyYears, translationOf } from "@/lib/content/stories";
+import { fields, movements, provincePages } from "@/lib/content/taxonomies";
+import { KIND_SLUGS } from "@/lib/content/kinds";
+import { absoluteUrl, sameParamsAlternates, type Alternates } from "@/lib/seo/metadata";
+import type { RouteKey } from "@/lib/i18n/paths";
+
+function entry(alternates: Alternates, lastModified?: string): MetadataRoute.Sitemap {
+  const languages: Record<string, string> = {};
+  if (alternates.vi) languages["vi-VN"] = absoluteUrl(alternates.vi);
+  if (alternates.en) languages["en"] = absoluteUrl(alternates.en);
+  return Object.values(alternates).map((path) => ({
+    url: absoluteUrl(path),
+    ...(lastModified ? { lastModified } : {}),
+    alternates: { languages },
+  }));
+}
+
+// Every public page in both locales, each with its hreflang alternates.
+export default function sitemap(): MetadataRoute.Sitemap {
+  const pages: [RouteKey, Record<string, string>][] = [
+    ["/", {}], ["/stories", {}], ["/movements", {}], ["/provinces", {}], ["/fields", {}], ["/about", {}], ["/contest", {}],
+    ...movements.map((m): [RouteKey, Record<string, string>] => ["/movements/[slug]", { slug: m.slug }]),
+    ...provincePages().map((p): [RouteKey, Record<string, string>] => ["/provinces/[slug]", { slug: p.slug }]),
+    ...fields.map((f): [RouteKey, Record<string, string>] => ["/fields/[slug]", { slug: f.slug }]),
+    ...Object.values(KIND_SLUGS).map((kind): [RouteKey, Record<string, string>] => ["/kinds/[kind]", { kind }]),
+    ...[...new Set(locales.flatMap((l) => storyYears(l)))].map((year): [RouteKey, Record<string, string>] => ["/years/[year]", { year: String(year) }]),
+  ];
+  const seen = new Set<string>();
+  const stories = locales.flatMap((locale) =>
+    storiesIn(locale).flatMap((story) => {
+      if (seen.has(story.translationKey)) return [];
+      seen.add(story.translationKey);
+      const alternates: Alternates = {};
+      for (const l of locales) {
+        const version = translationOf(story, l);
+        if (version) alternates[l] = version.url;
+      }
+      return entry(alternates, story.publishedAt.slice(0, 10));
+    }),
+  );
+  return [...pages.flatMap(([route, params]) => entry(sameParamsAlternates(route, params))), ...stories];
+}

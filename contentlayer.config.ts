@@ -1,0 +1,104 @@
+import { defineDocumentType, makeSource } from "contentlayer2/source-files";
+import readingTime from "reading-time";
+import movements from "./content/taxonomies/movements.json" with { type: "json" };
+import fields from "./content/taxonomies/fields.json" with { type: "json" };
+import provinces from "./content/taxonomies/provinces.json" with { type: "json" };
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { routes } from "./lib/i18n/routes.mjs";
+import { storyProblems } from "./lib/content/checks.mjs";
+
+// Taxonomy slugs become enums, so a story naming an unknown movement, field or province
+// fails the build with its file name and the field.
+const provinceSlugs = [...new Set([...provinces.former.map((p) => p.slug), ...provinces.current.map((p) => p.slug)])];
+const known = {
+  movement: new Set(movements.map((m) => m.slug)),
+  field: new Set(fields.map((f) => f.slug)),
+  province: new Set(provinceSlugs),
+};
+const siteUrl = (process.env.SITE_URL || "http://localhost:3000").replace(/\/+$/, "");
+
+function storyPath(locale: string, slug: string): string {
+  const pattern = locale === "vi" ? routes["/stories/[slug]"]!.vi : "/en/stories/[slug]";
+  return pattern.replace("[slug]", slug);
+}
+
+export const Story = defineDocumentType(() => ({
+  name: "Story",
+  filePathPattern: "**/*.mdx",
+  contentType: "mdx",
+  fields: {
+    title: { type: "string", required: true },
+    slug: { type: "string", required: true },
+    locale: { type: "enum", options: ["vi", "en"], required: true },
+    translationKey: { type: "string", required: true },
+    subjectName: { type: "string", required: true },
+    subjectKind: { type: "enum", options: ["individual", "collective"], required: true },
+    role: { type: "string", required: true },
+    directWorker: { type: "boolean", required: true },
+    province: { type: "enum", options: provinceSlugs, required: true },
+    movement: { type: "enum", options: movements.map((m) => m.slug), required: true },
+    field: { type: "enum", options: fields.map((f) => f.slug), required: true },
+    award: { type: "string", required: false },
+    publishedAt: { type: "date", required: true },
+    summary: { type: "string", required: true },
+    cover: { type: "string", required: true },
+    coverAlt: { type: "string", required: true },
+    tags: { type: "list", of: { type: "string" }, required: true },
+    featured: { type: "boolean", required: false, default: false },
+  },
+  computedFields: {
+    // Throwing here fails the build with the file name, like a field of the wrong type.
+    checked: {
+      type: "boolean",
+      resolve: (doc) => {
+        const problems = storyProblems(
+          { ...doc, tags: Array.from(doc.tags as Iterable<string>) },
+          {
+            folderLocale: doc._raw.sourceFileDir.split("/")[0],
+            coverExists: (publicPath) => existsSync(path.join(process.cwd(), "public", publicPath)),
+            known,
+          },
+        );
+        if (problems.length > 0) throw new Error(problems.join("; "));
+        return true;
+      },
+    },
+    readingMinutes: {
+      type: "number",
+      resolve: (doc) => Math.max(1, Math.ceil(readingTime(doc.body.raw).minutes)),
+    },
+    url: { type: "string", resolve: (doc) => storyPath(doc.locale, doc.slug) },
+    year: { type: "number", resolve: (doc) => Number(String(doc.publishedAt).slice(0, 4)) },
+    structuredData: {
+      type: "json",
+      resolve: (doc) => ({
+        "@context": "https://schema.org",
+        "@type": "Article",
+        headline: doc.title,
+        description: doc.summary,
+        inLanguage: doc.locale,
+        datePublished: String(doc.publishedAt).slice(0, 10),
+        url: siteUrl + storyPath(doc.locale, doc.slug),
+        image: `${siteUrl}${storyPath(doc.locale, doc.slug)}/opengraph-image`,
+        keywords: Array.from(doc.tags as Iterable<string>).join(", "),
+        about: {
+          "@type": doc.subjectKind === "individual" ? "Person" : "Organization",
+          name: doc.subjectName,
+          ...(doc.subjectKind === "individual" ? { jobTitle: doc.role } : { description: doc.role }),
+          ...(doc.award ? { award: doc.award } : {}),
+        },
+        publisher: { "@type": "Organization", name: "Lan Tỏa" },
+      }),
+    },
+  },
+}));
+
+export default makeSource({
+  contentDirPath: process.env.LANTOA_CONTENT_DIR || "content/stories",
+  documentTypes: [Story],
+  onMissingOrIncompatibleData: "fail",
+  onExtraFieldData: "fail",
+  onUnknownDocuments: "fail",
+  disableImportAliasWarning: true,
+});

@@ -1,0 +1,44 @@
+// Cross-field checks on one story that contentlayer's field types cannot express. Plain .mjs
+// because contentlayer.config.ts runs it at content build time; the unit tests import it too.
+
+const TEXT_FIELDS = ["title", "subjectName", "role", "summary", "coverAlt", "award"];
+
+/**
+ * Problems with one story's frontmatter, each naming the field.
+ * @param {{ locale: string, slug: string, cover: string, tags: string[], [k: string]: unknown }} doc
+ * @param {{ folderLocale: string | undefined, coverExists: (publicPath: string) => boolean,
+ *   known?: { movement: Set<string>, field: Set<string>, province: Set<string> } }} context
+ * @returns {string[]}
+ */
+export function storyProblems(doc, context) {
+  const problems = [];
+  if (context.folderLocale && context.folderLocale !== doc.locale) {
+    problems.push(`locale: "${doc.locale}" but the file is in the "${context.folderLocale}" folder`);
+  }
+  // contentlayer's enum type does not reject unknown values, so taxonomy references are checked here.
+  for (const [field, values] of Object.entries(context.known ?? {})) {
+    if (!values.has(String(doc[field]))) problems.push(`${field}: "${doc[field]}" is not in content/taxonomies`);
+  }
+  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(doc.slug)) {
+    problems.push(`slug: "${doc.slug}" must be lowercase ASCII words joined by hyphens`);
+  }
+  for (const field of TEXT_FIELDS) {
+    const value = doc[field];
+    if (typeof value === "string" && value.normalize("NFC") !== value) {
+      problems.push(`${field}: text is not Unicode NFC (save the file as NFC)`);
+    }
+    if (typeof value === "string" && value.trim() === "" && field !== "award") {
+      problems.push(`${field}: must not be empty`);
+    }
+  }
+  if (typeof doc.summary === "string" && doc.summary.length > 300) {
+    problems.push(`summary: ${doc.summary.length} characters; keep it under 300`);
+  }
+  if (!/^\/covers\/[\w.-]+\.(svg|png|jpg|webp)$/.test(doc.cover)) {
+    problems.push(`cover: "${doc.cover}" must be a file under /covers/`);
+  } else if (!context.coverExists(doc.cover)) {
+    problems.push(`cover: public${doc.cover} does not exist`);
+  }
+  if (Array.from(doc.tags).length === 0) problems.push("tags: list at least one tag");
+  return problems;
+}

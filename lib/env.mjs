@@ -1,0 +1,30 @@
+// The environment, validated once. Plain .mjs so next.config.mjs can check it at start-up;
+// lib/env.ts re-exports it typed for the application code.
+import { z } from "zod";
+
+const emptyAsUndefined = (value) => (value === "" ? undefined : value);
+const optional = (schema) => z.preprocess(emptyAsUndefined, schema.optional());
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  SITE_URL: z.preprocess(emptyAsUndefined, z.url({ message: "SITE_URL must be an absolute URL such as https://lantoa.vn" }).default("http://localhost:3000")),
+  DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default("./data")),
+  DATABASE_URL: optional(
+    z.string().regex(/^postgres(ql)?:\/\//, { message: "DATABASE_URL must start with postgres:// or postgresql://" }),
+  ),
+  MEILI_HOST: optional(z.url({ message: "MEILI_HOST must be an absolute URL such as http://127.0.0.1:7700" })),
+  MEILI_MASTER_KEY: optional(z.string().min(16, { message: "MEILI_MASTER_KEY must be at least 16 characters" })),
+  AUTH_SECRET: optional(z.string().min(32, { message: "AUTH_SECRET must be at least 32 characters" })),
+  LANTOA_DEMO: z.preprocess(emptyAsUndefined, z.enum(["0", "1"]).default("0")),
+  DEMO_PASSWORD: z.preprocess(emptyAsUndefined, z.string().min(8).default("lantoa-demo")),
+});
+
+/** Parses the environment or throws one error naming every wrong variable. */
+export function validateEnv(source) {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}

@@ -1,0 +1,18 @@
+import { validateEnv } from "./env.mjs";
+
+export type Env = {
+  NODE_ENV: "development" | "production" | "test";
+  SITE_URL: string;
+  DATA_DIR: string;
+  DATABASE_URL?: string;
+  MEILI_HOST?: string;
+  MEILI_MASTER_KEY?: string;
+  AUTH_SECRET?: string;
+  LANTOA_DEMO: "0" | "1";
+  DEMO_PASSWORD: string;
+};
+
+export const env: Env = validateEnv(process.env);
+
+/** The site's public origin without a trailing slash. */
+export const siteUrl = env.SITE_URL.replace(/\/+$/, "");

@@ -1,0 +1,52 @@
+// The one map of public URLs. Keys are the internal routes under app/[locale]; each locale
+// has its own public path. English paths equal the internal ones (behind /en); Vietnamese
+// paths are translated and served without a prefix. next.config.mjs turns this map into
+// rewrites, and lib/i18n/paths.ts builds links from it, so the two can never disagree.
+
+export const locales = /** @type {const} */ (["vi", "en"]);
+export const defaultLocale = "vi";
+
+/** @type {Record<string, { vi: string }>} */
+export const routes = {
+  "/": { vi: "/" },
+  "/stories": { vi: "/cau-chuyen" },
+  "/stories/page/[page]": { vi: "/cau-chuyen/trang/[page]" },
+  "/stories/[slug]": { vi: "/cau-chuyen/[slug]" },
+  "/movements": { vi: "/phong-trao" },
+  "/movements/[slug]": { vi: "/phong-trao/[slug]" },
+  "/movements/[slug]/page/[page]": { vi: "/phong-trao/[slug]/trang/[page]" },
+  "/provinces": { vi: "/tinh-thanh" },
+  "/provinces/[slug]": { vi: "/tinh-thanh/[slug]" },
+  "/provinces/[slug]/page/[page]": { vi: "/tinh-thanh/[slug]/trang/[page]" },
+  "/fields": { vi: "/linh-vuc" },
+  "/fields/[slug]": { vi: "/linh-vuc/[slug]" },
+  "/fields/[slug]/page/[page]": { vi: "/linh-vuc/[slug]/trang/[page]" },
+  "/years/[year]": { vi: "/nam/[year]" },
+  "/years/[year]/page/[page]": { vi: "/nam/[year]/trang/[page]" },
+  "/kinds/[kind]": { vi: "/doi-tuong/[kind]" },
+  "/kinds/[kind]/page/[page]": { vi: "/doi-tuong/[kind]/trang/[page]" },
+  "/about": { vi: "/gioi-thieu" },
+  "/search": { vi: "/tim-kiem" },
+  "/contest": { vi: "/cuoc-thi" },
+  "/feed.xml": { vi: "/feed.xml" },
+};
+
+/** "/stories/[slug]" -> "/stories/:slug" (path-to-regexp, as next.config wants). */
+export function toPattern(path) {
+  return path.replace(/\[(\w+)\]/g, ":$1");
+}
+
+/** Rewrites that serve each Vietnamese public path from its internal route under /vi. */
+export function localeRewrites() {
+  const exact = Object.entries(routes).map(([internal, { vi }]) => ({
+    source: toPattern(vi),
+    destination: "/vi" + toPattern(internal === "/" ? "" : internal),
+  }));
+  // Anything else without the /en prefix is Vietnamese too, so unknown paths reach the
+  // localized 404 page instead of the bare framework one.
+  const fallback = {
+    source: "/:path((?!en(?:/|$)|vi(?:/|$)|api/|og/|_next/).*)",
+    destination: "/vi/:path",
+  };
+  return { exact, fallback };
+}

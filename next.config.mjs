@@ -1,0 +1,30 @@
+import createNextIntlPlugin from "next-intl/plugin";
+import { localeRewrites } from "./lib/i18n/routes.mjs";
+import { validateEnv } from "./lib/env.mjs";
+
+// Fail at start, not at the first request, when the environment is wrong.
+validateEnv(process.env);
+
+const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+const { exact, fallback } = localeRewrites();
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  output: process.env.NEXT_OUTPUT === "standalone" ? "standalone" : undefined,
+  serverExternalPackages: ["@electric-sql/pglite", "pino", "exceljs"],
+  // Vietnamese is served without a prefix: its translated paths map onto app/[locale]
+  // routes here instead of in a proxy, so static pages stay plain static files.
+  async rewrites() {
+    return { beforeFiles: exact, afterFiles: [fallback], fallback: [] };
+  },
+  async redirects() {
+    return [
+      { source: "/vi", destination: "/", permanent: true },
+      { source: "/vi/:path*", destination: "/:path*", permanent: true },
+    ];
+  },
+};
+
+export default withNextIntl(nextConfig);

@@ -1,0 +1,69 @@
+// npm test: every test against real parts. Unit and integration tests (Vitest) run against
+// PGlite always, PostgreSQL when TEST_DATABASE_URL is set, and a real Meilisearch; then the
+// production build is made and Playwright drives Debian's Chromium against it.
+import { spawn } from "node:child_process";
+import { readFile, rm } from "node:fs/promises";
+import path from "node:path";
+import { startMeilisearch } from "./meili.mjs";
+
+const root = path.resolve(import.meta.dirname, "..");
+const dataDir = path.join(root, "data", "test");
+const reports = path.join(root, "data", "test-reports");
+const only = process.argv[2]; // "unit" | "e2e" to run one half
+
+function run(command, args, env) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: "inherit", env, cwd: root });
+    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+async function counts(file, kind) {
+  try {
+    const report = JSON.parse(await readFile(file, "utf8"));
+    if (kind === "vitest") return { passed: report.numPassedTests ?? 0, failed: report.numFailedTests ?? 0, skipped: report.numPendingTests ?? 0 };
+    const s = report.stats ?? {};
+    return { passed: s.expected ?? 0, failed: (s.unexpected ?? 0) + (s.flaky ?? 0), skipped: s.skipped ?? 0 };
+  } catch {
+    return { passed: 0, failed: 1, skipped: 0 };
+  }
+}
+
+await rm(dataDir, { recursive: true, force: true });
+await rm(reports, { recursive: true, force: true });
+const meili = await startMeilisearch({ dataDir, log: () => {} });
+const env = {
+  ...process.env,
+  NODE_ENV: "test",
+  DATA_DIR: dataDir,
+  MEILI_HOST: meili.host,
+  MEILI_MASTER_KEY: meili.masterKey ?? "",
+  LANTOA_DEMO: "1",
+};
+const bin = (name) => path.join(root, "node_modules", ".bin", name);
+let exitCode = 0;
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const add = (c) => { totals.passed += c.passed; totals.failed += c.failed; totals.skipped += c.skipped; };
+
+try {
+  exitCode = await run(bin("contentlayer2"), ["build"], env);
+  if (exitCode === 0 && only !== "e2e") {
+    const file = path.join(reports, "vitest.json");
+    const code = await run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${file}`], env);
+    add(await counts(file, "vitest"));
+    exitCode ||= code;
+  }
+  if (exitCode === 0 && only !== "unit") {
+    exitCode = await run(bin("next"), ["build"], { ...env, NODE_ENV: "production" });
+    if (exitCode === 0) {
+      const file = path.join(reports, "playwright.json");
+      const code = await run(bin("playwright"), ["test", "--reporter=list,json"], { ...env, CI: "1", PLAYWRIGHT_JSON_OUTPUT_NAME: file });
+      add(await counts(file, "playwright"));
+      exitCode ||= code;
+    }
+  }
+} finally {
+  await meili.stop();
+}
+console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(exitCode || (totals.failed > 0 ? 1 : 0));

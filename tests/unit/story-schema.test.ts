@@ -1,0 +1,93 @@
+import { describe, expect, it } from "vitest";
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { storyProblems } from "@/lib/content/checks.mjs";
+
+const root = path.resolve(import.meta.dirname, "../..");
+
+const valid = {
+  title: "Cựu chiến binh hiến đất mở đường",
+  slug: "cuu-chien-binh-hien-dat",
+  locale: "vi",
+  subjectName: "Ông Nông Văn Lượng",
+  role: "Nông dân",
+  summary: "Ông hiến 1.200 m² đất vườn để mở đường thôn.",
+  coverAlt: "Con đường bê tông giữa đồi",
+  cover: "/covers/a.svg",
+  tags: ["nông thôn mới"],
+};
+const context = { folderLocale: "vi", coverExists: () => true };
+
+describe("storyProblems", () => {
+  it("accepts a well-formed story", () => {
+    expect(storyProblems(valid, context)).toEqual([]);
+  });
+
+  it("names the field of each problem", () => {
+    expect(storyProblems({ ...valid, locale: "en" }, context)[0]).toMatch(/^locale:/);
+    expect(storyProblems({ ...valid, slug: "Cựu Chiến Binh" }, context)[0]).toMatch(/^slug:/);
+    expect(storyProblems({ ...valid, title: valid.title.normalize("NFD") }, context)[0]).toMatch(/^title: .*NFC/);
+    expect(storyProblems({ ...valid, cover: "https://example.com/x.jpg" }, context)[0]).toMatch(/^cover:/);
+    expect(storyProblems(valid, { ...context, coverExists: () => false })[0]).toMatch(/^cover: public\/covers\/a.svg does not exist/);
+    expect(storyProblems({ ...valid, tags: [] }, context)[0]).toMatch(/^tags:/);
+    const known = { movement: new Set(["nong-thon-moi"]), field: new Set(["giao-duc"]), province: new Set(["ha-giang"]) };
+    const withRefs = { ...valid, movement: "nong-thon-moi", field: "giao-duc", province: "ha-giang" };
+    expect(storyProblems(withRefs, { ...context, known })).toEqual([]);
+    expect(storyProblems({ ...withRefs, province: "hanoi" }, { ...context, known })).toEqual(['province: "hanoi" is not in content/taxonomies']);
+    expect(storyProblems({ ...valid, summary: "x".repeat(301) }, context)[0]).toMatch(/^summary:/);
+  });
+});
+
+// The real content build, run in a scratch folder so it cannot touch .contentlayer here.
+function buildContent(files: Record<string, string>) {
+  const dir = mkdtempSync(path.join(tmpdir(), "lantoa-content-"));
+  try {
+    for (const link of ["node_modules", "lib", "public"]) symlinkSync(path.join(root, link), path.join(dir, link));
+    writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "content-check", type: "module" }));
+    mkdirSync(path.join(dir, "content"), { recursive: true });
+    symlinkSync(path.join(root, "content/taxonomies"), path.join(dir, "content/taxonomies"));
+    cpSync(path.join(root, "contentlayer.config.ts"), path.join(dir, "contentlayer.config.ts"));
+    for (const [name, text] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(dir, "content/stories", name)), { recursive: true });
+      writeFileSync(path.join(dir, "content/stories", name), text);
+    }
+    const result = spawnSync(process.execPath, [path.join(root, "node_modules/contentlayer2/bin/cli.cjs"), "build"], { cwd: dir, encoding: "utf8", env: { ...process.env, LANTOA_CONTENT_DIR: path.join(dir, "content/stories") } });
+    return { status: result.status, output: `${result.stdout}${result.stderr}` };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const frontmatter = (overrides: Record<string, string> = {}) => {
+  const fields: Record<string, string> = {
+    title: '"Cô giáo nơi biên giới"', slug: '"co-giao-noi-bien-gioi"', locale: "vi", translationKey: '"t1"', subjectName: '"Cô Lò Thị Mai"',
+    subjectKind: "individual", role: '"Giáo viên"', directWorker: "true", province: '"lai-chau"', movement: '"xa-hoi-hoc-tap"', field: '"giao-duc"',
+    publishedAt: "2024-03-01", summary: '"Cô giữ học trò ở lại trường."', cover: '"/covers/a01-cuu-chien-binh-hien-dat.svg"', coverAlt: '"Mái trường"', tags: '["giáo dục"]',
+    ...overrides,
+  };
+  return `---\n${Object.entries(fields).filter(([, v]) => v !== "").map(([k, v]) => `${k}: ${v}`).join("\n")}\n---\n\nNội dung.\n`;
+};
+
+describe("content build", () => {
+  it("builds a valid story", () => {
+    const { status, output } = buildContent({ "vi/ok.mdx": frontmatter() });
+    expect(output).toMatch(/Generated 1 documents/);
+    expect(status).toBe(0);
+  }, 60_000);
+
+  it("fails on a broken story, naming the file and the field", () => {
+    const { status, output } = buildContent({ "vi/ok.mdx": frontmatter(), "vi/broken.mdx": frontmatter({ movement: '"phong-trao-khong-co"', slug: '"khac"' }) });
+    expect(status).not.toBe(0);
+    expect(output).toContain("vi/broken.mdx");
+    expect(output).toContain("movement");
+  }, 60_000);
+
+  it("fails when a required field is missing", () => {
+    const { status, output } = buildContent({ "vi/no-summary.mdx": frontmatter({ summary: "" }) });
+    expect(status).not.toBe(0);
+    expect(output).toContain("vi/no-summary.mdx");
+    expect(output).toContain("summary");
+  }, 60_000);
+});
