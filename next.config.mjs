@@ -13,6 +13,9 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   output: process.env.NEXT_OUTPUT === "standalone" ? "standalone" : undefined,
+  // The stylesheet is small (~8 KB gzip): inlining it removes the render-blocking request
+  // that costs a phone on a slow network a whole round trip before first paint.
+  experimental: { inlineCss: true },
   serverExternalPackages: ["@electric-sql/pglite", "pino", "exceljs"],
   // Vietnamese is served without a prefix: its translated paths map onto app/[locale]
   // routes here instead of in a proxy, so static pages stay plain static files.

@@ -42,7 +42,7 @@ export function scratchCopy(name) {
   const dir = path.join(outDir, name);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  execFileSync("sh", ["-c", `git -C "${root}" ls-files -z | xargs -0 -I{} cp --parents "{}" "${dir}"`]);
+  execFileSync("sh", ["-c", `git -C "${root}" archive HEAD | tar -x -C "${dir}"`]);
   execFileSync("cp", ["-al", path.join(root, "node_modules"), path.join(dir, "node_modules")]);
   return dir;
 }

@@ -10,7 +10,7 @@ export function StoryCard({ story, locale, headingLevel: Heading = "h3", eager =
   return (
     <article className="group flex flex-col overflow-hidden rounded-lg border border-stone-200 bg-white shadow-sm">
       {/* Covers are small static SVGs; a plain img keeps the page free of client JavaScript. */}
-      <img src={story.cover} alt="" width={1200} height={630} loading={eager ? "eager" : "lazy"} decoding="async" className="aspect-[1200/630] w-full object-cover" />
+      <img src={story.cover} alt="" width={1200} height={630} loading={eager ? "eager" : "lazy"} fetchPriority={eager ? "high" : "auto"} decoding="async" className="aspect-[1200/630] w-full object-cover" />
       <div className="flex flex-1 flex-col gap-2 p-4">
         <p className="text-xs font-semibold uppercase tracking-wide text-stone-600">
           {provinceLabel(story.province, locale)} · <time dateTime={story.publishedAt.slice(0, 10)}>{formatDate(story.publishedAt, locale)}</time>
