@@ -11,6 +11,8 @@ const { exact, fallback } = localeRewrites();
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
+  // The project root is this folder, even when a copy of it builds inside another checkout.
+  turbopack: { root: import.meta.dirname },
   poweredByHeader: false,
   output: process.env.NEXT_OUTPUT === "standalone" ? "standalone" : undefined,
   // The stylesheet is small (~8 KB gzip): inlining it removes the render-blocking request

@@ -23,8 +23,8 @@ for (const n of sizes.length ? sizes : [200, 2000]) {
   rmSync(path.join(dir, "content/stories"), { recursive: true, force: true });
   writeSyntheticStories(path.join(dir, "content/stories"), n);
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" };
-  const content = await timed(process.execPath, [path.join(dir, "node_modules/contentlayer2/bin/cli.cjs"), "build"], { cwd: dir, env });
-  const build = await timed(process.execPath, [path.join(dir, "node_modules/next/dist/bin/next"), "build"], { cwd: dir, env });
+  const content = await timed(process.execPath, ["node_modules/contentlayer2/bin/cli.cjs", "build"], { cwd: dir, env });
+  const build = await timed(process.execPath, ["node_modules/next/dist/bin/next", "build"], { cwd: dir, env });
   const pages = countFiles(path.join(dir, ".next/server/app"), ".html");
   const images = countFiles(path.join(dir, ".next/server/app/og"), ".body");
   rows.push({

@@ -24,7 +24,8 @@ export function freePort() {
  */
 export function timed(command, args, options = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn("/usr/bin/time", ["-f", "__TIME__ %e %M", command, ...args], { ...options, stdio: ["ignore", "pipe", "pipe"] });
+    // Through sh: contentlayer's CLI stalls when spawned directly by a Node process.
+    const child = spawn("sh", ["-c", '/usr/bin/time -f "__TIME__ %e %M" "$@"', "sh", command, ...args], { ...options, stdio: ["ignore", "pipe", "pipe"] });
     let stderr = "";
     let stdout = "";
     child.stdout.on("data", (d) => (stdout += d));
