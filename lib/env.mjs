@@ -14,9 +14,20 @@ export const envSchema = z.object({
   ),
   MEILI_HOST: optional(z.url({ message: "MEILI_HOST must be an absolute URL such as http://127.0.0.1:7700" })),
   MEILI_MASTER_KEY: optional(z.string().min(16, { message: "MEILI_MASTER_KEY must be at least 16 characters" })),
+  // Index names are prefixed so tests and benchmarks never touch the app's own indexes.
+  MEILI_INDEX_PREFIX: optional(z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, { message: "MEILI_INDEX_PREFIX may hold only letters, digits, _ and -" })),
+  // 0 stops the server from rebuilding a missing or stale stories index at start (the bench loads its own).
+  SEARCH_INDEX_ON_START: z.preprocess(emptyAsUndefined, z.enum(["0", "1"]).default("1")),
   AUTH_SECRET: optional(z.string().min(32, { message: "AUTH_SECRET must be at least 32 characters" })),
   LANTOA_DEMO: z.preprocess(emptyAsUndefined, z.enum(["0", "1"]).default("0")),
   DEMO_PASSWORD: z.preprocess(emptyAsUndefined, z.string().min(8).default("lantoa-demo")),
+  // Receipt e-mails: an SMTP server when set, otherwise messages are written under DATA_DIR/mail.
+  SMTP_URL: optional(z.string().regex(/^smtps?:\/\//, { message: "SMTP_URL must start with smtp:// or smtps://" })),
+  MAIL_FROM: z.preprocess(emptyAsUndefined, z.string().default("Lan Tỏa <no-reply@lantoa.vn>")),
+  // Sign-in and sign-up attempts allowed per client address, and failed sign-ins per account,
+  // in each 15-minute window. A load test from one address raises the first.
+  AUTH_RATE_LIMIT_IP: z.preprocess(emptyAsUndefined, z.coerce.number().int().positive().default(30)),
+  AUTH_RATE_LIMIT_ACCOUNT: z.preprocess(emptyAsUndefined, z.coerce.number().int().positive().default(5)),
 });
 
 /** Parses the environment or throws one error naming every wrong variable. */

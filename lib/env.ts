@@ -7,9 +7,15 @@ export type Env = {
   DATABASE_URL?: string;
   MEILI_HOST?: string;
   MEILI_MASTER_KEY?: string;
+  MEILI_INDEX_PREFIX?: string;
+  SEARCH_INDEX_ON_START: "0" | "1";
   AUTH_SECRET?: string;
   LANTOA_DEMO: "0" | "1";
   DEMO_PASSWORD: string;
+  SMTP_URL?: string;
+  MAIL_FROM: string;
+  AUTH_RATE_LIMIT_IP: number;
+  AUTH_RATE_LIMIT_ACCOUNT: number;
 };
 
 export const env: Env = validateEnv(process.env);

@@ -29,6 +29,12 @@ export const routes = {
   "/search": { vi: "/tim-kiem" },
   "/contest": { vi: "/cuoc-thi" },
   "/feed.xml": { vi: "/feed.xml" },
+  "/signup": { vi: "/dang-ky" },
+  "/signin": { vi: "/dang-nhap" },
+  "/entries": { vi: "/bai-du-thi" },
+  "/entries/new": { vi: "/bai-du-thi/moi" },
+  "/entries/[id]": { vi: "/bai-du-thi/[id]" },
+  "/entries/[id]/receipt": { vi: "/bai-du-thi/[id]/bien-nhan" },
 };
 
 /** "/stories/[slug]" -> "/stories/:slug" (path-to-regexp, as next.config wants). */

@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { localizedPath } from "@/lib/i18n/paths";
+import { sameParamsAlternates } from "@/lib/seo/metadata";
+import { SignUpForm } from "@/components/portal/sign-up-form";
+import { SimplePage } from "../_views/simple-page";
+import { pageLocale } from "../_views/static-locale";
+import { portalStrings, privatePage, safeNext } from "../_views/portal";
+
+type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const locale = await pageLocale(params);
+  const t = await getTranslations({ locale, namespace: "Auth" });
+  return { title: t("signUpTitle"), ...privatePage };
+}
+
+export default async function SignUpPage({ params, searchParams }: Props) {
+  const locale = await pageLocale(params);
+  const t = await getTranslations({ locale, namespace: "Auth" });
+  const next = safeNext((await searchParams).next, locale);
+  return (
+    <SimplePage locale={locale} title={t("signUpTitle")} intro={t("signUpIntro")} alternates={sameParamsAlternates("/signup")}>
+      <SignUpForm locale={locale} t={await portalStrings(locale, "Auth")} next={next} />
+      <p className="mt-6">
+        {t("haveAccount")}{" "}
+        <Link className="font-semibold text-brand-700 underline" href={localizedPath(locale, "/signin")}>
+          {t("signInLink")}
+        </Link>
+      </p>
+    </SimplePage>
+  );
+}

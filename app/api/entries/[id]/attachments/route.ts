@@ -1,0 +1,16 @@
+// POST /api/entries/{id}/attachments – upload one file (multipart field "file") to an entry
+import { guard, json } from "@/lib/auth/guard";
+import { addAttachment, prepareUpload } from "@/lib/db/queries/attachments";
+import { getStorage } from "@/lib/storage";
+import { receiveUpload } from "@/lib/storage/receive";
+import { entryParams } from "@/lib/validation/params";
+
+export const dynamic = "force-dynamic";
+
+export const POST = guard({ access: ["journalist"], params: entryParams }, async ({ req, db, caller, params }) => {
+  // Refuse before reading a byte when the entry cannot take a file at all.
+  const { category } = await prepareUpload(db, caller, params.id, new Date());
+  const file = await receiveUpload(req, getStorage(), { maxBytes: category.maxFileBytes, accepted: category.acceptedTypes });
+  const { attachment, created } = await addAttachment(db, caller, params.id, file, new Date());
+  return json(attachment, created ? 201 : 200);
+});

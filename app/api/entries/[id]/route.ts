@@ -1,0 +1,18 @@
+// GET|PATCH|DELETE /api/entries/{id} – read, change (until the deadline) or delete a draft entry
+import { guard, json } from "@/lib/auth/guard";
+import { deleteDraft, getOwnEntry, updateEntry } from "@/lib/db/queries/entries";
+import { updateEntryInput } from "@/lib/validation/entry";
+import { entryParams } from "@/lib/validation/params";
+
+export const dynamic = "force-dynamic";
+
+export const GET = guard({ access: ["journalist"], params: entryParams }, async ({ db, caller, params }) => json(await getOwnEntry(db, caller, params.id)));
+
+export const PATCH = guard({ access: ["journalist"], params: entryParams, body: updateEntryInput }, async ({ db, caller, params, body }) =>
+  json(await updateEntry(db, caller, params.id, body, new Date())),
+);
+
+export const DELETE = guard({ access: ["journalist"], params: entryParams }, async ({ db, caller, params }) => {
+  await deleteDraft(db, caller, params.id, new Date());
+  return new Response(null, { status: 204 });
+});

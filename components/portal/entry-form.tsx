@@ -1,0 +1,482 @@
+"use client";
+import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
+import { describedBy, focusFirstError } from "./field";
+import { api, fill, formatSize, useHydrated, type Strings } from "./format";
+import { FileUpload, type UploadedFile } from "./file-upload";
+
+export type CategoryInfo = { code: string; name: string; unit: "words" | "minutes" | "photos"; maxLength: number; maxParts: number; acceptedTypes: string[]; typeLabels: string; maxFileBytes: number; maxFiles: number; requiresUrl: boolean };
+type Author = { name: string; penName: string; email: string };
+type Part = { title: string; publishedAt: string; url: string };
+type Draft = { category: string; title: string; summary: string; outlet: string; publishedAt: string; url: string; length: string; storyRef: string; authors: Author[]; parts: Part[] };
+export type EntryData = {
+  id: string;
+  code: string | null;
+  status: "draft" | "submitted" | "withdrawn";
+  category: string;
+  title: string;
+  summary: string;
+  outlet: string;
+  publishedAt: string | null;
+  url: string;
+  length: number | null;
+  storyRef: string;
+  authors: { name: string; penName?: string; email?: string }[];
+  parts: { title: string; publishedAt: string | null; url: string }[];
+  attachments: UploadedFile[];
+  updatedAt: string;
+  withdrawnAt: string | null;
+};
+
+type Props = {
+  locale: string;
+  t: Strings;
+  categories: CategoryInfo[];
+  window: { from: string; to: string };
+  entry: EntryData | null;
+  defaults: { name: string; penName: string; outlet: string };
+  editable: boolean;
+  paths: { list: string; entry: string; receipt: string };
+};
+
+type SaveState = { kind: "idle" } | { kind: "saving" } | { kind: "saved"; at: Date } | { kind: "local" } | { kind: "error"; message: string };
+
+const AUTOSAVE_MS = 800;
+const RETRY_MS = 5000;
+
+function fromEntry(entry: EntryData): Draft {
+  return {
+    category: entry.category,
+    title: entry.title,
+    summary: entry.summary,
+    outlet: entry.outlet,
+    publishedAt: entry.publishedAt ?? "",
+    url: entry.url,
+    length: entry.length === null ? "" : String(entry.length),
+    storyRef: entry.storyRef,
+    authors: entry.authors.map((a) => ({ name: a.name, penName: a.penName ?? "", email: a.email ?? "" })),
+    parts: entry.parts.map((p) => ({ title: p.title, publishedAt: p.publishedAt ?? "", url: p.url })),
+  };
+}
+
+function toPayload(draft: Draft) {
+  const length = draft.length.trim() === "" ? null : Number(draft.length);
+  return {
+    ...draft,
+    publishedAt: draft.publishedAt || null,
+    length: Number.isFinite(length) ? length : null,
+    authors: draft.authors.map((a, i) => ({ name: a.name, ...(a.penName ? { penName: a.penName } : {}), ...(i > 0 && a.email ? { email: a.email } : {}) })),
+    parts: draft.parts.map((p) => ({ title: p.title, publishedAt: p.publishedAt || null, url: p.url })),
+  };
+}
+
+const localKey = (id: string | null) => `lantoa:entry:${id ?? "new"}`;
+const fieldId = (path: string) => `ef-${path.replace(/\./g, "-")}`;
+
+/**
+ * The entry form. Every change is kept in localStorage at once and sent to the server after a
+ * short pause, so neither a reload nor a dropped connection loses what was typed; the local
+ * copy is removed only once the server has stored exactly that version.
+ */
+export function EntryForm({ locale, t, categories, window: pubWindow, entry: initial, defaults, editable, paths }: Props) {
+  const [entry, setEntry] = useState<EntryData | null>(initial);
+  const [draft, setDraft] = useState<Draft>(() =>
+    initial ? fromEntry(initial) : { category: categories[0]?.code ?? "print", title: "", summary: "", outlet: defaults.outlet, publishedAt: "", url: "", length: "", storyRef: "", authors: [{ name: defaults.name, penName: defaults.penName, email: "" }], parts: [] },
+  );
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [save, setSave] = useState<SaveState>({ kind: "idle" });
+  const [notice, setNotice] = useState("");
+  const [alert, setAlert] = useState<{ message: string; list: string[] } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const hydrated = useHydrated();
+  // Bumped when a refused submit should move focus; the effect runs after the errors are rendered.
+  const [focusRequest, setFocusRequest] = useState(0);
+  const form = useRef<HTMLFormElement>(null);
+  const idRef = useRef<string | null>(initial?.id ?? null);
+  const draftRef = useRef(draft);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const inFlight = useRef<Promise<boolean> | null>(null);
+  const dirty = useRef(false);
+  const submitKey = useRef<string | null>(null);
+  // The retry timer calls the latest saveNow through this ref (saveNow cannot name itself).
+  const retry = useRef<() => void>(() => undefined);
+
+  const category = categories.find((c) => c.code === draft.category) ?? categories[0]!;
+  const unit = t[`unit${category.unit[0]!.toUpperCase()}${category.unit.slice(1)}`] ?? category.unit;
+
+  const persistLocally = useCallback((next: Draft) => {
+    try {
+      localStorage.setItem(localKey(idRef.current), JSON.stringify({ draft: next, at: Date.now(), newKey: localStorage.getItem("lantoa:entry:new:key") }));
+    } catch {
+      // Storage full or disabled: the server copy is still being saved.
+    }
+  }, []);
+
+  const saveNow = useCallback(async (): Promise<boolean> => {
+    if (inFlight.current) await inFlight.current;
+    if (!dirty.current) return true;
+    const sent = draftRef.current;
+    const run = (async () => {
+      setSave({ kind: "saving" });
+      dirty.current = false;
+      let res;
+      if (idRef.current) {
+        res = await api<EntryData>(`/api/entries/${idRef.current}`, { locale, method: "PATCH", body: JSON.stringify(toPayload(sent)) });
+      } else {
+        // One key per new entry, kept across reloads: a retried create never makes a second draft.
+        let key = localStorage.getItem("lantoa:entry:new:key");
+        if (!key) {
+          key = crypto.randomUUID();
+          localStorage.setItem("lantoa:entry:new:key", key);
+        }
+        res = await api<EntryData>("/api/entries", { locale, method: "POST", body: JSON.stringify(toPayload(sent)), headers: { "Idempotency-Key": key } });
+        if (res.ok) {
+          idRef.current = res.data.id;
+          localStorage.removeItem("lantoa:entry:new:key");
+          localStorage.removeItem(localKey(null));
+          window.history.replaceState(null, "", paths.entry.replace("{id}", res.data.id));
+        }
+      }
+      if (res.ok) {
+        setEntry(res.data);
+        setErrors({});
+        setSave({ kind: "saved", at: new Date() });
+        if (draftRef.current === sent) localStorage.removeItem(localKey(idRef.current));
+        else persistLocally(draftRef.current);
+        return true;
+      }
+      dirty.current = true;
+      if (res.status === 0 || res.status >= 500) {
+        setSave({ kind: "local" });
+        clearTimeout(timer.current);
+        timer.current = setTimeout(() => retry.current(), RETRY_MS);
+      } else {
+        setErrors(res.error.fields ?? {});
+        setSave({ kind: "error", message: res.error.message });
+      }
+      return false;
+    })();
+    inFlight.current = run;
+    try {
+      return await run;
+    } finally {
+      inFlight.current = null;
+    }
+  }, [locale, paths.entry, persistLocally]);
+
+  useEffect(() => {
+    retry.current = () => void saveNow();
+  }, [saveNow]);
+
+  const update = useCallback(
+    (change: (d: Draft) => Draft) => {
+      const next = change(draftRef.current);
+      draftRef.current = next;
+      dirty.current = true;
+      setDraft(next);
+      persistLocally(next);
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => void saveNow(), AUTOSAVE_MS);
+    },
+    [persistLocally, saveNow],
+  );
+
+  // A local copy newer than the server's means the last visit ended before saving: restore it.
+  useEffect(() => {
+    if (!editable) return;
+    try {
+      const raw = localStorage.getItem(localKey(idRef.current));
+      if (!raw) return;
+      const local = JSON.parse(raw) as { draft: Draft; at: number };
+      if (initial && local.at < Date.parse(initial.updatedAt)) return;
+      draftRef.current = local.draft;
+      dirty.current = true;
+      setDraft(local.draft);
+      setNotice(t.restored!);
+      timer.current = setTimeout(() => void saveNow(), 0);
+    } catch {
+      // An unreadable local copy is ignored; the server copy stands.
+    }
+    return () => clearTimeout(timer.current);
+  }, [editable, initial, saveNow, t.restored]);
+
+  useEffect(() => {
+    if (focusRequest === 0) return;
+    if (form.current?.querySelector('[aria-invalid="true"]')) focusFirstError(form.current);
+    else document.getElementById("entry-alert")?.focus();
+  }, [focusRequest]);
+
+  async function ensureSaved(): Promise<string | null> {
+    clearTimeout(timer.current);
+    if (!idRef.current) dirty.current = true;
+    await saveNow();
+    return idRef.current;
+  }
+
+  async function onSubmit() {
+    setBusy(true);
+    setAlert(null);
+    const id = await ensureSaved();
+    if (!id) {
+      setBusy(false);
+      setFocusRequest((n) => n + 1);
+      return;
+    }
+    submitKey.current ??= crypto.randomUUID();
+    const res = await api<EntryData>(`/api/entries/${id}/submit`, { locale, method: "POST", headers: { "Idempotency-Key": submitKey.current } });
+    if (res.ok) {
+      window.location.assign(paths.receipt.replace("{id}", id));
+      return;
+    }
+    if (res.status !== 0) submitKey.current = null;
+    setBusy(false);
+    const fields = res.error.fields ?? {};
+    setErrors(fields);
+    setAlert({ message: res.status === 0 ? t.savedLocally! : res.error.message, list: Object.values(fields) });
+    setFocusRequest((n) => n + 1);
+  }
+
+  async function onWithdraw() {
+    if (!entry || !window.confirm(t.withdrawConfirm)) return;
+    const res = await api<EntryData>(`/api/entries/${entry.id}/withdraw`, { locale, method: "POST" });
+    if (res.ok) window.location.reload();
+    else setAlert({ message: res.error.message, list: [] });
+  }
+
+  async function onDelete() {
+    if (!entry || !window.confirm(t.deleteConfirm)) return;
+    const res = await api<void>(`/api/entries/${entry.id}`, { locale, method: "DELETE" });
+    if (res.ok) {
+      localStorage.removeItem(localKey(entry.id));
+      window.location.assign(paths.list);
+    } else setAlert({ message: res.error.message, list: [] });
+  }
+
+  const text = (name: keyof Draft, label: string, opts: { hint?: string; type?: string; multiline?: boolean; inputMode?: "numeric" } = {}) => {
+    const id = fieldId(name);
+    const error = errors[name];
+    const common = {
+      id,
+      name,
+      value: draft[name] as string,
+      "aria-invalid": error ? true : undefined,
+      "aria-describedby": describedBy(id, opts.hint, error),
+      className: `mt-1 w-full rounded-md border px-3 py-2 text-base ${error ? "border-red-700" : "border-stone-400"}`,
+    };
+    return (
+      <Wrapped id={id} label={label} hint={opts.hint} error={error}>
+        {opts.multiline ? (
+          <textarea {...common} rows={6} onChange={(e) => update((d) => ({ ...d, [name]: e.target.value }))} />
+        ) : (
+          <input {...common} type={opts.type ?? "text"} inputMode={opts.inputMode} onChange={(e) => update((d) => ({ ...d, [name]: e.target.value }))} />
+        )}
+      </Wrapped>
+    );
+  };
+
+  const status = entry?.status ?? "draft";
+  const saveText =
+    save.kind === "saving" ? t.saving : save.kind === "saved" ? fill(t.saved, { time: save.at.toLocaleTimeString(locale === "vi" ? "vi-VN" : "en-GB") }) : save.kind === "local" ? t.savedLocally : save.kind === "error" ? fill(t.saveFailed, { message: save.message }) : t.saveIdle;
+
+  return (
+    <form ref={form} onSubmit={(e) => e.preventDefault()} noValidate className="max-w-3xl space-y-6">
+      {status === "submitted" && entry?.code && <p className="rounded-md border border-green-300 bg-green-50 p-3 text-green-900">{fill(t.submittedNote, { code: entry.code })}</p>}
+      {status === "withdrawn" && <p className="rounded-md border border-stone-300 bg-stone-100 p-3">{fill(t.withdrawnNote, { date: entry?.withdrawnAt?.slice(0, 10) ?? "" })}</p>}
+      {!editable && status !== "withdrawn" && <p className="rounded-md border border-stone-300 bg-stone-100 p-3">{t.readOnly}</p>}
+      {notice && <p className="rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-900">{notice}</p>}
+      {alert && (
+        <div id="entry-alert" role="alert" tabIndex={-1} className="rounded-md border border-red-300 bg-red-50 p-3 text-red-900">
+          <p className="font-semibold">{alert.list.length ? t.errorSummary : alert.message}</p>
+          {alert.list.length > 0 && (
+            <ul className="mt-2 list-disc pl-5">
+              {Object.entries(errors).map(([path, message]) => (
+                <li key={path}>
+                  <a className="underline" href={`#${fieldId(path)}`}>
+                    {message}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+
+      <fieldset disabled={!editable || !hydrated} className="space-y-6">
+        <Wrapped id={fieldId("category")} label={t.category!} error={errors.category}>
+          <select
+            id={fieldId("category")}
+            value={draft.category}
+            aria-invalid={errors.category ? true : undefined}
+            aria-describedby={describedBy(fieldId("category"), undefined, errors.category)}
+            onChange={(e) => update((d) => ({ ...d, category: e.target.value }))}
+            className="mt-1 w-full rounded-md border border-stone-400 px-3 py-2 text-base"
+          >
+            {categories.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </Wrapped>
+        {text("title", t.title!)}
+        {text("summary", t.summary!, { hint: t.summaryHint, multiline: true })}
+        {text("outlet", t.outlet!)}
+        <div className="grid gap-4 sm:grid-cols-2">
+          {text("publishedAt", t.publishedAt!, { type: "date", hint: fill(t.publishedAtHint, pubWindow) })}
+          {text("length", fill(t.length, { unit }), { inputMode: "numeric", hint: fill(t.lengthHint, { max: category.maxLength, unit }) })}
+        </div>
+        {text("url", t.url!, { type: "url", hint: category.requiresUrl ? t.urlHint : undefined })}
+        {text("storyRef", t.storyRef!, { hint: t.storyRefHint })}
+
+        <fieldset className="space-y-4 rounded-md border border-stone-300 p-4">
+          <legend className="px-1 text-lg font-bold">{t.authors}</legend>
+          {errors.authors && <p className="text-sm font-semibold text-red-800">{errors.authors}</p>}
+          {draft.authors.map((author, i) => (
+            <fieldset key={i} className="grid gap-3 sm:grid-cols-3">
+              <legend className="font-semibold">{i === 0 ? t.mainAuthor : fill(t.coAuthor, { n: i })}</legend>
+              {(["name", "penName", ...(i > 0 ? (["email"] as const) : [])] as const).map((key) => {
+                const path = `authors.${i}.${key}`;
+                const id = fieldId(path);
+                const hint = key === "email" ? t.authorEmailHint : undefined;
+                return (
+                  <Wrapped key={key} id={id} label={key === "name" ? t.authorName! : key === "penName" ? t.penName! : t.authorEmail!} hint={hint} error={errors[path]}>
+                    <input
+                      id={id}
+                      type={key === "email" ? "email" : "text"}
+                      value={author[key]}
+                      aria-invalid={errors[path] ? true : undefined}
+                      aria-describedby={describedBy(id, hint, errors[path])}
+                      onChange={(e) => update((d) => ({ ...d, authors: d.authors.map((a, j) => (j === i ? { ...a, [key]: e.target.value } : a)) }))}
+                      className="mt-1 w-full rounded-md border border-stone-400 px-3 py-2 text-base"
+                    />
+                  </Wrapped>
+                );
+              })}
+              {i > 0 && (
+                <button type="button" onClick={() => update((d) => ({ ...d, authors: d.authors.filter((_, j) => j !== i) }))} className="justify-self-start text-sm font-semibold text-brand-700 underline">
+                  {t.remove}
+                </button>
+              )}
+            </fieldset>
+          ))}
+          <button type="button" onClick={() => update((d) => ({ ...d, authors: [...d.authors, { name: "", penName: "", email: "" }] }))} className="rounded-md border border-stone-400 px-3 py-2 text-sm font-semibold">
+            {t.addCoAuthor}
+          </button>
+        </fieldset>
+
+        <fieldset className="space-y-4 rounded-md border border-stone-300 p-4">
+          <legend className="px-1 text-lg font-bold">{t.parts}</legend>
+          <p className="text-sm text-stone-600">{fill(t.partsHint, { max: category.maxParts })}</p>
+          {errors.parts && <p className="text-sm font-semibold text-red-800">{errors.parts}</p>}
+          {draft.parts.map((part, i) => (
+            <fieldset key={i} className="grid gap-3 sm:grid-cols-3">
+              <legend className="font-semibold">{fill(t.part, { n: i + 1 })}</legend>
+              {(["title", "publishedAt", "url"] as const).map((key) => {
+                const path = `parts.${i}.${key}`;
+                const id = fieldId(path);
+                return (
+                  <Wrapped key={key} id={id} label={key === "title" ? t.partTitle! : key === "publishedAt" ? t.partDate! : t.partUrl!} error={errors[path]}>
+                    <input
+                      id={id}
+                      type={key === "publishedAt" ? "date" : key === "url" ? "url" : "text"}
+                      value={part[key]}
+                      aria-invalid={errors[path] ? true : undefined}
+                      aria-describedby={describedBy(id, undefined, errors[path])}
+                      onChange={(e) => update((d) => ({ ...d, parts: d.parts.map((p, j) => (j === i ? { ...p, [key]: e.target.value } : p)) }))}
+                      className="mt-1 w-full rounded-md border border-stone-400 px-3 py-2 text-base"
+                    />
+                  </Wrapped>
+                );
+              })}
+              <button type="button" onClick={() => update((d) => ({ ...d, parts: d.parts.filter((_, j) => j !== i) }))} className="justify-self-start text-sm font-semibold text-brand-700 underline">
+                {t.remove}
+              </button>
+            </fieldset>
+          ))}
+          {draft.parts.length < category.maxParts && (
+            <button type="button" onClick={() => update((d) => ({ ...d, parts: [...d.parts, { title: "", publishedAt: "", url: "" }] }))} className="rounded-md border border-stone-400 px-3 py-2 text-sm font-semibold">
+              {t.addPart}
+            </button>
+          )}
+        </fieldset>
+      </fieldset>
+
+      <section aria-labelledby="files-title" className="space-y-3 rounded-md border border-stone-300 p-4">
+        <h2 id="files-title" className="text-lg font-bold">
+          {t.attachments}
+        </h2>
+        <p id={`${fieldId("attachments")}-hint`} className="text-sm text-stone-600">
+          {fill(t.attachmentsHint, { types: category.typeLabels, size: formatSize(category.maxFileBytes), max: category.maxFiles })}
+        </p>
+        {errors.attachments && (
+          <p id={`${fieldId("attachments")}-error`} className="text-sm font-semibold text-red-800">
+            {errors.attachments}
+          </p>
+        )}
+        <FileUpload
+          locale={locale}
+          t={t}
+          inputId={fieldId("attachments")}
+          entryId={entry?.id ?? null}
+          invalid={Boolean(errors.attachments)}
+          editable={editable && hydrated}
+          accept={category.acceptedTypes.join(",")}
+          maxBytes={category.maxFileBytes}
+          files={entry?.attachments ?? []}
+          ensureEntry={ensureSaved}
+          onChange={(files) => setEntry((e) => (e ? { ...e, attachments: files } : e))}
+        />
+      </section>
+
+      <p aria-live="polite" className="text-sm text-stone-700" data-testid="save-state">
+        {saveText}
+      </p>
+
+      <div className="flex flex-wrap gap-3">
+        {editable && status === "draft" && (
+          <button type="button" onClick={onSubmit} disabled={busy || !hydrated} className="rounded-md bg-brand-700 px-5 py-3 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
+            {busy ? t.submitting : t.submit}
+          </button>
+        )}
+        {status === "submitted" && entry && (
+          <a href={paths.receipt.replace("{id}", entry.id)} className="rounded-md border border-stone-400 px-4 py-3 font-semibold">
+            {t.viewReceipt}
+          </a>
+        )}
+        {editable && status === "submitted" && (
+          <button type="button" onClick={onWithdraw} className="rounded-md border border-red-700 px-4 py-3 font-semibold text-red-800">
+            {t.withdraw}
+          </button>
+        )}
+        {editable && status === "draft" && entry && (
+          <button type="button" onClick={onDelete} className="rounded-md border border-stone-400 px-4 py-3 font-semibold">
+            {t.delete}
+          </button>
+        )}
+        <a href={paths.list} className="px-2 py-3 font-semibold text-brand-700 underline">
+          {t.back}
+        </a>
+      </div>
+    </form>
+  );
+}
+
+function Wrapped({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string; children: ReactNode }) {
+  return (
+    <div>
+      <label htmlFor={id} className="block font-semibold">
+        {label}
+      </label>
+      {hint && (
+        <p id={`${id}-hint`} className="text-sm text-stone-600">
+          {hint}
+        </p>
+      )}
+      {children}
+      {error && (
+        <p id={`${id}-error`} className="mt-1 text-sm font-semibold text-red-800">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import "server-only";
+import type { AuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { getDb } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { isLocale } from "@/lib/i18n/config";
+import { portalMessage } from "@/lib/i18n/portal-messages";
+import { signInInput } from "@/lib/validation/account";
+import { signInWithPassword } from "./accounts";
+import { clientAddress } from "./rate-limit";
+import { authSecret } from "./secret";
+
+// Without NEXTAUTH_URL, next-auth v4 takes its origin from the Host header only when told to
+// trust it; that lets sign-in work on whatever localhost port the server was started on.
+process.env.AUTH_TRUST_HOST ??= "true";
+
+let options: AuthOptions | undefined;
+
+export function authOptions(): AuthOptions {
+  options ??= {
+    secret: authSecret(),
+    session: { strategy: "jwt", maxAge: 30 * 24 * 3600 },
+    pages: { signIn: "/dang-nhap" },
+    providers: [
+      CredentialsProvider({
+        name: "credentials",
+        credentials: { email: { type: "email" }, password: { type: "password" }, locale: { type: "text" } },
+        async authorize(credentials, req) {
+          const locale = isLocale(credentials?.locale) ? credentials.locale : "vi";
+          const parsed = signInInput.safeParse(credentials ?? {});
+          // The thrown message reaches the sign-in form as `error`, already in the reader's language.
+          if (!parsed.success) throw new Error(portalMessage(locale, "Errors.invalidCredentials"));
+          const headers = new Headers();
+          for (const [name, value] of Object.entries(req.headers ?? {})) if (typeof value === "string") headers.set(name, value);
+          try {
+            const user = await signInWithPassword(await getDb(), parsed.data.email, parsed.data.password, clientAddress(headers));
+            return { id: user.id, name: user.name, email: user.email };
+          } catch (error) {
+            if (error instanceof AppError) throw new Error(portalMessage(locale, `Errors.${error.code}`, error.params));
+            throw error;
+          }
+        },
+      }),
+    ],
+  };
+  return options;
+}

@@ -1,0 +1,20 @@
+import "server-only";
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { getDb } from "@/lib/db/client";
+import type { Locale } from "@/lib/i18n/config";
+import { localizedPath } from "@/lib/i18n/paths";
+import { callerFromCookies, type Caller } from "./session";
+
+/** The signed-in account for a page, read like the API reads it: token, then the database. */
+export async function pageCaller(): Promise<Caller | null> {
+  const store = await cookies();
+  return callerFromCookies(await getDb(), new Map(store.getAll().map((c) => [c.name, c.value])));
+}
+
+/** Pages of the journalist portal: anyone else is sent to sign in (and back here afterwards). */
+export async function requireJournalist(locale: Locale, here: string): Promise<Caller> {
+  const caller = await pageCaller();
+  if (!caller || caller.role !== "journalist") redirect(`${localizedPath(locale, "/signin")}?next=${encodeURIComponent(here)}`);
+  return caller;
+}

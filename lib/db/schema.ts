@@ -1,0 +1,212 @@
+// The one database schema (PostgreSQL dialect, for PGlite and PostgreSQL alike). Migrations
+// are generated from this file with drizzle-kit (`npx drizzle-kit generate`).
+import { sql } from "drizzle-orm";
+import { bigint, bigserial, boolean, check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+
+export const ROLES = ["journalist", "juror", "secretariat"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ENTRY_STATUSES = ["draft", "submitted", "withdrawn"] as const;
+export type EntryStatus = (typeof ENTRY_STATUSES)[number];
+
+export const ELIGIBILITY = ["eligible", "ineligible"] as const;
+export type Eligibility = (typeof ELIGIBILITY)[number];
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    // Stored lower-cased so uniqueness does not depend on how someone typed it.
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    role: text("role", { enum: ROLES }).notNull(),
+    phone: text("phone").notNull().default(""),
+    outlet: text("outlet").notNull().default(""),
+    penNames: jsonb("pen_names").$type<string[]>().notNull().default([]),
+    disabledAt: timestamp("disabled_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("users_email_key").on(t.email), check("users_role_check", sql`${t.role} in ('journalist', 'juror', 'secretariat')`)],
+);
+
+export type LocalizedText = { vi: string; en: string };
+
+export const contests = pgTable(
+  "contests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    year: integer("year").notNull(),
+    title: jsonb("title").$type<LocalizedText>().notNull(),
+    rules: jsonb("rules").$type<LocalizedText>().notNull(),
+    submissionOpensAt: timestamp("submission_opens_at", { withTimezone: true }).notNull(),
+    submissionClosesAt: timestamp("submission_closes_at", { withTimezone: true }).notNull(),
+    // Works must have been published inside this window (dates in Asia/Ho_Chi_Minh).
+    publishedFrom: date("published_from", { mode: "string" }).notNull(),
+    publishedTo: date("published_to", { mode: "string" }).notNull(),
+    entryLimitPerAuthor: integer("entry_limit_per_author").notNull(),
+    excludedRoles: jsonb("excluded_roles").$type<Role[]>().notNull().default(["juror", "secretariat"]),
+    codePrefix: text("code_prefix").notNull().default("BC"),
+    // Last entry number handed out; incremented under a row lock so codes never collide.
+    entrySeq: integer("entry_seq").notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("contests_year_key").on(t.year)],
+);
+
+export const CATEGORY_CODES = ["print", "online", "radio", "television", "photo"] as const;
+export type CategoryCode = (typeof CATEGORY_CODES)[number];
+export const LENGTH_UNITS = ["words", "minutes", "photos"] as const;
+export type LengthUnit = (typeof LENGTH_UNITS)[number];
+
+export const contestCategories = pgTable(
+  "contest_categories",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    contestId: uuid("contest_id").notNull().references(() => contests.id, { onDelete: "cascade" }),
+    code: text("code", { enum: CATEGORY_CODES }).notNull(),
+    position: integer("position").notNull(),
+    name: jsonb("name").$type<LocalizedText>().notNull(),
+    unit: text("unit", { enum: LENGTH_UNITS }).notNull(),
+    // Per part of a series: at most this many words, minutes or photos.
+    maxLength: integer("max_length").notNull(),
+    maxParts: integer("max_parts").notNull().default(5),
+    acceptedTypes: jsonb("accepted_types").$type<string[]>().notNull(),
+    maxFileBytes: bigint("max_file_bytes", { mode: "number" }).notNull(),
+    maxFiles: integer("max_files").notNull(),
+    requiresUrl: boolean("requires_url").notNull().default(false),
+  },
+  (t) => [uniqueIndex("contest_categories_contest_code_key").on(t.contestId, t.code)],
+);
+
+export type SeriesPart = { title: string; publishedAt: string | null; url: string };
+
+export const entries = pgTable(
+  "entries",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    contestId: uuid("contest_id").notNull().references(() => contests.id),
+    ownerId: uuid("owner_id").notNull().references(() => users.id),
+    category: text("category", { enum: CATEGORY_CODES }).notNull(),
+    status: text("status", { enum: ENTRY_STATUSES }).notNull().default("draft"),
+    code: text("code"),
+    title: text("title").notNull().default(""),
+    summary: text("summary").notNull().default(""),
+    outlet: text("outlet").notNull().default(""),
+    publishedAt: date("published_at", { mode: "string" }),
+    url: text("url").notNull().default(""),
+    length: integer("length"),
+    // The exemplary model the work is about: a story's translationKey or slug.
+    storyRef: text("story_ref").notNull().default(""),
+    parts: jsonb("parts").$type<SeriesPart[]>().notNull().default([]),
+    eligibility: text("eligibility", { enum: ELIGIBILITY }),
+    eligibilityReason: text("eligibility_reason").notNull().default(""),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }),
+    withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("entries_code_key").on(t.code),
+    index("entries_owner_idx").on(t.ownerId, t.createdAt),
+    index("entries_contest_status_idx").on(t.contestId, t.status),
+    check("entries_status_check", sql`${t.status} in ('draft', 'submitted', 'withdrawn')`),
+  ],
+);
+
+export const entryAuthors = pgTable(
+  "entry_authors",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    entryId: uuid("entry_id").notNull().references(() => entries.id, { onDelete: "cascade" }),
+    // 0 is the main author (always the entry's owner); co-authors follow.
+    position: integer("position").notNull(),
+    name: text("name").notNull(),
+    penName: text("pen_name").notNull().default(""),
+    // As the owner typed it; when it belongs to an account, userId links that account.
+    email: text("email").notNull().default(""),
+    userId: uuid("user_id").references(() => users.id),
+  },
+  (t) => [uniqueIndex("entry_authors_entry_position_key").on(t.entryId, t.position), index("entry_authors_user_idx").on(t.userId)],
+);
+
+export const attachments = pgTable(
+  "attachments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    entryId: uuid("entry_id").notNull().references(() => entries.id, { onDelete: "cascade" }),
+    sha256: text("sha256").notNull(),
+    size: bigint("size", { mode: "number" }).notNull(),
+    contentType: text("content_type").notNull(),
+    // What the client called the file: display text only, never a path.
+    fileName: text("file_name").notNull(),
+    createdBy: uuid("created_by").notNull().references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("attachments_entry_sha_key").on(t.entryId, t.sha256)],
+);
+
+export const idempotencyKeys = pgTable(
+  "idempotency_keys",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    userId: uuid("user_id").notNull().references(() => users.id),
+    key: text("key").notNull(),
+    // Method, route and a hash of the body: a key reused for another request is refused.
+    fingerprint: text("fingerprint").notNull(),
+    statusCode: integer("status_code").notNull(),
+    response: jsonb("response").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("idempotency_keys_user_key").on(t.userId, t.key)],
+);
+
+export const rateLimits = pgTable("rate_limits", {
+  key: text("key").primaryKey(),
+  windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
+  count: integer("count").notNull(),
+});
+
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    actorId: uuid("actor_id"),
+    action: text("action").notNull(),
+    entity: text("entity").notNull(),
+    entityId: text("entity_id").notNull(),
+    before: jsonb("before"),
+    after: jsonb("after"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("audit_log_entity_idx").on(t.entity, t.entityId, t.id)],
+);
+
+// Written in the same transaction as each change the search index must see; the drainer
+// in lib/search sends it to Meilisearch and marks it processed.
+export const searchOutbox = pgTable(
+  "search_outbox",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    entity: text("entity").notNull(),
+    entityId: text("entity_id").notNull(),
+    op: text("op", { enum: ["upsert", "delete"] }).notNull(),
+    createdAt: createdAt(),
+    processedAt: timestamp("processed_at", { withTimezone: true }),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+  },
+  (t) => [index("search_outbox_pending_idx").on(t.processedAt, t.id)],
+);
+
+export type User = typeof users.$inferSelect;
+export type Contest = typeof contests.$inferSelect;
+export type ContestCategory = typeof contestCategories.$inferSelect;
+export type Entry = typeof entries.$inferSelect;
+export type EntryAuthor = typeof entryAuthors.$inferSelect;
+export type Attachment = typeof attachments.$inferSelect;

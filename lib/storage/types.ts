@@ -1,0 +1,17 @@
+import type { Writable } from "node:stream";
+
+/** Content-addressed file storage. The local disk today; S3-compatible storage can implement the same. */
+export interface BlobStorage {
+  /** A place to stream a new file into; nothing is visible until commit(). */
+  begin(): Promise<BlobUpload>;
+  /** The stored file with this SHA-256, or null. */
+  open(sha256: string): Promise<{ size: number; stream: ReadableStream<Uint8Array> } | null>;
+}
+
+export interface BlobUpload {
+  readonly sink: Writable;
+  /** Makes the fully written file available under its hash (a no-op when it already is). */
+  commit(sha256: string): Promise<void>;
+  /** Throws the partial file away. */
+  abort(): Promise<void>;
+}

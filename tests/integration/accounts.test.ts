@@ -1,0 +1,117 @@
+import "../support/env";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { seedContest, seedDemo } from "@/lib/db/seed";
+import { auditLog, contests, entries, users } from "@/lib/db/schema";
+import { signInWithPassword } from "@/lib/auth/accounts";
+import { verifyPassword } from "@/lib/auth/password";
+import { AppError } from "@/lib/errors";
+import { call } from "../support/api";
+import { databaseKinds, openTestDatabase, type TestDatabase } from "../support/db";
+import { databaseState, makeUser, PASSWORD } from "../support/fixtures";
+
+const signUp = (overrides: Record<string, unknown> = {}, ip = "203.0.113.1") =>
+  call("POST", "/api/account", {
+    json: { name: "Nguyễn Thị Mai", email: `mai.${Math.random().toString(36).slice(2)}@baomoi.vn`, password: "mat-khau-rat-dai", phone: "0912 345 678", outlet: "Báo Tuổi Trẻ", ...overrides },
+    headers: { "x-forwarded-for": ip },
+  });
+
+async function rejection(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(() => null, (e: unknown) => e);
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
+}
+
+describe.each(databaseKinds)("accounts on %s", (kind) => {
+  let database: TestDatabase;
+
+  beforeAll(async () => {
+    database = await openTestDatabase(kind);
+    await seedContest(database.db, new Date());
+  });
+  afterAll(() => database.dispose());
+
+  it("signs a journalist up with a scrypt hash, NFC name and lower-case e-mail", async () => {
+    const res = await signUp({ name: "Nguyễn Thị Mai".normalize("NFD"), email: "Mai.Nguyen@BaoMoi.vn", penNames: ["Mai Anh"] });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ email: "mai.nguyen@baomoi.vn", name: "Nguyễn Thị Mai", role: "journalist" });
+    const [user] = await database.db.select().from(users).where(eq(users.id, res.body.id));
+    expect(user!.passwordHash).toMatch(/^scrypt\$/);
+    expect(await verifyPassword("mat-khau-rat-dai", user!.passwordHash)).toBe(true);
+    expect(await verifyPassword("mat-khau-sai-roi", user!.passwordHash)).toBe(false);
+    expect(user!.penNames).toEqual(["Mai Anh"]);
+    const [audit] = await database.db.select().from(auditLog).where(eq(auditLog.entityId, user!.id));
+    expect(audit).toMatchObject({ action: "account.create", actorId: user!.id });
+
+    const twice = await signUp({ email: "mai.nguyen@baomoi.vn" }, "203.0.113.2");
+    expect(twice.status).toBe(409);
+    expect(twice.body.error.fields.email).toBeDefined();
+  });
+
+  it("refuses bad sign-ups with a message per field and stores nothing", async () => {
+    const before = await databaseState(database.db);
+    const bad = await signUp({ email: "not-an-email", password: "short", phone: "abc", name: "", role: "secretariat" }, "203.0.113.3");
+    expect(bad.status).toBe(422);
+    expect(Object.keys(bad.body.error.fields).sort()).toEqual(["email", "name", "password", "phone", "role"]);
+    expect(bad.body.error.fields.password).toBe("Quá ngắn: ít nhất 10 ký tự.");
+    expect((await signUp({ outlet: "x".repeat(1024 * 1024) }, "203.0.113.3")).body.error.fields.outlet).toMatch(/200/);
+    expect(await databaseState(database.db)).toBe(before);
+  });
+
+  it("rate-limits sign-up per address, in the database", async () => {
+    // Requests refused by validation never reach the counter; real attempts do.
+    expect((await signUp({ password: "x" }, "203.0.113.50")).status).toBe(422);
+    const results = await Promise.all(Array.from({ length: 30 }, () => signUp({}, "203.0.113.50")));
+    expect(results.every((r) => r.status === 201)).toBe(true);
+    const limited = await signUp({}, "203.0.113.50");
+    expect(limited.status).toBe(429);
+    expect(limited.body.error.message).toMatch(/15 phút|phút/);
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect((await signUp({}, "203.0.113.51")).status).toBe(201);
+  });
+
+  it("checks passwords, limits failures per account and per address, and refuses disabled accounts", async () => {
+    const user = await makeUser(database.db);
+    expect((await signInWithPassword(database.db, user.email, PASSWORD, "192.0.2.1")).id).toBe(user.id);
+    expect((await rejection(signInWithPassword(database.db, "nobody@example.vn", PASSWORD, "192.0.2.1"))).code).toBe("invalidCredentials");
+    for (let i = 0; i < 5; i++) expect((await rejection(signInWithPassword(database.db, user.email, "wrong", `192.0.2.${10 + i}`))).status).toBe(401);
+    // Five failures from five addresses lock the account, even for the right password.
+    const locked = await rejection(signInWithPassword(database.db, user.email, PASSWORD, "192.0.2.99"));
+    expect(locked.status).toBe(429);
+
+    const other = await makeUser(database.db);
+    for (let i = 0; i < 30; i++) await signInWithPassword(database.db, other.email, PASSWORD, "192.0.2.200").catch(() => undefined);
+    expect((await rejection(signInWithPassword(database.db, other.email, PASSWORD, "192.0.2.200"))).status).toBe(429);
+
+    const disabled = await makeUser(database.db);
+    await database.db.update(users).set({ disabledAt: new Date() }).where(eq(users.id, disabled.id));
+    expect((await rejection(signInWithPassword(database.db, disabled.email, PASSWORD, "192.0.2.3"))).code).toBe("accountDisabled");
+  });
+
+  it("publishes the current contest with its categories and windows", async () => {
+    const res = await call("GET", "/api/contests/current");
+    expect(res.status).toBe(200);
+    expect(res.body.year).toBe(2026);
+    expect(res.body.categories.map((c: { code: string }) => c.code)).toEqual(["print", "online", "radio", "television", "photo"]);
+    expect(res.body.categories[0]).toMatchObject({ unit: "words", maxParts: 5, acceptedTypes: expect.arrayContaining(["application/pdf"]) });
+    expect(new Date(res.body.submission.opensAt).getTime()).toBeLessThan(Date.now());
+    expect(new Date(res.body.submission.closesAt).getTime()).toBeGreaterThan(Date.now());
+    expect(res.body.publication.from).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(res.body.rules.vi).toContain("tối đa 3 tác phẩm");
+  });
+
+  it("seeds the demo idempotently", async () => {
+    await seedDemo(database.db, "lantoa-demo");
+    const first = await databaseState(database.db);
+    await seedDemo(database.db, "lantoa-demo");
+    expect(await databaseState(database.db)).toBe(first);
+    const demo = await signInWithPassword(database.db, "phongvien2@lantoa.test", "lantoa-demo", "192.0.2.77");
+    expect(demo.role).toBe("journalist");
+    const own = await database.db.select().from(entries).where(eq(entries.ownerId, demo.id));
+    expect(own.map((e) => e.status).sort()).toEqual(["draft", "submitted"]);
+    expect((await database.db.select().from(contests)).length).toBe(1);
+    for (const email of ["thuky@lantoa.test", "giamkhao1@lantoa.test", "giamkhao2@lantoa.test", "giamkhao3@lantoa.test", "phongvien1@lantoa.test"]) {
+      expect((await database.db.select().from(users).where(eq(users.email, email))).length).toBe(1);
+    }
+  });
+});
