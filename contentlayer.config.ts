@@ -80,7 +80,7 @@ export const Story = defineDocumentType(() => ({
         inLanguage: doc.locale,
         datePublished: String(doc.publishedAt).slice(0, 10),
         url: siteUrl + storyPath(doc.locale, doc.slug),
-        image: `${siteUrl}${storyPath(doc.locale, doc.slug)}/opengraph-image`,
+        image: `${siteUrl}/og/${doc.locale}/story/${doc.slug}`,
         keywords: Array.from(doc.tags as Iterable<string>).join(", "),
         about: {
           "@type": doc.subjectKind === "individual" ? "Person" : "Organization",

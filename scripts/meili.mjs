@@ -3,7 +3,7 @@
 // start and test scripts; the application itself only ever reads MEILI_HOST/MEILI_MASTER_KEY.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { chmod, copyFile, mkdir, readFile, stat, writeFile } from "node:fs/promises";
+import { chmod, copyFile, mkdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import path from "node:path";
 import { createRequire } from "node:module";
@@ -31,7 +31,7 @@ async function binaryPath(dataDir) {
     await mkdir(path.dirname(target), { recursive: true });
     await copyFile(packaged, target + ".tmp");
     await chmod(target + ".tmp", 0o755);
-    await (await import("node:fs/promises")).rename(target + ".tmp", target);
+    await rename(target + ".tmp", target);
   }
   return target;
 }
@@ -49,10 +49,11 @@ async function masterKey(dataDir) {
   }
 }
 
-async function waitForHealth(host, child, timeoutMs) {
+async function waitForHealth(host, child, recentOutput, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`Meilisearch exited with code ${child.exitCode} before it was ready`);
+    // Its own words say why (a data folder in use by another server, a database from another version).
+    if (child.exitCode !== null) throw new Error(`Meilisearch exited with code ${child.exitCode} before it was ready:\n${recentOutput()}`);
     try {
       const res = await fetch(`${host}/health`);
       if (res.ok) return;
@@ -75,12 +76,24 @@ export async function startMeilisearch({ dataDir = process.env.DATA_DIR || "./da
   const dir = path.resolve(dataDir);
   const [bin, key, chosenPort] = await Promise.all([binaryPath(dir), masterKey(dir), port ? Promise.resolve(port) : freePort()]);
   const host = `http://127.0.0.1:${chosenPort}`;
-  const child = spawn(bin, ["--db-path", path.join(dir, "meili"), "--http-addr", `127.0.0.1:${chosenPort}`, "--master-key", key, "--no-analytics", "--env", "development", "--log-level", "WARN"], {
+  // The master key goes in the environment, not argv, where any local user could read it in `ps`.
+  const child = spawn(bin, ["--db-path", path.join(dir, "meili"), "--http-addr", `127.0.0.1:${chosenPort}`, "--no-analytics", "--env", "development", "--log-level", "WARN"], {
     stdio: ["ignore", "pipe", "pipe"],
+    env: { PATH: process.env.PATH ?? "", MEILI_MASTER_KEY: key },
   });
-  child.stdout.on("data", (d) => log(String(d)));
-  child.stderr.on("data", (d) => log(String(d)));
-  await waitForHealth(host, child, 30_000);
+  let output = "";
+  const collect = (d) => {
+    log(String(d));
+    output = (output + String(d)).slice(-2_000);
+  };
+  child.stdout.on("data", collect);
+  child.stderr.on("data", collect);
+  try {
+    await waitForHealth(host, child, () => output.trim(), 30_000);
+  } catch (error) {
+    child.kill("SIGKILL");
+    throw error;
+  }
   const stop = () =>
     new Promise((resolve) => {
       if (child.exitCode !== null) return resolve();

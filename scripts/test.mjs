@@ -4,7 +4,9 @@
 import { spawn } from "node:child_process";
 import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
+import { randomBytes } from "node:crypto";
 import { startMeilisearch } from "./meili.mjs";
+import { openClients } from "../lib/search/connection.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const dataDir = path.join(root, "data", "test");
@@ -16,6 +18,12 @@ function run(command, args, env) {
     const child = spawn(command, args, { stdio: "inherit", env, cwd: root });
     child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
+}
+
+async function dropIndexes(prefix) {
+  const { admin } = await openClients({ host: meili.host, masterKey: meili.masterKey, indexPrefix: prefix });
+  const { results } = await admin.getRawIndexes({ limit: 1000 });
+  await Promise.all(results.filter((i) => i.uid.startsWith(prefix)).map((i) => admin.deleteIndex(i.uid).waitTask()));
 }
 
 async function counts(file, kind) {
@@ -38,6 +46,9 @@ const env = {
   DATA_DIR: dataDir,
   MEILI_HOST: meili.host,
   MEILI_MASTER_KEY: meili.masterKey ?? "",
+  // Every index of this run carries the prefix (test files add their own part), so a run
+  // against a shared MEILI_HOST never touches the app's indexes, and its indexes are removed.
+  MEILI_INDEX_PREFIX: `test_${randomBytes(4).toString("hex")}_`,
   LANTOA_DEMO: "1",
 };
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
@@ -63,6 +74,7 @@ try {
     }
   }
 } finally {
+  await dropIndexes(env.MEILI_INDEX_PREFIX).catch((error) => console.error(`Could not delete the test indexes: ${error.message}`));
   await meili.stop();
 }
 console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);

@@ -115,6 +115,7 @@ test("story page has structured data, canonical and alternates", async ({ page }
   await page.goto(vi.url);
   const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? "{}");
   expect(ld["@type"]).toBe("Article");
+  expect(new URL(ld.image).pathname).toBe(`/og/vi/story/${vi.slug}`);
   expect(["Person", "Organization"]).toContain(ld.about["@type"]);
   expect(await page.locator('link[rel="canonical"]').getAttribute("href")).toMatch(new RegExp(`${vi.url}$`));
   expect(await page.locator('link[rel="alternate"][hreflang="en"]').getAttribute("href")).toMatch(new RegExp(`${en.url}$`));
@@ -128,4 +129,22 @@ test("home and story pages have no serious accessibility violations", async ({ p
     const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
     expect(serious.map((v) => `${url}: ${v.id} ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
   }
+});
+
+test("a story prints without navigation, search or share links", async ({ page }) => {
+  const { vi } = translatedStory();
+  await page.goto(vi.url);
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.locator("header").first()).toBeHidden();
+  await expect(page.getByRole("search")).toBeHidden();
+  await expect(page.locator("#share-title")).toBeHidden();
+  await expect(page.locator("#subject-title")).toBeVisible();
+});
+
+test("a movement page has its own preview image", async ({ page, request }) => {
+  await page.goto("/phong-trao/xa-hoi-hoc-tap");
+  const ogImage = await page.locator('meta[property="og:image"]').getAttribute("content");
+  expect(new URL(ogImage!).pathname).toBe("/og/vi/movement/xa-hoi-hoc-tap");
+  expect((await request.get(new URL(ogImage!).pathname)).headers()["content-type"]).toBe("image/png");
 });

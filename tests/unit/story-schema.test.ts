@@ -53,7 +53,14 @@ function buildContent(files: Record<string, string>) {
       mkdirSync(path.dirname(path.join(dir, "content/stories", name)), { recursive: true });
       writeFileSync(path.join(dir, "content/stories", name), text);
     }
-    const result = spawnSync(process.execPath, [path.join(root, "node_modules/contentlayer2/bin/cli.cjs"), "build"], { cwd: dir, encoding: "utf8", env: { ...process.env, LANTOA_CONTENT_DIR: path.join(dir, "content/stories") } });
+    // Through the scratch folder's symlinked node_modules, with symlinks preserved: contentlayer
+    // writes next to the CLI's resolved path, which would otherwise be this checkout.
+    // And through sh: contentlayer's CLI can stall when a Node process spawns it directly.
+    const result = spawnSync("sh", ["-c", `"${process.execPath}" --preserve-symlinks --preserve-symlinks-main node_modules/contentlayer2/bin/cli.cjs build`], {
+      cwd: dir,
+      encoding: "utf8",
+      env: { ...process.env, LANTOA_CONTENT_DIR: path.join(dir, "content/stories") },
+    });
     return { status: result.status, output: `${result.stdout}${result.stderr}` };
   } finally {
     rmSync(dir, { recursive: true, force: true });

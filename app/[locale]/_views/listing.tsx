@@ -8,6 +8,7 @@ import { extraPageNumbers, paginate, parsePageParam } from "@/lib/content/pagina
 import { fields, getCurrentProvince, getField, getFormerProvince, getMovement, movements, provinceDisplayName, provinceLabel, provincePages } from "@/lib/content/taxonomies";
 import { KIND_SLUGS, kindFromSlug } from "@/lib/content/kinds";
 import { pageMetadata, sameParamsAlternates } from "@/lib/seo/metadata";
+import { movementImagePath } from "@/lib/og/paths";
 import { SiteHeader } from "@/components/site-header";
 import { Breadcrumbs, type Crumb } from "@/components/breadcrumbs";
 import { StoryGrid } from "@/components/story-card";
@@ -24,6 +25,8 @@ type ListingSpec = {
   values: (locale: Locale) => string[];
   filter: (value: string) => StoryFilter | undefined;
   heading: (locale: Locale, value: string) => Promise<Heading>;
+  /** The listing's own preview image, when it has one. */
+  image?: (locale: Locale, value: string) => string;
 };
 
 type Params = { locale: string; slug?: string; year?: string; kind?: string; page?: string };
@@ -73,7 +76,8 @@ export function listingRoute(spec: ListingSpec, paged: boolean) {
     const alternates = result.page > 1
       ? { vi: pagedPath("vi", spec.route, routeParams, result.page), en: pagedPath("en", spec.route, routeParams, result.page) }
       : sameParamsAlternates(spec.route, routeParams);
-    return pageMetadata({ locale, title, description: heading.intro ?? title, alternates });
+    const image = spec.image ? { url: spec.image(locale, value), alt: heading.title } : undefined;
+    return pageMetadata({ locale, title, description: heading.intro ?? title, alternates, image });
   }
 
   async function ListingPage({ params }: { params: Promise<Params> }) {
@@ -140,6 +144,7 @@ export const movementListing: ListingSpec = {
     const m = getMovement(slug)!;
     return { title: m.name[locale], intro: m.description[locale], crumbs: await navCrumbs(locale, { route: "/movements", key: "movements" }) };
   },
+  image: movementImagePath,
 };
 
 export const provinceListing: ListingSpec = {

@@ -1,0 +1,20 @@
+// GET /api/search – search the stories (public): q, locale, movement, province, field, year, kind, page
+import { parseStoryQuery } from "@/lib/search/params";
+import { searchStories } from "@/lib/search/stories";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request) {
+  const parsed = parseStoryQuery(new URL(request.url).searchParams, "all");
+  if (!parsed.ok) {
+    return Response.json(
+      { error: { code: "invalid_query", message: "Some search parameters are invalid", fields: parsed.fields } },
+      { status: 400, headers: { "Cache-Control": "no-store" } },
+    );
+  }
+  const result = await searchStories(parsed.query);
+  // Results change only when stories are published; a degraded answer is kept briefly so the
+  // real one returns soon after Meilisearch does.
+  const cache = result.degraded ? "public, max-age=5" : "public, max-age=30, s-maxage=60, stale-while-revalidate=300";
+  return Response.json(result, { headers: { "Cache-Control": cache } });
+}

