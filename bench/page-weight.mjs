@@ -12,7 +12,7 @@ async function pageWeight(origin, pathname) {
   const scripts = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]);
   let jsGzip = 0;
   for (const src of new Set(scripts)) jsGzip += gzipSync(Buffer.from(await (await fetch(new URL(src, origin))).arrayBuffer()), { level: 9 }).length;
-  return { pathname, scripts: new Set(scripts).size, jsGzipKb: +(jsGzip / 1024).toFixed(1), htmlGzipKb: +(gzipSync(html, { level: 9 }).length / 1024).toFixed(1) };
+  return { scripts: new Set(scripts).size, jsGzipKb: +(jsGzip / 1024).toFixed(1), htmlGzipKb: +(gzipSync(html, { level: 9 }).length / 1024).toFixed(1) };
 }
 
 function buildBarePage() {
@@ -45,7 +45,7 @@ try {
     const w = await pageWeight(`http://127.0.0.1:${sitePort}`, pathname);
     rows.push({ page: pathname, ...w, overBareKb: +(w.jsGzipKb - baseline.jsGzipKb).toFixed(1) });
   }
-  console.table(rows.map(({ pathname, ...r }) => r));
+  console.table(rows);
   const story = rows.find((r) => r.page === viStory.url);
   console.log(`story page JS over the bare page: ${story.overBareKb} KB gzip (target ≤ 15 KB)`);
 } finally {

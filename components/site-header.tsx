@@ -18,6 +18,7 @@ export async function SiteHeader({ locale, alternates }: Props) {
     { href: localizedPath(locale, "/provinces"), label: t("provinces") },
     { href: localizedPath(locale, "/fields"), label: t("fields") },
     { href: localizedPath(locale, "/contest"), label: t("contest") },
+    { href: localizedPath(locale, "/entries"), label: t("portal") },
     { href: localizedPath(locale, "/about"), label: t("about") },
   ];
   return (
