@@ -55,8 +55,8 @@ describe("GET /api/search", () => {
     expect(res.status).toBe(400);
     expect(res.headers.get("cache-control")).toBe("no-store");
     const body = await res.json();
-    expect(body.error.code).toBe("invalid_query");
-    expect(typeof body.error.message).toBe("string");
+    expect(body.error.code).toBe("invalidQuery");
+    expect(body.error.message).toContain(field);
     expect(Object.keys(body.error.fields)).toEqual([field]);
   });
 

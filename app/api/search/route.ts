@@ -8,7 +8,7 @@ export async function GET(request: Request) {
   const parsed = parseStoryQuery(new URL(request.url).searchParams, "all");
   if (!parsed.ok) {
     return Response.json(
-      { error: { code: "invalid_query", message: "Some search parameters are invalid", fields: parsed.fields } },
+      { error: { code: "invalidQuery", message: `Invalid search parameters: ${Object.keys(parsed.fields).join(", ")}`, fields: parsed.fields } },
       { status: 400, headers: { "Cache-Control": "no-store" } },
     );
   }
