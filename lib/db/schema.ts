@@ -1,7 +1,9 @@
 // The one database schema (PostgreSQL dialect, for PGlite and PostgreSQL alike). Migrations
 // are generated from this file with drizzle-kit (`npx drizzle-kit generate`).
 import { sql } from "drizzle-orm";
-import { bigint, bigserial, boolean, check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, bigserial, boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { PRIZE_TIERS, type PrizeTier } from "../contest/ranking";
+import type { Criterion, ScoreValues } from "../contest/scoring";
 
 export const ROLES = ["journalist", "juror", "secretariat"] as const;
 export type Role = (typeof ROLES)[number];
@@ -53,6 +55,10 @@ export const contests = pgTable(
     codePrefix: text("code_prefix").notNull().default("BC"),
     // Last entry number handed out; incremented under a row lock so codes never collide.
     entrySeq: integer("entry_seq").notNull().default(0),
+    // Prizes per category and tier, applied to the final round's ranking.
+    prizeQuotas: jsonb("prize_quotas").$type<Record<string, Record<PrizeTier, number>>>().notNull().default({}),
+    // Set once: results become public (results page, search, Open Graph images, notifications).
+    resultsPublishedAt: timestamp("results_published_at", { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -204,9 +210,121 @@ export const searchOutbox = pgTable(
   (t) => [index("search_outbox_pending_idx").on(t.processedAt, t.id)],
 );
 
+export const ROUND_STATUSES = ["draft", "open", "closed"] as const;
+export type RoundStatus = (typeof ROUND_STATUSES)[number];
+export type RoundScope = { kind: "eligible" } | { kind: "shortlist"; top: number } | { kind: "shortlist"; percent: number };
+
+export const rounds = pgTable(
+  "rounds",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    contestId: uuid("contest_id").notNull().references(() => contests.id, { onDelete: "cascade" }),
+    // 1 = preliminary (sơ khảo); a later round's shortlist is drawn from the one before it.
+    position: integer("position").notNull(),
+    name: jsonb("name").$type<LocalizedText>().notNull(),
+    status: text("status", { enum: ROUND_STATUSES }).notNull().default("draft"),
+    scope: jsonb("scope").$type<RoundScope>().notNull().default({ kind: "eligible" }),
+    jurorsPerEntry: integer("jurors_per_entry").notNull().default(3),
+    rubric: jsonb("rubric").$type<Criterion[]>().notNull(),
+    blind: boolean("blind").notNull().default(true),
+    disagreementThreshold: integer("disagreement_threshold").notNull().default(20),
+    opensAt: timestamp("opens_at", { withTimezone: true }),
+    closesAt: timestamp("closes_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("rounds_contest_position_key").on(t.contestId, t.position), check("rounds_status_check", sql`${t.status} in ('draft', 'open', 'closed')`)],
+);
+
+/** The jurors of a round; `panels` lists the categories they judge (empty: all of them). */
+export const roundJurors = pgTable(
+  "round_jurors",
+  {
+    roundId: uuid("round_id").notNull().references(() => rounds.id, { onDelete: "cascade" }),
+    jurorId: uuid("juror_id").notNull().references(() => users.id),
+    panels: jsonb("panels").$type<CategoryCode[]>().notNull().default([]),
+  },
+  (t) => [primaryKey({ columns: [t.roundId, t.jurorId] })],
+);
+
+/** The entries a round judges, fixed when its scope is applied (before assignment). */
+export const roundEntries = pgTable(
+  "round_entries",
+  {
+    roundId: uuid("round_id").notNull().references(() => rounds.id, { onDelete: "cascade" }),
+    entryId: uuid("entry_id").notNull().references(() => entries.id),
+  },
+  (t) => [primaryKey({ columns: [t.roundId, t.entryId] })],
+);
+
+export const assignments = pgTable(
+  "assignments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    roundId: uuid("round_id").notNull().references(() => rounds.id, { onDelete: "cascade" }),
+    entryId: uuid("entry_id").notNull().references(() => entries.id),
+    jurorId: uuid("juror_id").notNull().references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("assignments_round_entry_juror_key").on(t.roundId, t.entryId, t.jurorId), index("assignments_juror_idx").on(t.jurorId, t.roundId)],
+);
+
+export const CONFLICT_SOURCES = ["declared", "secretariat"] as const;
+
+/** Conflicts a juror declared or the secretariat added; automatic ones are computed (lib/contest/assignment.ts). */
+export const conflicts = pgTable(
+  "conflicts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    jurorId: uuid("juror_id").notNull().references(() => users.id),
+    entryId: uuid("entry_id").notNull().references(() => entries.id),
+    source: text("source", { enum: CONFLICT_SOURCES }).notNull(),
+    reason: text("reason").notNull().default(""),
+    createdBy: uuid("created_by").notNull().references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("conflicts_juror_entry_key").on(t.jurorId, t.entryId), index("conflicts_entry_idx").on(t.entryId)],
+);
+
+export const SCORE_STATUSES = ["draft", "submitted"] as const;
+
+/** One juror's sheet for one entry in one round: a draft saved as they type, then submitted (locked). */
+export const scores = pgTable(
+  "scores",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    roundId: uuid("round_id").notNull().references(() => rounds.id, { onDelete: "cascade" }),
+    entryId: uuid("entry_id").notNull().references(() => entries.id),
+    jurorId: uuid("juror_id").notNull().references(() => users.id),
+    values: jsonb("values").$type<ScoreValues>().notNull().default({}),
+    comment: text("comment").notNull().default(""),
+    status: text("status", { enum: SCORE_STATUSES }).notNull().default("draft"),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("scores_round_entry_juror_key").on(t.roundId, t.entryId, t.jurorId), index("scores_juror_idx").on(t.jurorId, t.roundId)],
+);
+
+/** The prize decided for an entry (quota proposal or the secretariat's change, with its reason). */
+export const prizes = pgTable(
+  "prizes",
+  {
+    contestId: uuid("contest_id").notNull().references(() => contests.id, { onDelete: "cascade" }),
+    entryId: uuid("entry_id").notNull().references(() => entries.id),
+    tier: text("tier", { enum: PRIZE_TIERS }).notNull(),
+    reason: text("reason").notNull().default(""),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.contestId, t.entryId] })],
+);
+
 export type User = typeof users.$inferSelect;
 export type Contest = typeof contests.$inferSelect;
 export type ContestCategory = typeof contestCategories.$inferSelect;
 export type Entry = typeof entries.$inferSelect;
 export type EntryAuthor = typeof entryAuthors.$inferSelect;
 export type Attachment = typeof attachments.$inferSelect;
+export type Round = typeof rounds.$inferSelect;
+export type Score = typeof scores.$inferSelect;
+export type Conflict = typeof conflicts.$inferSelect;

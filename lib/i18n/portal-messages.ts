@@ -2,18 +2,28 @@
 // read through next-intl, so every string has one home.
 import vi from "./messages/vi/portal.json";
 import en from "./messages/en/portal.json";
+import juryVi from "./messages/vi/jury.json";
+import juryEn from "./messages/en/jury.json";
 import type { Locale } from "./config";
 import type { MessageParams } from "@/lib/errors";
 
 type Tree = { [key: string]: string | Tree };
 const catalogs: Record<Locale, Tree> = { vi: vi as Tree, en: en as Tree };
+// The jury's API errors live with the jury's strings, under a namespace of their own (next-intl
+// merges the files' top-level namespaces); "Errors.x" falls back to "JuryErrors.x" there.
+const juryCatalogs: Record<Locale, Tree> = { vi: juryVi as Tree, en: juryEn as Tree };
 
 /** portalMessage("en", "Errors.deadlinePassed", { deadline }) – simple {name} arguments only. */
 export function portalMessage(locale: Locale, key: string, params: MessageParams = {}): string {
-  let node: string | Tree | undefined = catalogs[locale];
-  for (const part of key.split(".")) node = typeof node === "object" ? node[part] : undefined;
-  if (typeof node !== "string") return key;
+  const node = lookup(catalogs[locale], key) ?? lookup(juryCatalogs[locale], key.replace(/^Errors\./, "JuryErrors."));
+  if (node === undefined) return key;
   return node.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+function lookup(catalog: Tree, key: string): string | undefined {
+  let node: string | Tree | undefined = catalog;
+  for (const part of key.split(".")) node = typeof node === "object" ? node[part] : undefined;
+  return typeof node === "string" ? node : undefined;
 }
 
 /** The locale an API caller prefers: English when Accept-Language ranks it above Vietnamese. */

@@ -3,7 +3,8 @@ import { encode } from "next-auth/jwt";
 import { authSecret } from "@/lib/auth/secret";
 
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
-type Module = Partial<Record<"GET" | "POST" | "PATCH" | "DELETE", Handler>>;
+type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+type Module = Partial<Record<Method, Handler>>;
 
 // Loaded on first use, so a suite only imports the routes it calls.
 const table: [RegExp, () => Promise<Module>, string[]][] = [
@@ -16,6 +17,19 @@ const table: [RegExp, () => Promise<Module>, string[]][] = [
   [/^\/api\/entries\/([^/]+)\/withdraw$/, () => import("@/app/api/entries/[id]/withdraw/route"), ["id"]],
   [/^\/api\/entries\/([^/]+)\/attachments$/, () => import("@/app/api/entries/[id]/attachments/route"), ["id"]],
   [/^\/api\/entries\/([^/]+)\/attachments\/([^/]+)$/, () => import("@/app/api/entries/[id]/attachments/[attachmentId]/route"), ["id", "attachmentId"]],
+  [/^\/api\/jury\/assignments$/, () => import("@/app/api/jury/assignments/route"), []],
+  [/^\/api\/jury\/entries\/([^/]+)$/, () => import("@/app/api/jury/entries/[id]/route"), ["id"]],
+  [/^\/api\/jury\/entries\/([^/]+)\/attachments\/([^/]+)$/, () => import("@/app/api/jury/entries/[id]/attachments/[attachmentId]/route"), ["id", "attachmentId"]],
+  [/^\/api\/jury\/scores\/([^/]+)$/, () => import("@/app/api/jury/scores/[entryId]/route"), ["entryId"]],
+  [/^\/api\/jury\/conflicts$/, () => import("@/app/api/jury/conflicts/route"), []],
+  [/^\/api\/admin\/rounds$/, () => import("@/app/api/admin/rounds/route"), []],
+  [/^\/api\/admin\/rounds\/([^/]+)$/, () => import("@/app/api/admin/rounds/[id]/route"), ["id"]],
+  [/^\/api\/admin\/rounds\/([^/]+)\/jurors$/, () => import("@/app/api/admin/rounds/[id]/jurors/route"), ["id"]],
+  [/^\/api\/admin\/rounds\/([^/]+)\/assignment$/, () => import("@/app/api/admin/rounds/[id]/assignment/route"), ["id"]],
+  [/^\/api\/admin\/rounds\/([^/]+)\/ranking$/, () => import("@/app/api/admin/rounds/[id]/ranking/route"), ["id"]],
+  [/^\/api\/admin\/rounds\/([^/]+)\/progress$/, () => import("@/app/api/admin/rounds/[id]/progress/route"), ["id"]],
+  [/^\/api\/admin\/scores\/([^/]+)\/reopen$/, () => import("@/app/api/admin/scores/[id]/reopen/route"), ["id"]],
+  [/^\/api\/admin\/entries\/([^/]+)\/eligibility$/, () => import("@/app/api/admin/entries/[id]/eligibility/route"), ["id"]],
 ];
 
 export async function sessionCookie(userId: string): Promise<string> {
@@ -28,7 +42,7 @@ export type CallOptions = { as?: string; json?: unknown; body?: BodyInit; header
 export type CallResult = { status: number; headers: Headers; body: any; response: Response };
 
 /** call("POST", "/api/entries", { as: userId, json: {...} }) */
-export async function call(method: "GET" | "POST" | "PATCH" | "DELETE", path: string, options: CallOptions = {}): Promise<CallResult> {
+export async function call(method: Method, path: string, options: CallOptions = {}): Promise<CallResult> {
   for (const [pattern, load, names] of table) {
     const match = pattern.exec(path);
     if (!match) continue;

@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "../client";
 import { auditLog, searchOutbox } from "../schema";
 
-export type AuditInput = { actorId: string | null; action: string; entity: "entry" | "account" | "contest"; entityId: string; before?: unknown; after?: unknown };
+export type AuditInput = { actorId: string | null; action: string; entity: "entry" | "account" | "contest" | "round" | "assignment" | "conflict" | "score" | "prize"; entityId: string; before?: unknown; after?: unknown };
 
 /** Records who changed what; call it with the transaction that makes the change. */
 export async function recordAudit(tx: Db, input: AuditInput): Promise<void> {

@@ -1,0 +1,14 @@
+// POST /api/admin/entries/{id}/eligibility – the secretariat's eligibility decision (audited, re-indexed)
+import { z } from "zod";
+import { guard, json } from "@/lib/auth/guard";
+import { decideEligibility } from "@/lib/db/queries/entries";
+import { text } from "@/lib/validation/text";
+import { entryParams } from "@/lib/validation/params";
+
+export const dynamic = "force-dynamic";
+
+const body = z.object({ decision: z.enum(["eligible", "ineligible"]), reason: text({ max: 1000 }).optional() }).strict();
+
+export const POST = guard({ access: ["secretariat"], params: entryParams, body }, async ({ db, caller, params, body }) =>
+  json(await decideEligibility(db, caller, params.id, body.decision, body.reason ?? "")),
+);

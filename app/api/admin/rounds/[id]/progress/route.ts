@@ -1,0 +1,12 @@
+// GET /api/admin/rounds/{id}/progress – assigned, draft and submitted sheets per juror and per entry
+import { guard, json } from "@/lib/auth/guard";
+import { getRound } from "@/lib/db/queries/rounds";
+import { roundProgress } from "@/lib/db/queries/scores";
+import { entryParams } from "@/lib/validation/params";
+
+export const dynamic = "force-dynamic";
+
+export const GET = guard({ access: ["secretariat"], params: entryParams }, async ({ db, params }) => {
+  await getRound(db, params.id);
+  return json(await roundProgress(db, params.id));
+});

@@ -1,0 +1,67 @@
+// The jury's rules that are not arithmetic: round life cycle, when a score may change, and the
+// one projection of an entry a juror is allowed to see. Pure: callers pass rows and `now`.
+import type { Attachment, Entry, EntryAuthor, Round, RoundStatus, Score } from "@/lib/db/schema";
+
+/** A round moves forward only: draft → open → closed. */
+export function canMoveRound(from: RoundStatus, to: RoundStatus): boolean {
+  return (from === "draft" && to === "open") || (from === "open" && to === "closed");
+}
+
+/** Whether a juror may still change their sheet: the round is open (and inside its dates), the sheet not submitted. */
+export function scoreEditable(round: Pick<Round, "status" | "opensAt" | "closesAt">, score: Pick<Score, "status"> | null, now: Date): boolean {
+  if (round.status !== "open") return false;
+  if (round.opensAt && now < round.opensAt) return false;
+  if (round.closesAt && now >= round.closesAt) return false;
+  return score?.status !== "submitted";
+}
+
+export type JurorAttachment = { id: string; contentType: string; size: number; url: string };
+
+/** What a juror sees of an entry. In a blind round nothing names or points to its authors. */
+export type JurorEntryView = {
+  id: string;
+  code: string | null;
+  category: Entry["category"];
+  title: string;
+  summary: string;
+  publishedAt: string | null;
+  length: number | null;
+  parts: { title: string; publishedAt: string | null }[];
+  attachments: JurorAttachment[];
+  blind: boolean;
+  /** Only in open rounds. */
+  identity?: { outlet: string; url: string; authors: { name: string; penName: string }[]; partUrls: string[] };
+};
+
+/**
+ * The ONE function that turns an entry into what a juror may see in a round; every juror
+ * response is built from it. In a blind round it keeps the work and drops authors, pen names,
+ * outlet, account ids, the published URL (it leads to the byline) and the client's file names
+ * (people name scans after themselves). Attachments are reached through the juror's own route,
+ * which checks the assignment. A scanned page may still show a byline: the secretariat is told so.
+ */
+export function jurorEntryView(entry: Entry, authors: readonly EntryAuthor[], files: readonly Attachment[], round: Pick<Round, "blind">): JurorEntryView {
+  const view: JurorEntryView = {
+    id: entry.id,
+    code: entry.code,
+    category: entry.category,
+    title: entry.title,
+    summary: entry.summary,
+    publishedAt: entry.publishedAt,
+    length: entry.length,
+    parts: entry.parts.map((p) => ({ title: p.title, publishedAt: p.publishedAt })),
+    attachments: [...files]
+      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
+      .map((f) => ({ id: f.id, contentType: f.contentType, size: f.size, url: `/api/jury/entries/${entry.id}/attachments/${f.id}` })),
+    blind: round.blind,
+  };
+  if (!round.blind) {
+    view.identity = {
+      outlet: entry.outlet,
+      url: entry.url,
+      authors: [...authors].sort((a, b) => a.position - b.position).map((a) => ({ name: a.name, penName: a.penName })),
+      partUrls: entry.parts.map((p) => p.url),
+    };
+  }
+  return view;
+}

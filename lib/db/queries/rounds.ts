@@ -1,0 +1,98 @@
+import "server-only";
+import { and, asc, eq, inArray, isNotNull } from "drizzle-orm";
+import type { Db } from "../client";
+import { entries, roundEntries, roundJurors, rounds, scores, users, type CategoryCode, type Round, type RoundStatus } from "../schema";
+import { recordAudit } from "./audit";
+import type { Caller } from "@/lib/auth/session";
+import { canMoveRound } from "@/lib/contest/jury";
+import { rankEntries, shortlist } from "@/lib/contest/ranking";
+import { AppError, invalid, notFound } from "@/lib/errors";
+import type { RoundInput } from "@/lib/validation/jury";
+
+export async function getRound(db: Db, id: string, lock = false): Promise<Round> {
+  const query = db.select().from(rounds).where(eq(rounds.id, id));
+  const [row] = lock ? await query.for("update") : await query;
+  if (!row) throw notFound();
+  return row;
+}
+
+export function listRounds(db: Db, contestId: string): Promise<Round[]> {
+  return db.select().from(rounds).where(eq(rounds.contestId, contestId)).orderBy(asc(rounds.position));
+}
+
+export async function createRound(db: Db, actor: Caller, contestId: string, input: RoundInput): Promise<Round> {
+  return db.transaction(async (tx) => {
+    const existing = await listRounds(tx, contestId);
+    if (input.scope.kind === "shortlist" && existing.length === 0) throw invalid({ scope: { key: "shortlistNeedsPreviousRound" } });
+    const [round] = await tx
+      .insert(rounds)
+      .values({ ...input, contestId, position: existing.length + 1 })
+      .returning();
+    await recordAudit(tx, { actorId: actor.id, action: "round.create", entity: "round", entityId: round!.id, after: round });
+    return round!;
+  });
+}
+
+/** Opens or closes a round. Opening fixes its entries (the scope) if assignment has not already. */
+export async function moveRound(db: Db, actor: Caller, id: string, to: RoundStatus): Promise<Round> {
+  return db.transaction(async (tx) => {
+    const before = await getRound(tx, id, true);
+    if (!canMoveRound(before.status, to)) throw new AppError(409, "roundTransition", { from: before.status, to });
+    const [after] = await tx.update(rounds).set({ status: to, updatedAt: new Date() }).where(eq(rounds.id, id)).returning();
+    await recordAudit(tx, { actorId: actor.id, action: `round.${to}`, entity: "round", entityId: id, before, after });
+    return after!;
+  });
+}
+
+/** Who judges a round, and on which panels (categories; none = all). Only jurors qualify. */
+export async function setRoundJurors(db: Db, actor: Caller, roundId: string, list: { jurorId: string; panels: CategoryCode[] }[]): Promise<void> {
+  await db.transaction(async (tx) => {
+    await getRound(tx, roundId, true);
+    const ids = list.map((j) => j.jurorId);
+    const found = ids.length ? await tx.select({ id: users.id, role: users.role }).from(users).where(inArray(users.id, ids)) : [];
+    const jurors = new Set(found.filter((u) => u.role === "juror").map((u) => u.id));
+    const issues = Object.fromEntries(list.flatMap((j, i) => (jurors.has(j.jurorId) ? [] : [[`jurors.${i}.jurorId`, { key: "notAJuror" }]])));
+    if (Object.keys(issues).length) throw invalid(issues);
+    const before = await tx.select().from(roundJurors).where(eq(roundJurors.roundId, roundId));
+    await tx.delete(roundJurors).where(eq(roundJurors.roundId, roundId));
+    if (list.length) await tx.insert(roundJurors).values(list.map((j) => ({ roundId, ...j })));
+    await recordAudit(tx, { actorId: actor.id, action: "round.jurors", entity: "round", entityId: roundId, before, after: list });
+  });
+}
+
+/**
+ * Fixes the entries a round judges from its scope: every eligible submitted entry, or the
+ * shortlist of the round before it (top N / X% per category, ties at the cut included).
+ */
+export async function applyScope(tx: Db, round: Round): Promise<string[]> {
+  let ids: string[];
+  if (round.scope.kind === "eligible") {
+    const rows = await tx
+      .select({ id: entries.id })
+      .from(entries)
+      .where(and(eq(entries.contestId, round.contestId), eq(entries.status, "submitted"), eq(entries.eligibility, "eligible")));
+    ids = rows.map((r) => r.id);
+  } else {
+    const [previous] = await tx.select().from(rounds).where(and(eq(rounds.contestId, round.contestId), eq(rounds.position, round.position - 1)));
+    if (!previous) throw invalid({ scope: { key: "shortlistNeedsPreviousRound" } });
+    const results = await roundResults(tx, previous);
+    ids = shortlist(results, "top" in round.scope ? { top: round.scope.top } : { percent: round.scope.percent });
+  }
+  const current = await tx.select({ id: roundEntries.entryId }).from(roundEntries).where(eq(roundEntries.roundId, round.id));
+  const have = new Set(current.map((r) => r.id));
+  const missing = ids.filter((id) => !have.has(id));
+  if (missing.length) await tx.insert(roundEntries).values(missing.map((entryId) => ({ roundId: round.id, entryId })));
+  return ids;
+}
+
+/** A round's ranking from its submitted sheets (the pure functions in lib/contest/ranking.ts). */
+export async function roundResults(db: Db, round: Round) {
+  const [inRound, sheets] = await Promise.all([
+    db.select({ id: entries.id, category: entries.category }).from(roundEntries).innerJoin(entries, eq(entries.id, roundEntries.entryId)).where(eq(roundEntries.roundId, round.id)),
+    db
+      .select({ entryId: scores.entryId, jurorId: scores.jurorId, values: scores.values })
+      .from(scores)
+      .where(and(eq(scores.roundId, round.id), eq(scores.status, "submitted"), isNotNull(scores.submittedAt))),
+  ]);
+  return rankEntries(inRound, sheets, round.rubric, round.disagreementThreshold);
+}
