@@ -1,11 +1,14 @@
 // Runs once when the server starts: the database is migrated before the first request, and the
 // demo data is seeded when LANTOA_DEMO=1 (npm run dev; npm start only when asked), and the
-// stories search index is built when it is missing or stale.
+// stories search index is built when it is missing or stale, and the search outbox drainer starts
+// (it sends entry changes to the private entries index; its timers never keep the process alive,
+// and a process killed mid-batch loses nothing: the batch's rows stay pending and are sent again).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { prepareDatabase } = await import("./lib/db/startup");
   await prepareDatabase();
   // Not awaited: the server answers at once; search uses its fallback until the index is ready.
-  const { indexStoriesOnStart } = await import("./lib/search/startup");
+  const { indexStoriesOnStart, startOutboxDrainer } = await import("./lib/search/startup");
   void indexStoriesOnStart();
+  startOutboxDrainer();
 }

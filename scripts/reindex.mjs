@@ -1,18 +1,34 @@
-// npm run reindex: rebuilds the stories index from the built stories (.contentlayer) and swaps
-// it in, so readers never see a half-built index. Uses MEILI_HOST when set; otherwise starts
-// the local Meilisearch on ./data for the duration (stop `npm run dev` first: one server per
-// data folder).
-//   --if-reachable  for `npm run build`: index only when MEILI_HOST is set and answers,
+// npm run reindex: rebuilds the stories index from the built stories (.contentlayer) and the
+// private entries index from the database, and swaps each in, so readers never see a half-built
+// index. Uses MEILI_HOST when set; otherwise starts the local Meilisearch on ./data for the
+// duration (stop `npm run dev` first: one server per data folder). The database is opened as the
+// app opens it: DATABASE_URL, or PGlite under DATA_DIR/db — PGlite allows one process per data
+// folder, so with PGlite stop the app first (with PostgreSQL it may keep running: changes drained
+// while the copy is built are queued again after the swap).
+//   --if-reachable  for `npm run build`: stories only, and only when MEILI_HOST is set and answers,
 //                   otherwise print a notice and succeed (the server indexes at start).
+//   --stories-only, --entries-only  rebuild one of the two.
+//   --help
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { validateEnv } from "../lib/env.mjs";
 import { backendFromEnv, openClients } from "../lib/search/connection.mjs";
 import { syncStoriesIndex } from "../lib/search/story-index.mjs";
+import { rebuildEntriesIndex } from "../lib/search/entry-index.mjs";
 import { startMeilisearch } from "./meili.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const ifReachable = process.argv.includes("--if-reachable");
+if (process.argv.includes("--help")) {
+  console.log(`npm run reindex [-- --stories-only | --entries-only | --if-reachable]
+
+Rebuilds the stories index (from .contentlayer) and the entries index (from the database:
+DATABASE_URL, or PGlite under DATA_DIR/db) and swaps each in with no downtime.
+With PGlite, stop the app first: PGlite allows one process per data folder.`);
+  process.exit(0);
+}
+const doStories = !process.argv.includes("--entries-only");
+const doEntries = !process.argv.includes("--stories-only") && !ifReachable;
 const env = validateEnv(process.env);
 
 async function reachable(host) {
@@ -23,11 +39,30 @@ async function reachable(host) {
   }
 }
 
+/** Opens the database as lib/db/client.ts does (without migrating: the app migrates at start). */
+async function openSql() {
+  if (env.DATABASE_URL) {
+    const { default: pg } = await import("pg");
+    const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 2 });
+    return { run: (text) => pool.query(text), close: () => pool.end() };
+  }
+  const { existsSync } = await import("node:fs");
+  const dataDir = path.join(env.DATA_DIR, "db");
+  if (!existsSync(dataDir)) throw new Error(`no database under ${dataDir}; start the app once (it creates and migrates it)`);
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { unaccent } = await import("@electric-sql/pglite/contrib/unaccent");
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
+  const client = await PGlite.create({ dataDir, extensions: { unaccent, pg_trgm } });
+  return { run: (text) => client.query(text), close: () => client.close() };
+}
+
 const storiesFile = path.join(root, ".contentlayer", "generated", "Story", "_index.json");
-const stories = JSON.parse(await readFile(storiesFile, "utf8").catch(() => {
-  console.error(`reindex: ${path.relative(root, storiesFile)} is missing; run \`npm run content\` first.`);
-  process.exit(1);
-}));
+const stories = doStories
+  ? JSON.parse(await readFile(storiesFile, "utf8").catch(() => {
+      console.error(`reindex: ${path.relative(root, storiesFile)} is missing; run \`npm run content\` first.`);
+      process.exit(1);
+    }))
+  : [];
 
 if (ifReachable && !(env.MEILI_HOST && (await reachable(env.MEILI_HOST)))) {
   console.log(`reindex: skipped, ${env.MEILI_HOST ? `Meilisearch at ${env.MEILI_HOST} does not answer` : "MEILI_HOST is not set"}; the server indexes the stories when it starts.`);
@@ -39,8 +74,19 @@ try {
   const backend = backendFromEnv({ ...env, MEILI_HOST: meili.host, MEILI_MASTER_KEY: meili.masterKey });
   if (!backend) throw new Error("no Meilisearch host");
   const { admin } = await openClients(backend);
-  const result = await syncStoriesIndex(admin, { prefix: backend.indexPrefix, stories });
-  console.log(`reindex: ${result.documents} stories indexed into ${result.uid} and swapped in (${Math.round(result.totalMs)} ms).`);
+  if (doStories) {
+    const result = await syncStoriesIndex(admin, { prefix: backend.indexPrefix, stories });
+    console.log(`reindex: ${result.documents} stories indexed into ${result.uid} and swapped in (${Math.round(result.totalMs)} ms).`);
+  }
+  if (doEntries) {
+    const database = await openSql();
+    try {
+      const result = await rebuildEntriesIndex(admin, { prefix: backend.indexPrefix, run: database.run });
+      console.log(`reindex: ${result.documents} entries indexed into ${result.uid} and swapped in (${Math.round(result.totalMs)} ms); ${result.requeued} outbox rows queued again.`);
+    } finally {
+      await database.close();
+    }
+  }
 } catch (error) {
   console.error(`reindex: failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;

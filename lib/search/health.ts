@@ -1,4 +1,6 @@
 import "server-only";
+import { sql } from "drizzle-orm";
+import type { Db } from "@/lib/db/client";
 import { openClients } from "./connection.mjs";
 import { indexUid } from "./indexer.mjs";
 import { storiesIndex } from "./settings.mjs";
@@ -17,4 +19,25 @@ export async function searchHealth(): Promise<"ok" | "degraded"> {
   } catch {
     return "degraded";
   }
+}
+
+export type OutboxBacklog = { pending: number; oldestPendingSeconds: number | null; failing: number };
+
+/**
+ * The search outbox's backlog for the readiness report: rows not yet in Meilisearch, how long the
+ * oldest has waited, and how many have failed at least once. A growing backlog while search is
+ * "ok" means the drainer is not running.
+ */
+export async function outboxBacklog(db: Db): Promise<OutboxBacklog> {
+  const result = (await db.execute(
+    sql`select count(*)::int as pending, count(*) filter (where attempts > 0)::int as failing,
+      extract(epoch from clock_timestamp() - min(created_at))::float8 as oldest
+      from search_outbox where processed_at is null`,
+  )) as unknown as { rows: { pending: number | string; failing: number | string; oldest: number | string | null }[] };
+  const row = result.rows[0];
+  return {
+    pending: Number(row?.pending ?? 0),
+    failing: Number(row?.failing ?? 0),
+    oldestPendingSeconds: row?.oldest === null || row?.oldest === undefined ? null : Math.round(Number(row.oldest)),
+  };
 }

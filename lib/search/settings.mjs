@@ -78,3 +78,35 @@ export const storiesIndex = {
     pagination: { maxTotalHits: 1000 },
   },
 };
+
+/**
+ * Attributes of the private entries index searched, most important first. Authors' names,
+ * pen names and the outlet identify the author: a juror in a blind round never searches them
+ * (lib/search/entries.ts passes ENTRY_BLIND_SEARCHABLE as attributesToSearchOn).
+ */
+export const ENTRY_SEARCHABLE = ["code", "title", "authorNames", "penNames", "outlet", "summary", "categoryName"];
+/** What a juror in a blind round may search on and get back: nothing that names or points to an author. */
+export const ENTRY_BLIND_SEARCHABLE = ["code", "title", "summary", "categoryName"];
+export const ENTRY_BLIND_RETRIEVABLE = ["id", "code", "title", "summary", "category", "publishedAt"];
+
+/** Facet names in the secretariat's URLs and responses, and the attribute each one filters. */
+export const ENTRY_FACETS = /** @type {const} */ ({ status: "status", category: "category" });
+
+/** @type {IndexDefinition} */
+export const entriesIndex = {
+  name: "entries",
+  primaryKey: "id",
+  settings: {
+    searchableAttributes: ENTRY_SEARCHABLE,
+    filterableAttributes: ["contestId", "status", "category", "eligibility", "jurorIds"],
+    sortableAttributes: ["submittedTimestamp"],
+    // jurorIds are account ids: filtered on, never sent back.
+    displayedAttributes: ["id", "contestId", "code", "status", "category", "title", "summary", "outlet", "authorNames", "penNames", "eligibility", "publishedAt", "submittedAt"],
+    rankingRules: ["words", "typo", "proximity", "attribute", "exactness", "submittedTimestamp:desc"],
+    stopWords: STOP_WORDS,
+    synonyms: expandSynonyms(SYNONYM_GROUPS),
+    typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } },
+    faceting: { maxValuesPerFacet: 20 },
+    pagination: { maxTotalHits: 1000 },
+  },
+};

@@ -4,6 +4,8 @@ import { env } from "@/lib/env";
 import { openClients } from "./connection.mjs";
 import { syncStoriesIndex } from "./story-index.mjs";
 import { defaultBackend } from "./stories";
+import { getDb } from "@/lib/db/client";
+import { runOutboxDrainer, type Drainer } from "./outbox";
 
 const ATTEMPTS = 6;
 const RETRY_MS = 5_000;
@@ -29,4 +31,26 @@ export async function indexStoriesOnStart(): Promise<void> {
       await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
     }
   }
+}
+
+const drainerSlot = globalThis as typeof globalThis & { __lantoaOutboxDrainer?: Drainer };
+
+/**
+ * Starts the search outbox drainer for this process (once, even across `next dev` reloads): it
+ * makes sure the entries index exists (rebuilding it from the database when missing), then sends
+ * every entry change to Meilisearch, backing off while it is down. Returns its stop function.
+ * Without MEILI_HOST there is nothing to drain to; rows wait until a Meilisearch is configured.
+ */
+export function startOutboxDrainer(): Drainer | undefined {
+  const backend = defaultBackend;
+  if (!backend) return undefined;
+  drainerSlot.__lantoaOutboxDrainer ??= runOutboxDrainer({ db: getDb, clients: () => openClients(backend), prefix: backend.indexPrefix });
+  return drainerSlot.__lantoaOutboxDrainer;
+}
+
+/** Stops the drainer after the batch in flight (server shutdown, tests). */
+export async function stopOutboxDrainer(): Promise<void> {
+  const drainer = drainerSlot.__lantoaOutboxDrainer;
+  drainerSlot.__lantoaOutboxDrainer = undefined;
+  await drainer?.stop();
 }

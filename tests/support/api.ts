@@ -22,6 +22,8 @@ const table: [RegExp, () => Promise<Module>, string[]][] = [
   [/^\/api\/jury\/entries\/([^/]+)\/attachments\/([^/]+)$/, () => import("@/app/api/jury/entries/[id]/attachments/[attachmentId]/route"), ["id", "attachmentId"]],
   [/^\/api\/jury\/scores\/([^/]+)$/, () => import("@/app/api/jury/scores/[entryId]/route"), ["entryId"]],
   [/^\/api\/jury\/conflicts$/, () => import("@/app/api/jury/conflicts/route"), []],
+  [/^\/api\/jury\/search(?:\?.*)?$/, () => import("@/app/api/jury/search/route"), []],
+  [/^\/api\/admin\/entries\/search(?:\?.*)?$/, () => import("@/app/api/admin/entries/search/route"), []],
   [/^\/api\/admin\/rounds$/, () => import("@/app/api/admin/rounds/route"), []],
   [/^\/api\/admin\/rounds\/([^/]+)$/, () => import("@/app/api/admin/rounds/[id]/route"), ["id"]],
   [/^\/api\/admin\/rounds\/([^/]+)\/jurors$/, () => import("@/app/api/admin/rounds/[id]/jurors/route"), ["id"]],

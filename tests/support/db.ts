@@ -35,7 +35,17 @@ export async function openTestDatabase(kind: DatabaseKind): Promise<TestDatabase
       await handle.close();
       const cleanup = new pg.Client({ connectionString: base.toString() });
       await cleanup.connect();
-      await cleanup.query(`drop database if exists ${name} with (force)`);
+      // Clients the pool is still closing would be killed by `with (force)` (an unhandled FATAL
+      // 57P01 in the test run): wait for them to go, and force only as a last resort.
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await cleanup.query(attempt < 50 ? `drop database if exists ${name}` : `drop database if exists ${name} with (force)`);
+          break;
+        } catch (error) {
+          if (attempt >= 50 || (error as { code?: string }).code !== "55006") throw error;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      }
       await cleanup.end();
     },
   };

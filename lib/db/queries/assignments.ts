@@ -3,6 +3,7 @@ import { and, eq, inArray, ne, notInArray } from "drizzle-orm";
 import type { Db } from "../client";
 import { assignments, conflicts, entries, entryAuthors, roundEntries, roundJurors, rounds, scores, users, type Round } from "../schema";
 import { recordAudit } from "./audit";
+import { enqueueEntryReindex } from "./outbox";
 import { applyScope, getRound } from "./rounds";
 import type { Caller } from "@/lib/auth/session";
 import { assignJurors, conflictOf, pairKey, sitsOnPanel, type AssignableEntry, type AssignableJuror, type AssignmentResult } from "@/lib/contest/assignment";
@@ -56,6 +57,7 @@ export async function runAssignment(db: Db, actor: Caller, roundId: string): Pro
     for (let i = 0; i < result.pairs.length; i += 1000) {
       await tx.insert(assignments).values(result.pairs.slice(i, i + 1000).map((p) => ({ roundId: round.id, ...p })));
     }
+    await enqueueEntryReindex(tx, [...before, ...result.pairs].map((a) => a.entryId));
     await recordAudit(tx, { actorId: actor.id, action: "assignment.run", entity: "round", entityId: round.id, before: { count: before.length }, after: { count: result.pairs.length, kept: keep.length, unmet: result.unmet } });
     return result;
   });
@@ -75,6 +77,7 @@ export async function addAssignment(db: Db, actor: Caller, roundId: string, entr
     if (reason) throw new AppError(409, "conflictOfInterest", { reason });
     const [row] = await tx.insert(assignments).values({ roundId, entryId, jurorId }).onConflictDoNothing().returning();
     if (!row) throw new AppError(409, "alreadyAssigned");
+    await enqueueEntryReindex(tx, [entryId]);
     await recordAudit(tx, { actorId: actor.id, action: "assignment.add", entity: "assignment", entityId: row.id, after: row });
   });
 }
@@ -88,6 +91,7 @@ export async function removeAssignment(db: Db, actor: Caller, roundId: string, e
     if (score?.status === "submitted") throw new AppError(409, "scoreLocked");
     if (score) await tx.delete(scores).where(eq(scores.id, score.id));
     await tx.delete(assignments).where(eq(assignments.id, row.id));
+    await enqueueEntryReindex(tx, [entryId]);
     await recordAudit(tx, { actorId: actor.id, action: "assignment.remove", entity: "assignment", entityId: row.id, before: { ...row, score: score ?? null } });
   });
 }
@@ -115,6 +119,7 @@ export async function declareConflict(db: Db, caller: Caller, entryId: string, r
     if (score?.status === "submitted") throw new AppError(409, "scoreLocked");
     if (score) await tx.delete(scores).where(eq(scores.id, score.id));
     await tx.delete(assignments).where(eq(assignments.id, assignment.id));
+    await enqueueEntryReindex(tx, [entryId]);
     const [conflict] = await tx.insert(conflicts).values({ jurorId: caller.id, entryId, source: "declared", reason, createdBy: caller.id }).onConflictDoNothing().returning();
     await recordAudit(tx, { actorId: caller.id, action: "conflict.declare", entity: "conflict", entityId: conflict?.id ?? assignment.id, before: assignment, after: conflict ?? null });
   });
@@ -134,6 +139,7 @@ export async function addConflict(db: Db, actor: Caller, jurorId: string, entryI
       .delete(assignments)
       .where(and(eq(assignments.jurorId, jurorId), eq(assignments.entryId, entryId), ...(lockedRounds.length ? [notInArray(assignments.roundId, lockedRounds)] : [])))
       .returning();
+    await enqueueEntryReindex(tx, removed.map((r) => r.entryId));
     await tx.delete(scores).where(and(eq(scores.jurorId, jurorId), eq(scores.entryId, entryId), eq(scores.status, "draft")));
     await recordAudit(tx, { actorId: actor.id, action: "conflict.add", entity: "conflict", entityId: conflict.id, after: { conflict, removedAssignments: removed.length } });
   });

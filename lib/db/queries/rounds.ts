@@ -3,6 +3,7 @@ import { and, asc, eq, inArray, isNotNull } from "drizzle-orm";
 import type { Db } from "../client";
 import { entries, roundEntries, roundJurors, rounds, scores, users, type CategoryCode, type Round, type RoundStatus } from "../schema";
 import { recordAudit } from "./audit";
+import { enqueueRoundReindex } from "./outbox";
 import type { Caller } from "@/lib/auth/session";
 import { canMoveRound } from "@/lib/contest/jury";
 import { rankEntries, shortlist } from "@/lib/contest/ranking";
@@ -39,6 +40,7 @@ export async function moveRound(db: Db, actor: Caller, id: string, to: RoundStat
     const before = await getRound(tx, id, true);
     if (!canMoveRound(before.status, to)) throw new AppError(409, "roundTransition", { from: before.status, to });
     const [after] = await tx.update(rounds).set({ status: to, updatedAt: new Date() }).where(eq(rounds.id, id)).returning();
+    await enqueueRoundReindex(tx, id);
     await recordAudit(tx, { actorId: actor.id, action: `round.${to}`, entity: "round", entityId: id, before, after });
     return after!;
   });

@@ -1,0 +1,180 @@
+// The search outbox drainer: sends the entries that changed to the private entries index.
+//
+// Why nothing is lost or left stale (at-least-once delivery + idempotent upserts by entry id):
+// - Every change to an entry writes a search_outbox row in the change's own transaction, so a
+//   committed change always has a pending row, whether or not Meilisearch is up.
+// - A drain claims pending rows (FOR UPDATE SKIP LOCKED: several app instances each take
+//   different rows), builds the documents from the database as it is NOW (not from the rows),
+//   sends them, waits until Meilisearch reports the task succeeded, and only then sets
+//   processed_at and commits. Any failure before that (Meilisearch down, the process killed
+//   between sending and marking) rolls back: the rows stay pending and are sent again later.
+//   Sending twice is harmless: a document replaces the one with the same entry id.
+// - Because documents come from the current state, the order rows are drained in cannot make
+//   the index go backwards; the only hazard is two instances holding rows of the same entry
+//   at once (the later state sent first, then overwritten by the earlier). A transaction-scoped
+//   advisory lock per entry, taken in a fixed order, makes the second wait for the first to commit
+//   and then read the state again.
+// - A row committed late with a smaller id than rows already drained is still pending (we select
+//   processed_at IS NULL, never "id > last"), so it is drained on the next pass.
+// The transaction is held while Meilisearch indexes the batch (tens of milliseconds); on PGlite,
+// which runs one transaction at a time, requests wait that long too.
+import "server-only";
+import { sql } from "drizzle-orm";
+import type { Meilisearch } from "meilisearch";
+import type { Db } from "@/lib/db/client";
+import { indexUid, isApiError } from "./indexer.mjs";
+import { isUuid, loadEntryDocuments, rebuildEntriesIndex, type SqlRunner } from "./entry-index.mjs";
+import { entriesIndex } from "./settings.mjs";
+
+export type DrainClients = { admin: Meilisearch };
+export type DrainOptions = {
+  batchSize?: number;
+  prefix?: string;
+  /** Test hook: runs after Meilisearch accepted the batch and before the rows are marked (a crash there). */
+  afterSend?: () => Promise<void>;
+  /** How long to wait for Meilisearch to finish a task before counting the attempt as failed. */
+  taskTimeoutMs?: number;
+};
+export type DrainResult = { claimed: number; upserted: number; deleted: number };
+
+/** A function running one SQL statement on a drizzle database or transaction. */
+export function sqlRunner(db: Db): SqlRunner {
+  return async (text) => {
+    const result = (await db.execute(sql.raw(text))) as unknown as { rows: Record<string, unknown>[] };
+    return { rows: result.rows };
+  };
+}
+
+async function waitSucceeded(admin: Meilisearch, taskUid: number, timeout: number): Promise<void> {
+  const task = await admin.tasks.waitForTask(taskUid, { timeout, interval: 25 });
+  if (task.status !== "succeeded") throw new Error(`Meilisearch task ${task.uid} (${task.type}) ${task.status}: ${task.error?.message ?? "no error message"}`);
+}
+
+/**
+ * Drains one batch of pending outbox rows. Returns how many rows it handled (0: nothing pending).
+ * Throws when Meilisearch fails; the rows then stay pending with attempts and last_error updated.
+ */
+export async function drainOutbox(db: Db, clients: DrainClients, { batchSize = 200, prefix = "", afterSend, taskTimeoutMs = 10_000 }: DrainOptions = {}): Promise<DrainResult> {
+  let claimed: number[] = [];
+  try {
+    return await db.transaction(async (tx) => {
+      const run = sqlRunner(tx);
+      const { rows } = await run(
+        `select id, entity_id as "entityId" from search_outbox where processed_at is null and entity = 'entry' order by id limit ${Math.max(1, Math.floor(batchSize))} for update skip locked`,
+      );
+      claimed = rows.map((r) => Number(r.id));
+      if (claimed.length === 0) return { claimed: 0, upserted: 0, deleted: 0 };
+      // The latest op per entry collapses to one: whatever the database holds now.
+      const ids = [...new Set(rows.map((r) => String(r.entityId)))].filter(isUuid).sort();
+      for (const id of ids) await run(`select pg_advisory_xact_lock(hashtextextended('search_outbox:entry:${id}', 0))`);
+      const documents = await loadEntryDocuments(run, ids);
+      const present = new Set(documents.map((d) => d.id));
+      const gone = ids.filter((id) => !present.has(id));
+      const index = clients.admin.index(indexUid(prefix, entriesIndex.name));
+      // Enqueued in this order, processed by Meilisearch in this order.
+      const tasks = [];
+      if (documents.length) tasks.push((await index.addDocuments(documents, { primaryKey: entriesIndex.primaryKey })).taskUid);
+      if (gone.length) tasks.push((await index.deleteDocuments(gone)).taskUid);
+      for (const uid of tasks) await waitSucceeded(clients.admin, uid, taskTimeoutMs);
+      if (afterSend) await afterSend();
+      await run(`update search_outbox set processed_at = clock_timestamp() where id = any('{${claimed.join(",")}}'::bigint[])`);
+      return { claimed: claimed.length, upserted: documents.length, deleted: gone.length };
+    });
+  } catch (error) {
+    if (claimed.length) {
+      const message = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
+      await db
+        .execute(sql`update search_outbox set attempts = attempts + 1, last_error = ${message} where id = any(${`{${claimed.join(",")}}`}::bigint[]) and processed_at is null`)
+        .catch(() => undefined);
+    }
+    throw error;
+  }
+}
+
+/**
+ * Makes sure the live entries index exists with the settings in settings.mjs. A missing index
+ * (a new or wiped Meilisearch) is rebuilt from the database, since the outbox holds only changes.
+ */
+export async function ensureEntriesIndex(db: Db, admin: Meilisearch, prefix: string): Promise<"ok" | "rebuilt" | "updated"> {
+  const uid = indexUid(prefix, entriesIndex.name);
+  try {
+    const settings = await admin.index(uid).getSettings();
+    const wanted = entriesIndex.settings;
+    const same = (a: unknown, b: unknown) => JSON.stringify([...((a as string[]) ?? [])].sort()) === JSON.stringify([...((b as string[]) ?? [])].sort());
+    if (same(settings.filterableAttributes, wanted.filterableAttributes) && JSON.stringify(settings.searchableAttributes) === JSON.stringify(wanted.searchableAttributes) && same(settings.displayedAttributes, wanted.displayedAttributes)) return "ok";
+    const task = await admin.index(uid).updateSettings(wanted).waitTask();
+    if (task.status !== "succeeded") throw new Error(`settings update ${task.status}: ${task.error?.message ?? ""}`);
+    return "updated";
+  } catch (error) {
+    if (!isApiError(error, "index_not_found")) throw error;
+    await rebuildEntriesIndex(admin, { prefix, run: sqlRunner(db) });
+    return "rebuilt";
+  }
+}
+
+export type DrainerOptions = {
+  db: () => Promise<Db>;
+  clients: () => Promise<DrainClients>;
+  prefix: string;
+  batchSize?: number;
+  pollMs?: number;
+  maxBackoffMs?: number;
+  log?: (message: string) => void;
+};
+
+export type Drainer = { stop: () => Promise<void> };
+
+/**
+ * Drains the outbox until stopped: at once while rows are pending, every `pollMs` when idle,
+ * with exponential backoff (capped at `maxBackoffMs`) while Meilisearch or the database fails.
+ * Never throws; errors are logged once per outage.
+ */
+export function runOutboxDrainer({ db: openDb, clients: openClients, prefix, batchSize = 200, pollMs = 500, maxBackoffMs = 10_000, log = (m) => console.warn(m) }: DrainerOptions): Drainer {
+  let stopped = false;
+  let wake: (() => void) | undefined;
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      timer.unref?.();
+      wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+
+  const loop = async () => {
+    let failures = 0;
+    let indexReady = false;
+    while (!stopped) {
+      let delay = pollMs;
+      try {
+        const db = await openDb();
+        const clients = await openClients();
+        if (!indexReady) {
+          const state = await ensureEntriesIndex(db, clients.admin, prefix);
+          if (state !== "ok") log(`[search] entries index ${state}`);
+          indexReady = true;
+        }
+        const result = await drainOutbox(db, clients, { batchSize, prefix });
+        if (failures > 0) log(`[search] outbox drainer recovered after ${failures} failed attempt(s)`);
+        failures = 0;
+        if (result.claimed >= batchSize) delay = 0;
+      } catch (error) {
+        failures++;
+        // A wiped Meilisearch loses the index: check it again once it answers.
+        indexReady = false;
+        if (failures === 1) log(`[search] outbox drainer: ${error instanceof Error ? error.message : String(error)}; retrying with backoff`);
+        delay = Math.min(maxBackoffMs, pollMs * 2 ** Math.min(failures - 1, 10));
+      }
+      if (!stopped && delay > 0) await sleep(delay);
+    }
+  };
+  const done = loop();
+  return {
+    stop: async () => {
+      stopped = true;
+      wake?.();
+      await done;
+    },
+  };
+}
