@@ -15,3 +15,24 @@ export function contentDisposition(fileName: string, contentType: string): strin
     .replace(/[^A-Za-z0-9._ -]/g, "_");
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
 }
+
+/**
+ * A stored file as an HTTP response: its detected type, never sniffed, never run as a page
+ * (sandboxed even when opened inline), never cached by shared caches.
+ */
+export function storedFileResponse(
+  file: { size: number; stream: ReadableStream<Uint8Array> },
+  { contentType, disposition, sha256 }: { contentType: string; disposition: string; sha256: string },
+): Response {
+  return new Response(file.stream, {
+    headers: {
+      "Content-Type": contentType,
+      "Content-Length": String(file.size),
+      "Content-Disposition": disposition,
+      "X-Content-Type-Options": "nosniff",
+      "Content-Security-Policy": "default-src 'none'; sandbox",
+      "Cache-Control": "private, no-store",
+      ETag: `"${sha256}"`,
+    },
+  });
+}

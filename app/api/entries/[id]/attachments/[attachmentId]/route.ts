@@ -1,7 +1,7 @@
 // GET|DELETE /api/entries/{id}/attachments/{attachmentId} – download or remove an attachment
 import { guard } from "@/lib/auth/guard";
 import { deleteAttachment, getAttachment } from "@/lib/db/queries/attachments";
-import { contentDisposition } from "@/lib/storage/disposition";
+import { contentDisposition, storedFileResponse } from "@/lib/storage/disposition";
 import { getStorage } from "@/lib/storage";
 import { AppError } from "@/lib/errors";
 import { attachmentParams } from "@/lib/validation/params";
@@ -12,17 +12,7 @@ export const GET = guard({ access: ["journalist", "secretariat"], params: attach
   const attachment = await getAttachment(db, caller, params.id, params.attachmentId);
   const file = await getStorage().open(attachment.sha256);
   if (!file) throw new AppError(404, "notFound");
-  return new Response(file.stream, {
-    headers: {
-      "Content-Type": attachment.contentType,
-      "Content-Length": String(file.size),
-      "Content-Disposition": contentDisposition(attachment.fileName, attachment.contentType),
-      "X-Content-Type-Options": "nosniff",
-      "Content-Security-Policy": "default-src 'none'; sandbox",
-      "Cache-Control": "private, no-store",
-      ETag: `"${attachment.sha256}"`,
-    },
-  });
+  return storedFileResponse(file, { contentType: attachment.contentType, disposition: contentDisposition(attachment.fileName, attachment.contentType), sha256: attachment.sha256 });
 });
 
 export const DELETE = guard({ access: ["journalist"], params: attachmentParams }, async ({ db, caller, params }) => {

@@ -4,6 +4,7 @@ import { typeExtension } from "@/lib/contest/rules";
 import { getJurorAttachment } from "@/lib/db/queries/scores";
 import { AppError } from "@/lib/errors";
 import { getStorage } from "@/lib/storage";
+import { storedFileResponse } from "@/lib/storage/disposition";
 import { attachmentParams } from "@/lib/validation/params";
 
 export const dynamic = "force-dynamic";
@@ -13,14 +14,9 @@ export const GET = guard({ access: ["juror"], params: attachmentParams }, async 
   const file = await getStorage().open(attachment.sha256);
   if (!file) throw new AppError(404, "notFound");
   // The name a journalist gave the file often carries their own name: a neutral one instead.
-  return new Response(file.stream, {
-    headers: {
-      "Content-Type": attachment.contentType,
-      "Content-Length": String(file.size),
-      "Content-Disposition": `inline; filename="${attachment.id}.${typeExtension(attachment.contentType)}"`,
-      "X-Content-Type-Options": "nosniff",
-      "Content-Security-Policy": "default-src 'none'; sandbox",
-      "Cache-Control": "private, no-store",
-    },
+  return storedFileResponse(file, {
+    contentType: attachment.contentType,
+    disposition: `inline; filename="${attachment.id}.${typeExtension(attachment.contentType)}"`,
+    sha256: attachment.sha256,
   });
 });
