@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { preload } from "react-dom";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { isLocale, locales } from "@/lib/i18n/config";
@@ -67,6 +68,8 @@ export default async function StoryPage({ params }: Params) {
   const field = getField(story.field)!;
   const related = relatedStories(story, storiesIn(locale), 3);
   const date = story.publishedAt.slice(0, 10);
+  // The cover is the largest paint on a phone: ask for it in <head>, ahead of the web fonts.
+  preload(story.cover, { as: "image", fetchPriority: "high" });
 
   const rows = [
     { label: t("kind"), value: kinds(story.subjectKind), href: localizedPath(locale, "/kinds/[kind]", { kind: KIND_SLUGS[story.subjectKind] }) },
