@@ -77,7 +77,7 @@ export async function startMeilisearch({ dataDir = process.env.DATA_DIR || "./da
   const [bin, key, chosenPort] = await Promise.all([binaryPath(dir), masterKey(dir), port ? Promise.resolve(port) : freePort()]);
   const host = `http://127.0.0.1:${chosenPort}`;
   // The master key goes in the environment, not argv, where any local user could read it in `ps`.
-  const child = spawn(bin, ["--db-path", path.join(dir, "meili"), "--http-addr", `127.0.0.1:${chosenPort}`, "--no-analytics", "--env", "development", "--log-level", "WARN"], {
+  const child = spawn(bin, ["--db-path", path.join(dir, "meili"), "--http-addr", `127.0.0.1:${chosenPort}`, "--no-analytics", "--env", "development", "--log-level", "ERROR"], {
     stdio: ["ignore", "pipe", "pipe"],
     env: { PATH: process.env.PATH ?? "", MEILI_MASTER_KEY: key },
   });
