@@ -1,4 +1,5 @@
 // GET /api/search – search the stories (public): q, locale, movement, province, field, year, kind, page
+import { portalMessage, requestLocale } from "@/lib/i18n/portal-messages";
 import { parseStoryQuery } from "@/lib/search/params";
 import { searchStories } from "@/lib/search/stories";
 
@@ -8,7 +9,13 @@ export async function GET(request: Request) {
   const parsed = parseStoryQuery(new URL(request.url).searchParams, "all");
   if (!parsed.ok) {
     return Response.json(
-      { error: { code: "invalidQuery", message: `Invalid search parameters: ${Object.keys(parsed.fields).join(", ")}`, fields: parsed.fields } },
+      {
+        error: {
+          code: "invalidQuery",
+          message: portalMessage(requestLocale(request.headers.get("accept-language")), "Errors.invalidQuery", { fields: Object.keys(parsed.fields).join(", ") }),
+          fields: parsed.fields,
+        },
+      },
       { status: 400, headers: { "Cache-Control": "no-store" } },
     );
   }
