@@ -98,7 +98,7 @@ function serverRssMb() {
 const deadline = Date.now() + 120_000;
 for (;;) {
   try {
-    const res = await fetch(`${origin}/api/health`);
+    const res = await fetch(`${origin}/api/health/ready`);
     if (res.ok) break;
   } catch {}
   if (Date.now() > deadline) throw new Error("server did not start");

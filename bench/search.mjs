@@ -93,7 +93,7 @@ function request(/** @type {{ port: number, path: string, method?: string, heade
 const deadline = Date.now() + 120_000;
 for (;;) {
   try {
-    const { body } = await request({ port, path: "/api/health" });
+    const { body } = await request({ port, path: "/api/health/ready" });
     if (JSON.parse(body).search === "ok") break;
   } catch {
     // not listening yet

@@ -4,6 +4,7 @@ import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { env } from "@/lib/env";
 import * as schema from "./schema";
+import { claimDataDir, releaseDataDir } from "./pglite-lock.mjs";
 
 /** A drizzle database or transaction over either driver: queries take this type. */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -43,9 +44,18 @@ export async function openDatabase({ url, dataDir }: DatabaseOptions): Promise<D
   const { migrate } = await import("drizzle-orm/pglite/migrator");
   if (dataDir) mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
   const client = await PGlite.create({ dataDir, extensions: { unaccent, pg_trgm } });
+  // Tells `npm run backup` (and anything else that would open the folder) that this process has it.
+  if (dataDir) claimDataDir(dataDir);
   const db = drizzle({ client, schema });
   await migrate(db, { migrationsFolder });
-  return { db: db as unknown as Db, kind: "pglite", close: () => client.close() };
+  return {
+    db: db as unknown as Db,
+    kind: "pglite",
+    close: async () => {
+      await client.close();
+      if (dataDir) releaseDataDir(dataDir);
+    },
+  };
 }
 
 // PGlite allows one process per data directory, so keep one handle per process; globalThis

@@ -1,6 +1,6 @@
 import "server-only";
-import { createReadStream, createWriteStream } from "node:fs";
-import { mkdir, open, rename, stat, unlink } from "node:fs/promises";
+import { constants, createReadStream, createWriteStream } from "node:fs";
+import { access, mkdir, open, rename, stat, unlink, writeFile } from "node:fs/promises";
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { Readable } from "node:stream";
@@ -52,6 +52,24 @@ export function localStorage(root: string): BlobStorage {
       const info = await stat(file).catch(() => null);
       if (!info) return null;
       return { size: info.size, stream: Readable.toWeb(createReadStream(file)) as ReadableStream<Uint8Array> };
+    },
+    async probe() {
+      // Writes and removes a one-byte file where uploads are staged: a full disk, a read-only
+      // mount or wrong permissions show here before an upload fails.
+      try {
+        await mkdir(tmp, { recursive: true });
+      } catch {
+        return { ok: await access(root, constants.R_OK).then(() => true, () => false), writable: false };
+      }
+      const probe = path.join(tmp, `${randomUUID()}.probe`);
+      try {
+        await writeFile(probe, "1", { flag: "wx" });
+        await unlink(probe);
+        return { ok: true, writable: true };
+      } catch {
+        await unlink(probe).catch(() => undefined);
+        return { ok: true, writable: false };
+      }
     },
   };
 }

@@ -6,6 +6,8 @@ export interface BlobStorage {
   begin(): Promise<BlobUpload>;
   /** The stored file with this SHA-256, or null. */
   open(sha256: string): Promise<{ size: number; stream: ReadableStream<Uint8Array> } | null>;
+  /** For the readiness report: whether the store answers, and whether a new file could be written now. */
+  probe(): Promise<{ ok: boolean; writable: boolean }>;
 }
 
 export interface BlobUpload {

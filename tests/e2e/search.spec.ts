@@ -7,7 +7,7 @@ const target = () => builtStories().find((s) => s.locale === "vi" && s.title.sta
 // The server builds its index at start; wait until Meilisearch answers rather than test the fallback.
 test.beforeAll(async ({ request }) => {
   await expect
-    .poll(async () => (await (await request.get("/api/health")).json()).search, { timeout: 60_000 })
+    .poll(async () => (await (await request.get("/api/health/ready")).json()).search, { timeout: 60_000 })
     .toBe("ok");
 });
 

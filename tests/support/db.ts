@@ -7,7 +7,7 @@ export type DatabaseKind = "pglite" | "postgres";
 /** Every database suite runs on PGlite, and on PostgreSQL too when TEST_DATABASE_URL is set. */
 export const databaseKinds: DatabaseKind[] = process.env.TEST_DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
 
-export type TestDatabase = DatabaseHandle & { dispose: () => Promise<void> };
+export type TestDatabase = DatabaseHandle & { dispose: () => Promise<void>; /** PostgreSQL only: the test database's own URL. */ url?: string };
 
 /**
  * A fresh, migrated database that the application modules will use: PGlite in memory, or a
@@ -31,6 +31,7 @@ export async function openTestDatabase(kind: DatabaseKind): Promise<TestDatabase
   installDatabase(handle);
   return {
     ...handle,
+    url: url.toString(),
     dispose: async () => {
       await handle.close();
       const cleanup = new pg.Client({ connectionString: base.toString() });
