@@ -2,6 +2,7 @@ import "server-only";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { getDb } from "@/lib/db/client";
+import type { Role } from "@/lib/db/schema";
 import type { Locale } from "@/lib/i18n/config";
 import { localizedPath } from "@/lib/i18n/paths";
 import { callerFromCookies, type Caller } from "./session";
@@ -12,9 +13,19 @@ export async function pageCaller(): Promise<Caller | null> {
   return callerFromCookies(await getDb(), new Map(store.getAll().map((c) => [c.name, c.value])));
 }
 
-/** Pages of the journalist portal: anyone else is sent to sign in (and back here afterwards). */
-export async function requireJournalist(locale: Locale, here: string): Promise<Caller> {
+/** A page for one role: anyone else is sent to sign in (and back here afterwards). */
+async function requireRole(role: Role, locale: Locale, here: string): Promise<Caller> {
   const caller = await pageCaller();
-  if (!caller || caller.role !== "journalist") redirect(`${localizedPath(locale, "/signin")}?next=${encodeURIComponent(here)}`);
+  if (!caller || caller.role !== role) redirect(`${localizedPath(locale, "/signin")}?next=${encodeURIComponent(here)}`);
   return caller;
+}
+
+/** Pages of the journalist portal. */
+export function requireJournalist(locale: Locale, here: string): Promise<Caller> {
+  return requireRole("journalist", locale, here);
+}
+
+/** Pages of the juror workspace. */
+export function requireJuror(locale: Locale, here: string): Promise<Caller> {
+  return requireRole("juror", locale, here);
 }

@@ -65,3 +65,12 @@ export function jurorEntryView(entry: Entry, authors: readonly EntryAuthor[], fi
   }
   return view;
 }
+
+export type SheetState = "notStarted" | "draft" | "submitted";
+
+/** Where a juror is with one sheet: nothing entered yet, a draft, or submitted (locked). */
+export function sheetState(score: { status: "draft" | "submitted"; values: Record<string, number>; comment: string } | null): SheetState {
+  if (!score) return "notStarted";
+  if (score.status === "submitted") return "submitted";
+  return Object.keys(score.values).length === 0 && score.comment.trim() === "" ? "notStarted" : "draft";
+}

@@ -1,14 +1,19 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Db } from "./client";
-import { contestCategories, contests, entries, type CategoryCode, type LengthUnit, type Role } from "./schema";
+import { assignments, contestCategories, contests, entries, entryAuthors, prizes, type CategoryCode, type LengthUnit } from "./schema";
+import { DEMO_ACCOUNTS, DEMO_JURORS, DEMO_RESULTS_YEAR, DEMO_ROUND_NAME, DEMO_WINNERS } from "./demo";
 import { recordAudit } from "./queries/audit";
 import { createAccount, findAccountByEmail } from "./queries/accounts";
-import { createEntry, submitEntry } from "./queries/entries";
+import { createEntry, decideEligibility, submitEntry } from "./queries/entries";
+import { createRound, listRounds, moveRound, setRoundJurors } from "./queries/rounds";
+import { runAssignment } from "./queries/assignments";
+import { saveScore } from "./queries/scores";
 import { getContest } from "./queries/contests";
 import type { Caller } from "@/lib/auth/session";
 import { hashPassword } from "@/lib/auth/password";
 import { vietnamDate, vietnamTime } from "@/lib/contest/rules";
+import { DEFAULT_DISAGREEMENT_THRESHOLD, DEFAULT_RUBRIC } from "@/lib/contest/scoring";
 
 const MB = 1024 * 1024;
 
@@ -66,15 +71,6 @@ export async function seedContest(db: Db, now: Date, year = 2026): Promise<strin
   });
 }
 
-const DEMO_ACCOUNTS: { email: string; name: string; role: Role; outlet?: string; penNames?: string[] }[] = [
-  { email: "thuky@lantoa.test", name: "Nguyễn Thị Thư", role: "secretariat" },
-  { email: "giamkhao1@lantoa.test", name: "Trần Văn Khảo", role: "juror" },
-  { email: "giamkhao2@lantoa.test", name: "Lê Thị Bình", role: "juror" },
-  { email: "giamkhao3@lantoa.test", name: "Phạm Minh Chấm", role: "juror" },
-  { email: "phongvien1@lantoa.test", name: "Đỗ Thu Hà", role: "journalist", outlet: "Báo Nhân Dân", penNames: ["Thu Hà"] },
-  { email: "phongvien2@lantoa.test", name: "Hoàng Văn Nam", role: "journalist", outlet: "Đài Tiếng nói Việt Nam", penNames: ["Nam Hoàng"] },
-];
-
 /** Demo accounts, contest and entries. Safe to run on every start: what exists is left alone. */
 export async function seedDemo(db: Db, password: string, now = new Date()): Promise<void> {
   const contestId = await seedContest(db, now);
@@ -114,6 +110,114 @@ export async function seedDemo(db: Db, password: string, now = new Date()): Prom
     );
     await submitEntry(db, nam, series.id, now);
     await createEntry(db, nam, { category: "radio", title: "Tiếng loa thôn bản (bản nháp)", length: 12 }, now);
+  }
+  const lan = callers.get("phongvien3@lantoa.test")!;
+  if (!(await hasEntries(db, lan.id))) {
+    const works = [
+      { title: "Chiếc cầu tre của thầy giáo vùng lũ", summary: "Một thầy giáo ở Đồng Tháp cùng học trò dựng cầu tre để các em không phải bơi qua kênh đến trường.", slug: "cau-tre" },
+      { title: "Bữa cơm yêu thương giữa lòng thành phố", summary: "Bếp ăn không đồng của những người thợ về hưu nuôi bệnh nhân nghèo suốt mười năm.", slug: "bua-com" },
+    ];
+    for (const work of works) {
+      const entry = await createEntry(db, lan, { category: "online", title: work.title, summary: work.summary, publishedAt: published, url: `https://example.vn/${work.slug}`, length: 1900 }, now);
+      await submitEntry(db, lan, entry.id, now);
+    }
+  }
+  await seedPreliminaryRound(db, contestId, callers, now);
+  await seedPublishedResults(db, callers.get("phongvien4@lantoa.test")!);
+}
+
+/**
+ * The 2025 contest, closed and with its results published, so the public results page has
+ * prize-winners to show. Written as data in one transaction (the 2025 window is long past, so
+ * the journalist's API would refuse it), audited like the other seeded records.
+ */
+async function seedPublishedResults(db: Db, author: Caller): Promise<void> {
+  const year = DEMO_RESULTS_YEAR;
+  const [existing] = await db.select({ id: contests.id }).from(contests).where(eq(contests.year, year));
+  if (existing) return;
+  await db.transaction(async (tx) => {
+    const [contest] = await tx
+      .insert(contests)
+      .values({
+        year,
+        title: { vi: `Cuộc thi báo chí viết về gương người tốt, việc tốt, các điển hình tiên tiến năm ${year}`, en: `${year} journalism contest on good people, good deeds and exemplary models` },
+        rules: RULES,
+        submissionOpensAt: vietnamTime(`${year}-03-01`),
+        submissionClosesAt: vietnamTime(`${year}-10-31`, "23:59"),
+        publishedFrom: `${year - 1}-10-01`,
+        publishedTo: `${year}-10-31`,
+        entryLimitPerAuthor: 3,
+        excludedRoles: ["juror", "secretariat"],
+        entrySeq: DEMO_WINNERS.length,
+        resultsPublishedAt: vietnamTime(`${year}-12-15`, "09:00"),
+      })
+      .onConflictDoNothing()
+      .returning();
+    if (!contest) return; // Another instance seeded it a moment ago.
+    await tx.insert(contestCategories).values(DEMO_CATEGORIES.map((c, position) => ({ ...c, requiresUrl: c.requiresUrl ?? false, position, contestId: contest.id, maxParts: 5 })));
+    await recordAudit(tx, { actorId: null, action: "contest.create", entity: "contest", entityId: contest.id, after: { ...contest, categories: DEMO_CATEGORIES } });
+    const submittedAt = vietnamTime(`${year}-10-20`, "10:00");
+    for (const winner of DEMO_WINNERS) {
+      const [entry] = await tx
+        .insert(entries)
+        .values({ contestId: contest.id, ownerId: author.id, category: winner.category, status: "submitted", code: winner.code, title: winner.title, summary: winner.summary, outlet: winner.outlet, publishedAt: winner.publishedAt, length: winner.category === "radio" ? 15 : winner.category === "photo" ? 8 : 2500, eligibility: "eligible", submittedAt, createdAt: submittedAt, updatedAt: submittedAt })
+        .returning();
+      await tx.insert(entryAuthors).values({ entryId: entry!.id, position: 0, name: author.name, penName: author.penNames[0] ?? "", email: author.email, userId: author.id });
+      await tx.insert(prizes).values({ contestId: contest.id, entryId: entry!.id, tier: winner.tier });
+      await recordAudit(tx, { actorId: null, action: "prize.set", entity: "entry", entityId: entry!.id, after: { entry, tier: winner.tier } });
+    }
+    await recordAudit(tx, { actorId: null, action: "results.publish", entity: "contest", entityId: contest.id, after: { resultsPublishedAt: contest.resultsPublishedAt } });
+  });
+}
+
+/**
+ * The demo's preliminary round, open and blind, so every jury screen has something real: the
+ * submitted demo entries are declared eligible, the three demo jurors assigned two per entry by
+ * the real assignment, and a few sheets already scored (one left as a draft). Runs only while
+ * the contest has no round yet; giamkhao1 always keeps at least one entry unscored.
+ */
+async function seedPreliminaryRound(db: Db, contestId: string, callers: Map<string, Caller>, now: Date): Promise<void> {
+  if ((await listRounds(db, contestId)).length > 0) return;
+  const secretariat = callers.get("thuky@lantoa.test")!;
+  const demoAuthors = DEMO_ACCOUNTS.filter((a) => a.role === "journalist").map((a) => callers.get(a.email)!.id);
+  const pending = await db
+    .select({ id: entries.id, ownerId: entries.ownerId })
+    .from(entries)
+    .where(and(eq(entries.contestId, contestId), eq(entries.status, "submitted"), isNull(entries.eligibility)));
+  for (const entry of pending) if (demoAuthors.includes(entry.ownerId)) await decideEligibility(db, secretariat, entry.id, "eligible", "");
+  let roundId: string;
+  try {
+    roundId = (
+      await createRound(db, secretariat, contestId, {
+        name: DEMO_ROUND_NAME,
+        scope: { kind: "eligible" },
+        jurorsPerEntry: 2,
+        rubric: DEFAULT_RUBRIC,
+        blind: true,
+        disagreementThreshold: DEFAULT_DISAGREEMENT_THRESHOLD,
+        opensAt: null,
+        closesAt: null,
+      })
+    ).id;
+  } catch (error) {
+    // Another instance created it a moment ago (unique contest + position): theirs stands.
+    if ((await listRounds(db, contestId)).length > 0) return;
+    throw error;
+  }
+  await setRoundJurors(db, secretariat, roundId, DEMO_JURORS.map((email) => ({ jurorId: callers.get(email)!.id, panels: [] })));
+  await runAssignment(db, secretariat, roundId);
+  await moveRound(db, secretariat, roundId, "open");
+  const sample = [
+    { truthfulness: 26, value: 21, craft: 20.5, impact: 16 },
+    { truthfulness: 22.5, value: 19, craft: 18, impact: 14.5 },
+  ];
+  // giamkhao1: one submitted; giamkhao2: one submitted, one draft; giamkhao3: one submitted.
+  for (const [j, email] of DEMO_JURORS.entries()) {
+    const juror = callers.get(email)!;
+    const mine = await db.select({ entryId: assignments.entryId }).from(assignments).where(and(eq(assignments.roundId, roundId), eq(assignments.jurorId, juror.id))).orderBy(asc(assignments.entryId));
+    const [first, second] = mine;
+    if (first) await saveScore(db, juror, first.entryId, { values: sample[j % 2]!, comment: "Tư liệu phong phú, nhân vật có sức lay động.", submit: true }, now);
+    if (j === 1 && second) await saveScore(db, juror, second.entryId, { values: { truthfulness: 24, value: 20 } }, now);
   }
 }
 

@@ -35,6 +35,9 @@ export const routes = {
   "/entries/new": { vi: "/bai-du-thi/moi" },
   "/entries/[id]": { vi: "/bai-du-thi/[id]" },
   "/entries/[id]/receipt": { vi: "/bai-du-thi/[id]/bien-nhan" },
+  "/jury": { vi: "/giam-khao" },
+  "/jury/[id]": { vi: "/giam-khao/[id]" },
+  "/results/[year]": { vi: "/ket-qua/[year]" },
 };
 
 /** "/stories/[slug]" -> "/stories/:slug" (path-to-regexp, as next.config wants). */

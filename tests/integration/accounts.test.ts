@@ -1,8 +1,11 @@
 import "../support/env";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { seedContest, seedDemo } from "@/lib/db/seed";
-import { auditLog, contests, entries, users } from "@/lib/db/schema";
+import { assignments, auditLog, contests, entries, rounds, scores, users } from "@/lib/db/schema";
+import { DEFAULT_RUBRIC } from "@/lib/contest/scoring";
+import { DEMO_JURORS } from "@/lib/db/demo";
+import { publishedResults } from "@/lib/db/queries/results";
 import { signInWithPassword } from "@/lib/auth/accounts";
 import { verifyPassword } from "@/lib/auth/password";
 import { AppError } from "@/lib/errors";
@@ -102,16 +105,64 @@ describe.each(databaseKinds)("accounts on %s", (kind) => {
 
   it("seeds the demo idempotently", async () => {
     await seedDemo(database.db, "lantoa-demo");
+    const juryState = async () => JSON.stringify(await Promise.all([rounds, assignments, scores].map((t) => database.db.select().from(t))));
     const first = await databaseState(database.db);
+    const firstJury = await juryState();
     await seedDemo(database.db, "lantoa-demo");
     expect(await databaseState(database.db)).toBe(first);
+    expect(await juryState()).toBe(firstJury);
     const demo = await signInWithPassword(database.db, "phongvien2@lantoa.test", "lantoa-demo", "192.0.2.77");
     expect(demo.role).toBe("journalist");
     const own = await database.db.select().from(entries).where(eq(entries.ownerId, demo.id));
     expect(own.map((e) => e.status).sort()).toEqual(["draft", "submitted"]);
-    expect((await database.db.select().from(contests)).length).toBe(1);
+    expect((await database.db.select({ year: contests.year }).from(contests)).map((c) => c.year).sort()).toEqual([2025, 2026]);
     for (const email of ["thuky@lantoa.test", "giamkhao1@lantoa.test", "giamkhao2@lantoa.test", "giamkhao3@lantoa.test", "phongvien1@lantoa.test"]) {
       expect((await database.db.select().from(users).where(eq(users.email, email))).length).toBe(1);
     }
+  });
+
+  it("seeds an open blind preliminary round with real assignments and some scores", async () => {
+    await seedDemo(database.db, "lantoa-demo");
+    const [round, ...more] = await database.db.select().from(rounds);
+    expect(more).toEqual([]);
+    expect(round).toMatchObject({ status: "open", blind: true, jurorsPerEntry: 2, position: 1, name: { vi: "Vòng sơ khảo" } });
+    expect(round!.rubric).toEqual(DEFAULT_RUBRIC);
+    expect(round!.rubric.map((c) => c.maxPoints)).toEqual([30, 25, 25, 20]);
+    // Every submitted demo entry is eligible and judged by exactly two jurors.
+    const submitted = await database.db.select().from(entries).where(and(eq(entries.status, "submitted"), eq(entries.contestId, round!.contestId)));
+    expect(submitted.length).toBeGreaterThanOrEqual(3);
+    expect(submitted.every((e) => e.eligibility === "eligible")).toBe(true);
+    const pairs = await database.db.select().from(assignments).where(eq(assignments.roundId, round!.id));
+    for (const entry of submitted) expect(pairs.filter((p) => p.entryId === entry.id).length).toBe(2);
+    const sheets = await database.db.select().from(scores).where(eq(scores.roundId, round!.id));
+    expect(sheets.filter((s) => s.status === "submitted").length).toBe(3);
+    expect(sheets.filter((s) => s.status === "draft").length).toBe(1);
+    for (const email of DEMO_JURORS) {
+      const [juror] = await database.db.select().from(users).where(eq(users.email, email));
+      const mine = pairs.filter((p) => p.jurorId === juror!.id);
+      expect(mine.length).toBeGreaterThanOrEqual(2);
+      expect(mine.length).toBeLessThanOrEqual(3);
+      const scored = sheets.filter((s) => s.jurorId === juror!.id);
+      // Each has something scored, and something still to score.
+      expect(scored.some((s) => s.status === "submitted")).toBe(true);
+      expect(scored.filter((s) => s.status === "submitted").length).toBeLessThan(mine.length);
+      if (email === "giamkhao1@lantoa.test") expect(scored.length).toBeLessThan(mine.length);
+    }
+    // The 2025 contest's results are public; the running 2026 contest has none yet.
+    expect(await publishedResults(database.db, 2026)).toBeNull();
+    expect(await publishedResults(database.db, 1999)).toBeNull();
+    const results = (await publishedResults(database.db, 2025))!;
+    expect(results.categories.map((c) => c.code)).toEqual(["print", "online", "radio", "photo"]);
+    expect(results.categories.flatMap((c) => c.prizes.map((p) => p.tier)).sort()).toEqual(["A", "B", "C", "encouragement"]);
+    expect(results.categories[1]!.prizes[0]).toMatchObject({ tier: "A", entry: { code: "BC2025-0003", title: "Những người thắp sáng bản làng" }, authors: [{ name: "Trịnh Quang Huy", penName: "Quang Huy" }] });
+    // Withdrawn winners never show.
+    const { prizes } = await import("@/lib/db/schema");
+    const [prize] = await database.db.select().from(prizes).limit(1);
+    await database.db.update(entries).set({ status: "withdrawn" }).where(eq(entries.id, prize!.entryId));
+    expect((await publishedResults(database.db, 2025))!.categories.flatMap((c) => c.prizes)).toHaveLength(3);
+    await database.db.update(entries).set({ status: "submitted" }).where(eq(entries.id, prize!.entryId));
+    // The journalists' own demo is untouched: phongvien1 and phongvien2 still have a draft each.
+    const drafts = await database.db.select().from(entries).where(eq(entries.status, "draft"));
+    expect(drafts.length).toBe(2);
   });
 });

@@ -11,6 +11,7 @@ const table: [RegExp, () => Promise<Module>, string[]][] = [
   [/^\/api\/account$/, () => import("@/app/api/account/route"), []],
   [/^\/api\/contests\/current$/, () => import("@/app/api/contests/current/route"), []],
   [/^\/api\/health$/, () => import("@/app/api/health/route"), []],
+  [/^\/api\/health\/ready$/, () => import("@/app/api/health/ready/route"), []],
   [/^\/api\/entries$/, () => import("@/app/api/entries/route"), []],
   [/^\/api\/entries\/([^/]+)$/, () => import("@/app/api/entries/[id]/route"), ["id"]],
   [/^\/api\/entries\/([^/]+)\/submit$/, () => import("@/app/api/entries/[id]/submit/route"), ["id"]],

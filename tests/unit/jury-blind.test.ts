@@ -1,6 +1,9 @@
 // The one blind projection (lib/contest/jury.ts), tested directly: nothing names the author.
 import { describe, expect, it } from "vitest";
-import { jurorEntryView, scoreEditable } from "@/lib/contest/jury";
+import { jurorEntryView, scoreEditable, sheetState } from "@/lib/contest/jury";
+import juryVi from "@/lib/i18n/messages/vi/jury.json";
+import juryEn from "@/lib/i18n/messages/en/jury.json";
+import { localizedPath } from "@/lib/i18n/paths";
 import type { Attachment, Entry, EntryAuthor } from "@/lib/db/schema";
 
 const now = new Date("2026-05-01T00:00:00Z");
@@ -36,5 +39,23 @@ describe("scoreEditable", () => {
     expect(scoreEditable(open, null, new Date("2026-06-01T00:00:00Z"))).toBe(false);
     expect(scoreEditable({ ...open, status: "closed" }, null, now)).toBe(false);
     expect(scoreEditable({ ...open, status: "draft" }, null, now)).toBe(false);
+  });
+});
+
+describe("the juror workspace", () => {
+  it("tells a sheet not started, in draft and submitted apart", () => {
+    expect(sheetState(null)).toBe("notStarted");
+    expect(sheetState({ status: "draft", values: {}, comment: " " })).toBe("notStarted");
+    expect(sheetState({ status: "draft", values: { craft: 10 }, comment: "" })).toBe("draft");
+    expect(sheetState({ status: "draft", values: {}, comment: "Hay" })).toBe("draft");
+    expect(sheetState({ status: "submitted", values: { craft: 10 }, comment: "" })).toBe("submitted");
+  });
+
+  it("lives at /giam-khao and /en/jury, with its strings in both languages", () => {
+    expect(localizedPath("vi", "/jury")).toBe("/giam-khao");
+    expect(localizedPath("en", "/jury/[id]", { id: "x" })).toBe("/en/jury/x");
+    expect(localizedPath("vi", "/jury/[id]", { id: "x" })).toBe("/giam-khao/x");
+    const keys = (o: object, p = ""): string[] => Object.entries(o).flatMap(([k, v]) => (typeof v === "object" ? keys(v, `${p}${k}.`) : [`${p}${k}`]));
+    expect(keys(juryVi).sort()).toEqual(keys(juryEn).sort());
   });
 });

@@ -1,12 +1,12 @@
 import "server-only";
 import { and, asc, eq, ne } from "drizzle-orm";
 import type { Db } from "../client";
-import { assignments, attachments, entries, entryAuthors, rounds, scores, type Score } from "../schema";
+import { assignments, attachments, entries, entryAuthors, rounds, scores, type Round, type Score } from "../schema";
 import { recordAudit } from "./audit";
 import { jurorAssignment } from "./assignments";
 import type { Caller } from "@/lib/auth/session";
 import { jurorEntryView, scoreEditable, type JurorEntryView } from "@/lib/contest/jury";
-import { scoreIssues, sheetTotal } from "@/lib/contest/scoring";
+import { scoreIssues, sheetTotal, type Criterion } from "@/lib/contest/scoring";
 import { AppError, invalid, notFound } from "@/lib/errors";
 import type { ScoreInput } from "@/lib/validation/jury";
 
@@ -24,8 +24,11 @@ function jurorScore(score: Score | null, round: typeof rounds.$inferSelect, now:
   };
 }
 
+export type JurorAssignmentItem = { entry: { id: string; code: string | null; category: JurorEntryView["category"]; title: string; outlet?: string }; score: JurorScore };
+export type JurorRound = { id: string; name: Round["name"]; status: Round["status"]; blind: boolean; closesAt: string | null; rubric: Criterion[]; total: number; submitted: number; remaining: number; items: JurorAssignmentItem[] };
+
 /** GET /api/jury/assignments: the caller's entries in rounds that are open or closed, with what is left to do. */
-export async function listJurorAssignments(db: Db, caller: Caller, now: Date) {
+export async function listJurorAssignments(db: Db, caller: Caller, now: Date): Promise<{ rounds: JurorRound[] }> {
   const rows = await db
     .select({ round: rounds, entry: entries, score: scores })
     .from(assignments)
@@ -34,7 +37,7 @@ export async function listJurorAssignments(db: Db, caller: Caller, now: Date) {
     .leftJoin(scores, and(eq(scores.roundId, assignments.roundId), eq(scores.entryId, assignments.entryId), eq(scores.jurorId, assignments.jurorId)))
     .where(and(eq(assignments.jurorId, caller.id), ne(rounds.status, "draft")))
     .orderBy(asc(rounds.position), asc(entries.code));
-  const byRound = new Map<string, { id: string; name: typeof rounds.$inferSelect.name; status: string; blind: boolean; closesAt: string | null; rubric: typeof rounds.$inferSelect.rubric; total: number; submitted: number; items: unknown[] }>();
+  const byRound = new Map<string, Omit<JurorRound, "remaining">>();
   for (const { round, entry, score } of rows) {
     const group = byRound.get(round.id) ?? { id: round.id, name: round.name, status: round.status, blind: round.blind, closesAt: round.closesAt?.toISOString() ?? null, rubric: round.rubric, total: 0, submitted: 0, items: [] };
     byRound.set(round.id, group);
@@ -48,7 +51,7 @@ export async function listJurorAssignments(db: Db, caller: Caller, now: Date) {
 }
 
 /** GET /api/jury/entries/{id}: the entry through the blind projection, with the caller's own sheet. */
-export async function getJurorEntry(db: Db, caller: Caller, entryId: string, now: Date): Promise<{ round: { id: string; blind: boolean; rubric: unknown }; entry: JurorEntryView; score: JurorScore }> {
+export async function getJurorEntry(db: Db, caller: Caller, entryId: string, now: Date): Promise<{ round: { id: string; blind: boolean; rubric: Criterion[] }; entry: JurorEntryView; score: JurorScore }> {
   const { round } = await jurorAssignment(db, caller, entryId);
   const [[entry], authors, files, [score]] = await Promise.all([
     db.select().from(entries).where(eq(entries.id, entryId)),

@@ -1,0 +1,63 @@
+import "server-only";
+import { and, asc, eq, inArray } from "drizzle-orm";
+import type { Db } from "../client";
+import { contestCategories, contests, entries, entryAuthors, prizes, type CategoryCode, type LocalizedText } from "../schema";
+import { PRIZE_TIERS, type PrizeTier } from "@/lib/contest/ranking";
+
+export type PublishedPrize = {
+  tier: PrizeTier;
+  entry: { code: string | null; title: string; summary: string; outlet: string; publishedAt: string | null; url: string };
+  authors: { name: string; penName: string }[];
+};
+
+export type PublishedResults = {
+  year: number;
+  title: LocalizedText;
+  publishedAt: Date;
+  /** Categories in the contest's order, each with its prizes best tier first (then by code). */
+  categories: { code: CategoryCode; name: LocalizedText; prizes: PublishedPrize[] }[];
+};
+
+/**
+ * A contest's prizes as the public may see them: only once its results are published (null
+ * before, and for a year with no contest). Withdrawn entries never appear.
+ */
+export async function publishedResults(db: Db, year: number): Promise<PublishedResults | null> {
+  const [contest] = await db.select().from(contests).where(eq(contests.year, year));
+  if (!contest?.resultsPublishedAt) return null;
+  const [categories, rows] = await Promise.all([
+    db.select().from(contestCategories).where(eq(contestCategories.contestId, contest.id)).orderBy(asc(contestCategories.position)),
+    db
+      .select({ tier: prizes.tier, entry: entries })
+      .from(prizes)
+      .innerJoin(entries, eq(entries.id, prizes.entryId))
+      .where(and(eq(prizes.contestId, contest.id), eq(entries.status, "submitted"))),
+  ]);
+  const authorRows = rows.length
+    ? await db
+        .select()
+        .from(entryAuthors)
+        .where(inArray(entryAuthors.entryId, rows.map((r) => r.entry.id)))
+        .orderBy(asc(entryAuthors.position))
+    : [];
+  const tierOrder = (tier: PrizeTier) => PRIZE_TIERS.indexOf(tier);
+  return {
+    year: contest.year,
+    title: contest.title,
+    publishedAt: contest.resultsPublishedAt,
+    categories: categories
+      .map((c) => ({
+        code: c.code,
+        name: c.name,
+        prizes: rows
+          .filter((r) => r.entry.category === c.code)
+          .sort((a, b) => tierOrder(a.tier) - tierOrder(b.tier) || (a.entry.code ?? "").localeCompare(b.entry.code ?? ""))
+          .map((r) => ({
+            tier: r.tier,
+            entry: { code: r.entry.code, title: r.entry.title, summary: r.entry.summary, outlet: r.entry.outlet, publishedAt: r.entry.publishedAt, url: r.entry.url },
+            authors: authorRows.filter((a) => a.entryId === r.entry.id).map((a) => ({ name: a.name, penName: a.penName })),
+          })),
+      }))
+      .filter((c) => c.prizes.length > 0),
+  };
+}

@@ -1,0 +1,106 @@
+import { expect, test, type Page } from "@playwright/test";
+import { demoAuthorIdentity } from "../../lib/db/demo";
+
+// The juror's journey over the demo seed (LANTOA_DEMO=1): sign in, see their progress, open an
+// unscored entry that names none of its authors, score it (the draft survives a reload), submit,
+// and see the count go up. Only giamkhao1's own sheets change, so other specs are unaffected.
+
+const PASSWORD = process.env.DEMO_PASSWORD ?? "lantoa-demo";
+
+async function progress(page: Page): Promise<{ submitted: number; total: number }> {
+  const text = (await page.getByTestId("jury-progress").first().textContent()) ?? "";
+  const match = /(\d+)\s*\/\s*(\d+)/.exec(text);
+  expect(match, text).not.toBeNull();
+  return { submitted: Number(match![1]), total: Number(match![2]) };
+}
+
+test("a juror scores a blind entry: autosaved draft, submit, progress", async ({ page }) => {
+  await page.goto("/giam-khao");
+  await expect(page).toHaveURL(/\/dang-nhap\?next=%2Fgiam-khao$/);
+  await page.getByLabel("Thư điện tử").fill("giamkhao1@lantoa.test");
+  await page.getByLabel("Mật khẩu").fill(PASSWORD);
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await expect(page).toHaveURL(/\/giam-khao$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Phòng chấm của giám khảo");
+  await expect(page.getByRole("heading", { level: 2, name: "Vòng sơ khảo" })).toBeVisible();
+  await expect(page.getByTestId("jury-progress").first()).toContainText("Đã chấm");
+  const before = await progress(page);
+  expect(before.total).toBeGreaterThan(before.submitted);
+
+  const unscored = page.getByTestId("jury-item").filter({ has: page.getByTestId("jury-status").filter({ hasText: "Chưa chấm" }) }).first();
+  await unscored.getByRole("link").click();
+  await expect(page).toHaveURL(/\/giam-khao\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("heading", { level: 2, name: "Phiếu chấm điểm" })).toBeVisible();
+
+  // Blind: neither the rendered page nor the HTML (with its serialized props) names an author.
+  const html = await (await page.request.get(page.url())).text();
+  expect(html).toContain("Phiếu chấm điểm");
+  const shown = (await page.content()) + html;
+  for (const identity of demoAuthorIdentity()) expect(shown, identity).not.toContain(identity);
+
+  await page.getByLabel(/Tính chân thực, phát hiện và điển hình/).fill("25");
+  await page.getByLabel(/Giá trị tư tưởng và xã hội/).fill("20.5");
+  await page.getByLabel(/Nghệ thuật báo chí/).fill("21");
+  await page.getByLabel(/Sức lan tỏa và tác động/).fill("16");
+  // The draft that holds every value and the comment reaches the server before the reload.
+  const lastSave = page.waitForResponse((r) => r.url().includes("/api/jury/scores/") && r.request().method() === "PUT" && (r.request().postData() ?? "").includes("tư liệu chắc chắn") && (r.request().postData() ?? "").includes('"impact":16'));
+  await page.getByLabel("Nhận xét (không bắt buộc)").fill("Nhân vật sống động, tư liệu chắc chắn.");
+  await expect(page.getByTestId("score-total")).toContainText("82,5 / 100");
+  expect((await lastSave).status()).toBe(200);
+  await expect(page.getByTestId("save-state")).toContainText("Đã lưu", { timeout: 15_000 });
+
+  await page.reload();
+  await expect(page.getByLabel(/Giá trị tư tưởng và xã hội/)).toHaveValue("20.5");
+  await expect(page.getByLabel(/Sức lan tỏa và tác động/)).toHaveValue("16");
+  await expect(page.getByLabel("Nhận xét (không bắt buộc)")).toHaveValue("Nhân vật sống động, tư liệu chắc chắn.");
+
+  page.once("dialog", (dialog) => void dialog.accept());
+  await page.getByRole("button", { name: "Nộp phiếu điểm" }).click();
+  await expect(page.getByText("Đã nộp phiếu điểm. Phiếu đã bị khóa.")).toBeVisible();
+  await expect(page.getByLabel(/Nghệ thuật báo chí/)).toBeDisabled();
+
+  await page.getByRole("link", { name: "Về danh sách tác phẩm được phân công" }).click();
+  await expect(page).toHaveURL(/\/giam-khao$/);
+  expect(await progress(page)).toEqual({ submitted: before.submitted + 1, total: before.total });
+
+  // The same workspace in English.
+  await page.goto("/en/jury");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Juror workspace");
+  await expect(page.getByTestId("jury-progress").first()).toContainText(`Scored ${before.submitted + 1} / ${before.total}`);
+});
+
+test("a journalist cannot open the juror workspace", async ({ page }) => {
+  await page.goto("/dang-nhap?next=%2Fgiam-khao");
+  await page.getByLabel("Thư điện tử").fill("phongvien1@lantoa.test");
+  await page.getByLabel("Mật khẩu").fill(PASSWORD);
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await expect.poll(async () => (await page.context().cookies()).some((c) => c.name.endsWith("next-auth.session-token"))).toBe(true);
+  // Signed in, but not a juror: the workspace sends them to sign in.
+  await page.goto("/giam-khao");
+  await expect(page).toHaveURL(/\/dang-nhap\?next=%2Fgiam-khao$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Đăng nhập");
+});
+
+test("a juror declares a conflict of interest and the entry leaves their list", async ({ page }) => {
+  await page.goto("/dang-nhap?next=%2Fgiam-khao");
+  await page.getByLabel("Thư điện tử").fill("giamkhao3@lantoa.test");
+  await page.getByLabel("Mật khẩu").fill(PASSWORD);
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await expect(page).toHaveURL(/\/giam-khao$/);
+  const before = await progress(page);
+
+  const unscored = page.getByTestId("jury-item").filter({ has: page.getByTestId("jury-status").filter({ hasText: "Chưa chấm" }) }).first();
+  await unscored.getByRole("link").click();
+  await expect(page).toHaveURL(/\/giam-khao\/[0-9a-f-]{36}$/);
+  await page.locator("summary", { hasText: "Khai báo xung đột lợi ích" }).click();
+  const declare = page.locator("details button");
+  await declare.click();
+  await expect(page.getByText("Vui lòng ghi lý do.")).toBeVisible();
+  await page.getByLabel("Lý do").fill("Tôi từng làm việc cùng cơ quan với tác giả.");
+  page.once("dialog", (dialog) => void dialog.accept());
+  await declare.click();
+
+  await expect(page).toHaveURL(/\/giam-khao\?declared=1$/);
+  await expect(page.getByRole("status")).toContainText("Đã ghi nhận khai báo xung đột lợi ích");
+  expect(await progress(page)).toEqual({ submitted: before.submitted, total: before.total - 1 });
+});
