@@ -24,3 +24,13 @@ test("a contest whose results are not published has no results page", async ({ p
   expect((await page.goto("/ket-qua/2026"))?.status()).toBe(404);
   expect((await page.goto("/en/results/1999"))?.status()).toBe(404);
 });
+
+test("the contest page links to every published year, and only those", async ({ page }) => {
+  await page.goto("/cuoc-thi");
+  await expect(page.getByRole("link", { name: "Kết quả cuộc thi năm 2026" })).toHaveCount(0);
+  await page.getByRole("link", { name: "Kết quả cuộc thi năm 2025" }).click();
+  await expect(page).toHaveURL("/ket-qua/2025");
+  await page.goto("/en/contest");
+  await page.getByRole("link", { name: "Results of the 2025 contest" }).click();
+  await expect(page).toHaveURL("/en/results/2025");
+});

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/lib/db/client";
 import { findCurrentContest } from "@/lib/db/queries/contests";
+import { publishedResultYears } from "@/lib/db/queries/results";
 import { formatVietnamDateTime, submissionPhase, typeLabel } from "@/lib/contest/rules";
 import { formatDate } from "@/lib/i18n/format";
 import { localizedPath } from "@/lib/i18n/paths";
@@ -27,7 +28,20 @@ export default async function ContestPage({ params }: Params) {
   const t = await getTranslations({ locale, namespace: "Contest" });
   const r = await getTranslations({ locale, namespace: "ContestRules" });
   const e = await getTranslations({ locale, namespace: "EntryForm" });
-  const contest = await findCurrentContest(await getDb());
+  const db = await getDb();
+  const [contest, resultYears] = await Promise.all([findCurrentContest(db), publishedResultYears(db)]);
+  const pastResults = resultYears.length > 0 && (
+    <section aria-labelledby="results-title">
+      <h2 id="results-title" className="text-2xl font-bold">{t("resultsTitle")}</h2>
+      <ul className="mt-3 list-disc space-y-1 pl-6">
+        {resultYears.map((year) => (
+          <li key={year}>
+            <Link className="font-semibold text-brand-700 underline" href={localizedPath(locale, "/results/[year]", { year })}>{t("resultsLink", { year })}</Link>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
 
   if (!contest) {
     return (
@@ -41,6 +55,7 @@ export default async function ContestPage({ params }: Params) {
           ))}
           <p><em>{t("soon")}</em></p>
         </div>
+        <div className="mt-8">{pastResults}</div>
       </SimplePage>
     );
   }
@@ -112,6 +127,7 @@ export default async function ContestPage({ params }: Params) {
             ))}
           </div>
         </section>
+        {pastResults}
       </div>
     </SimplePage>
   );

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull } from "drizzle-orm";
 import type { Db } from "../client";
 import { contestCategories, contests, entries, entryAuthors, prizes, type CategoryCode, type LocalizedText } from "../schema";
 import { PRIZE_TIERS, type PrizeTier } from "@/lib/contest/ranking";
@@ -17,6 +17,12 @@ export type PublishedResults = {
   /** Categories in the contest's order, each with its prizes best tier first (then by code). */
   categories: { code: CategoryCode; name: LocalizedText; prizes: PublishedPrize[] }[];
 };
+
+/** Years whose results are published, newest first: what the public can open. */
+export async function publishedResultYears(db: Db): Promise<number[]> {
+  const rows = await db.select({ year: contests.year }).from(contests).where(isNotNull(contests.resultsPublishedAt)).orderBy(desc(contests.year));
+  return rows.map((r) => r.year);
+}
 
 /**
  * A contest's prizes as the public may see them: only once its results are published (null
