@@ -13,11 +13,16 @@ export async function pageCaller(): Promise<Caller | null> {
   return callerFromCookies(await getDb(), new Map(store.getAll().map((c) => [c.name, c.value])));
 }
 
-/** A page for one role: anyone else is sent to sign in (and back here afterwards). */
+// Where each role works. Signing in lands on the journalists' page by default; someone signed
+// in with another role is sent on to their own workspace rather than asked to sign in again.
+const WORKSPACES: Partial<Record<Role, "/entries" | "/jury">> = { journalist: "/entries", juror: "/jury" };
+
+/** A page for one role: a caller of another role goes to their own workspace, anyone else signs in. */
 async function requireRole(role: Role, locale: Locale, here: string): Promise<Caller> {
   const caller = await pageCaller();
-  if (!caller || caller.role !== role) redirect(`${localizedPath(locale, "/signin")}?next=${encodeURIComponent(here)}`);
-  return caller;
+  if (caller?.role === role) return caller;
+  const workspace = caller && WORKSPACES[caller.role];
+  redirect(workspace ? localizedPath(locale, workspace) : `${localizedPath(locale, "/signin")}?next=${encodeURIComponent(here)}`);
 }
 
 /** Pages of the journalist portal. */

@@ -75,10 +75,19 @@ test("a journalist cannot open the juror workspace", async ({ page }) => {
   await page.getByLabel("Mật khẩu").fill(PASSWORD);
   await page.getByRole("button", { name: "Đăng nhập" }).click();
   await expect.poll(async () => (await page.context().cookies()).some((c) => c.name.endsWith("next-auth.session-token"))).toBe(true);
-  // Signed in, but not a juror: the workspace sends them to sign in.
+  // Signed in, but not a juror: the workspace sends them to their own entries, showing nothing of it.
   await page.goto("/giam-khao");
-  await expect(page).toHaveURL(/\/dang-nhap\?next=%2Fgiam-khao$/);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Đăng nhập");
+  await expect(page).toHaveURL("/bai-du-thi");
+  await expect(page.getByTestId("jury-progress")).toHaveCount(0);
+});
+
+test("a juror who signs in without a destination lands in the juror workspace", async ({ page }) => {
+  await page.goto("/dang-nhap");
+  await page.getByLabel("Thư điện tử").fill("giamkhao2@lantoa.test");
+  await page.getByLabel("Mật khẩu").fill(PASSWORD);
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await expect(page).toHaveURL("/giam-khao");
+  await expect(page.getByTestId("jury-progress").first()).toBeVisible();
 });
 
 test("a juror declares a conflict of interest and the entry leaves their list", async ({ page }) => {
