@@ -40,6 +40,11 @@ An entry is a single work or a series (up to 5 parts). Each author (co-authors i
 Entries are sent through this portal with the scans, audio, video or photos each category asks for. Authors can edit or withdraw their entries until the deadline. The secretariat checks eligibility before the jury scores the preliminary and final rounds.`,
 };
 
+const contestTitle = (year: number) => ({
+  vi: `Cuộc thi báo chí viết về gương người tốt, việc tốt, các điển hình tiên tiến năm ${year}`,
+  en: `${year} journalism contest on good people, good deeds and exemplary models`,
+});
+
 /** The 2026 contest with a submission window around the seed date, so the demo always works. */
 export async function seedContest(db: Db, now: Date, year = 2026): Promise<string> {
   const [existing] = await db.select({ id: contests.id }).from(contests).where(eq(contests.year, year));
@@ -52,7 +57,7 @@ export async function seedContest(db: Db, now: Date, year = 2026): Promise<strin
       .insert(contests)
       .values({
         year,
-        title: { vi: `Cuộc thi báo chí viết về gương người tốt, việc tốt, các điển hình tiên tiến năm ${year}`, en: `${year} journalism contest on good people, good deeds and exemplary models` },
+        title: contestTitle(year),
         rules: RULES,
         submissionOpensAt: opens,
         submissionClosesAt: closes,
@@ -140,7 +145,7 @@ async function seedPublishedResults(db: Db, author: Caller): Promise<void> {
       .insert(contests)
       .values({
         year,
-        title: { vi: `Cuộc thi báo chí viết về gương người tốt, việc tốt, các điển hình tiên tiến năm ${year}`, en: `${year} journalism contest on good people, good deeds and exemplary models` },
+        title: contestTitle(year),
         rules: RULES,
         submissionOpensAt: vietnamTime(`${year}-03-01`),
         submissionClosesAt: vietnamTime(`${year}-10-31`, "23:59"),

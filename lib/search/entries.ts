@@ -31,6 +31,18 @@ const literal = (value: string) => `"${value.replace(/["\\]/g, "\\$&")}"`;
 const highlighting = { attributesToHighlight: ["title", "summary"], highlightPreTag: HIGHLIGHT_PRE, highlightPostTag: HIGHLIGHT_POST };
 const FACETS = Object.keys(ENTRY_FACETS) as EntryFacetName[];
 
+/** What every entry hit carries, for the secretariat and jurors alike: highlights escaped. */
+function baseHit(hit: RawHit) {
+  return {
+    id: hit.id,
+    code: hit.code ?? "",
+    title: highlightToHtml(hit._formatted?.title ?? hit.title ?? ""),
+    snippet: highlightToHtml(hit._formatted?.summary ?? hit.summary ?? ""),
+    category: hit.category ?? "",
+    publishedAt: hit.publishedAt ?? null,
+  };
+}
+
 let lastWarning = 0;
 function warn(backend: SearchBackend, error: unknown) {
   if (isApiError(error, "invalid_api_key")) forgetClients(backend);
@@ -65,17 +77,12 @@ async function secretariatMeilisearch(backend: SearchBackend, query: Secretariat
   return {
     query,
     hits: first.hits.map((hit) => ({
-      id: hit.id,
-      code: hit.code ?? "",
-      title: highlightToHtml(hit._formatted?.title ?? hit.title ?? ""),
-      snippet: highlightToHtml(hit._formatted?.summary ?? hit.summary ?? ""),
-      category: hit.category ?? "",
+      ...baseHit(hit),
       status: hit.status ?? "submitted",
       eligibility: hit.eligibility ?? "pending",
       outlet: hit.outlet ?? "",
       authors: hit.authorNames ?? [],
       penNames: hit.penNames ?? [],
-      publishedAt: hit.publishedAt ?? null,
       submittedAt: hit.submittedAt ?? null,
     })),
     total: first.totalHits ?? 0,
@@ -122,15 +129,7 @@ async function jurorMeilisearch(backend: SearchBackend, jurorId: string, blind: 
   })) as SearchResponse<RawHit>;
   return {
     query,
-    hits: result.hits.map((hit) => ({
-      id: hit.id,
-      code: hit.code ?? "",
-      title: highlightToHtml(hit._formatted?.title ?? hit.title ?? ""),
-      snippet: highlightToHtml(hit._formatted?.summary ?? hit.summary ?? ""),
-      category: hit.category ?? "",
-      publishedAt: hit.publishedAt ?? null,
-      ...(blind ? {} : { outlet: hit.outlet ?? "" }),
-    })),
+    hits: result.hits.map((hit) => ({ ...baseHit(hit), ...(blind ? {} : { outlet: hit.outlet ?? "" }) })),
     total: result.totalHits ?? 0,
     page: query.page,
     pageCount: result.totalPages ?? 0,
