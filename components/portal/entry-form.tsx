@@ -1,6 +1,6 @@
 "use client";
-import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
-import { describedBy, focusFirstError } from "./field";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { describedBy, Field, focusFirstError } from "./field";
 import { api, fill, formatSize, useHydrated, type Strings } from "./format";
 import { FileUpload, type UploadedFile } from "./file-upload";
 
@@ -263,13 +263,13 @@ export function EntryForm({ locale, t, categories, window: pubWindow, entry: ini
       className: `mt-1 w-full rounded-md border px-3 py-2 text-base ${error ? "border-red-700" : "border-stone-400"}`,
     };
     return (
-      <Wrapped id={id} label={label} hint={opts.hint} error={error}>
+      <Field id={id} label={label} hint={opts.hint} error={error}>
         {opts.multiline ? (
           <textarea {...common} rows={6} onChange={(e) => update((d) => ({ ...d, [name]: e.target.value }))} />
         ) : (
           <input {...common} type={opts.type ?? "text"} inputMode={opts.inputMode} onChange={(e) => update((d) => ({ ...d, [name]: e.target.value }))} />
         )}
-      </Wrapped>
+      </Field>
     );
   };
 
@@ -301,7 +301,7 @@ export function EntryForm({ locale, t, categories, window: pubWindow, entry: ini
       )}
 
       <fieldset disabled={!editable || !hydrated} className="space-y-6">
-        <Wrapped id={fieldId("category")} label={t.category!} error={errors.category}>
+        <Field id={fieldId("category")} label={t.category!} error={errors.category}>
           <select
             id={fieldId("category")}
             value={draft.category}
@@ -316,7 +316,7 @@ export function EntryForm({ locale, t, categories, window: pubWindow, entry: ini
               </option>
             ))}
           </select>
-        </Wrapped>
+        </Field>
         {text("title", t.title!)}
         {text("summary", t.summary!, { hint: t.summaryHint, multiline: true })}
         {text("outlet", t.outlet!)}
@@ -338,7 +338,7 @@ export function EntryForm({ locale, t, categories, window: pubWindow, entry: ini
                 const id = fieldId(path);
                 const hint = key === "email" ? t.authorEmailHint : undefined;
                 return (
-                  <Wrapped key={key} id={id} label={key === "name" ? t.authorName! : key === "penName" ? t.penName! : t.authorEmail!} hint={hint} error={errors[path]}>
+                  <Field key={key} id={id} label={key === "name" ? t.authorName! : key === "penName" ? t.penName! : t.authorEmail!} hint={hint} error={errors[path]}>
                     <input
                       id={id}
                       type={key === "email" ? "email" : "text"}
@@ -348,7 +348,7 @@ export function EntryForm({ locale, t, categories, window: pubWindow, entry: ini
                       onChange={(e) => update((d) => ({ ...d, authors: d.authors.map((a, j) => (j === i ? { ...a, [key]: e.target.value } : a)) }))}
                       className="mt-1 w-full rounded-md border border-stone-400 px-3 py-2 text-base"
                     />
-                  </Wrapped>
+                  </Field>
                 );
               })}
               {i > 0 && (
@@ -374,7 +374,7 @@ export function EntryForm({ locale, t, categories, window: pubWindow, entry: ini
                 const path = `parts.${i}.${key}`;
                 const id = fieldId(path);
                 return (
-                  <Wrapped key={key} id={id} label={key === "title" ? t.partTitle! : key === "publishedAt" ? t.partDate! : t.partUrl!} error={errors[path]}>
+                  <Field key={key} id={id} label={key === "title" ? t.partTitle! : key === "publishedAt" ? t.partDate! : t.partUrl!} error={errors[path]}>
                     <input
                       id={id}
                       type={key === "publishedAt" ? "date" : key === "url" ? "url" : "text"}
@@ -384,7 +384,7 @@ export function EntryForm({ locale, t, categories, window: pubWindow, entry: ini
                       onChange={(e) => update((d) => ({ ...d, parts: d.parts.map((p, j) => (j === i ? { ...p, [key]: e.target.value } : p)) }))}
                       className="mt-1 w-full rounded-md border border-stone-400 px-3 py-2 text-base"
                     />
-                  </Wrapped>
+                  </Field>
                 );
               })}
               <button type="button" onClick={() => update((d) => ({ ...d, parts: d.parts.filter((_, j) => j !== i) }))} className="justify-self-start text-sm font-semibold text-brand-700 underline">
@@ -457,26 +457,5 @@ export function EntryForm({ locale, t, categories, window: pubWindow, entry: ini
         </a>
       </div>
     </form>
-  );
-}
-
-function Wrapped({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string; children: ReactNode }) {
-  return (
-    <div>
-      <label htmlFor={id} className="block font-semibold">
-        {label}
-      </label>
-      {hint && (
-        <p id={`${id}-hint`} className="text-sm text-stone-600">
-          {hint}
-        </p>
-      )}
-      {children}
-      {error && (
-        <p id={`${id}-error`} className="mt-1 text-sm font-semibold text-red-800">
-          {error}
-        </p>
-      )}
-    </div>
   );
 }

@@ -9,9 +9,8 @@ type Props = {
   ref?: Ref<HTMLInputElement>;
 } & InputHTMLAttributes<HTMLInputElement>;
 
-/** A labelled input whose hint and error are tied to it with aria-describedby. */
+/** A labelled input (or the control given as children) with its hint and error below it; the input is tied to them with aria-describedby. */
 export function Field({ id, label, hint, error, children, className, ref, ...input }: Props) {
-  const describedBy = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
   return (
     <div className={className}>
       <label htmlFor={id} className="block font-semibold">
@@ -27,7 +26,7 @@ export function Field({ id, label, hint, error, children, className, ref, ...inp
           ref={ref}
           id={id}
           aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy}
+          aria-describedby={describedBy(id, hint, error)}
           className={`mt-1 w-full rounded-md border px-3 py-2 text-base ${error ? "border-red-700" : "border-stone-400"}`}
           {...input}
         />
