@@ -4,18 +4,25 @@ import vi from "./messages/vi/portal.json";
 import en from "./messages/en/portal.json";
 import juryVi from "./messages/vi/jury.json";
 import juryEn from "./messages/en/jury.json";
+import adminVi from "./messages/vi/admin.json";
+import adminEn from "./messages/en/admin.json";
 import type { Locale } from "./config";
 import type { MessageParams } from "@/lib/errors";
 
 type Tree = { [key: string]: string | Tree };
 const catalogs: Record<Locale, Tree> = { vi: vi as Tree, en: en as Tree };
-// The jury's API errors live with the jury's strings, under a namespace of their own (next-intl
-// merges the files' top-level namespaces); "Errors.x" falls back to "JuryErrors.x" there.
+// The jury's and the secretariat's API errors live with their areas' strings, under namespaces
+// of their own (next-intl merges the files' top-level namespaces); "Errors.x" falls back to
+// "JuryErrors.x", then "AdminErrors.x".
 const juryCatalogs: Record<Locale, Tree> = { vi: juryVi as Tree, en: juryEn as Tree };
+const adminCatalogs: Record<Locale, Tree> = { vi: adminVi as Tree, en: adminEn as Tree };
 
 /** portalMessage("en", "Errors.deadlinePassed", { deadline }) – simple {name} arguments only. */
 export function portalMessage(locale: Locale, key: string, params: MessageParams = {}): string {
-  const node = lookup(catalogs[locale], key) ?? lookup(juryCatalogs[locale], key.replace(/^Errors\./, "JuryErrors."));
+  const node =
+    lookup(catalogs[locale], key) ??
+    lookup(juryCatalogs[locale], key.replace(/^Errors\./, "JuryErrors.")) ??
+    lookup(adminCatalogs[locale], key.replace(/^Errors\./, "AdminErrors."));
   if (node === undefined) return key;
   return node.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }

@@ -6,34 +6,25 @@ type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) 
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 type Module = Partial<Record<Method, Handler>>;
 
-// Loaded on first use, so a suite only imports the routes it calls.
-const table: [RegExp, () => Promise<Module>, string[]][] = [
-  [/^\/api\/account$/, () => import("@/app/api/account/route"), []],
-  [/^\/api\/contests\/current$/, () => import("@/app/api/contests/current/route"), []],
-  [/^\/api\/health$/, () => import("@/app/api/health/route"), []],
-  [/^\/api\/health\/ready$/, () => import("@/app/api/health/ready/route"), []],
-  [/^\/api\/entries$/, () => import("@/app/api/entries/route"), []],
-  [/^\/api\/entries\/([^/]+)$/, () => import("@/app/api/entries/[id]/route"), ["id"]],
-  [/^\/api\/entries\/([^/]+)\/submit$/, () => import("@/app/api/entries/[id]/submit/route"), ["id"]],
-  [/^\/api\/entries\/([^/]+)\/withdraw$/, () => import("@/app/api/entries/[id]/withdraw/route"), ["id"]],
-  [/^\/api\/entries\/([^/]+)\/attachments$/, () => import("@/app/api/entries/[id]/attachments/route"), ["id"]],
-  [/^\/api\/entries\/([^/]+)\/attachments\/([^/]+)$/, () => import("@/app/api/entries/[id]/attachments/[attachmentId]/route"), ["id", "attachmentId"]],
-  [/^\/api\/jury\/assignments$/, () => import("@/app/api/jury/assignments/route"), []],
-  [/^\/api\/jury\/entries\/([^/]+)$/, () => import("@/app/api/jury/entries/[id]/route"), ["id"]],
-  [/^\/api\/jury\/entries\/([^/]+)\/attachments\/([^/]+)$/, () => import("@/app/api/jury/entries/[id]/attachments/[attachmentId]/route"), ["id", "attachmentId"]],
-  [/^\/api\/jury\/scores\/([^/]+)$/, () => import("@/app/api/jury/scores/[entryId]/route"), ["entryId"]],
-  [/^\/api\/jury\/conflicts$/, () => import("@/app/api/jury/conflicts/route"), []],
-  [/^\/api\/jury\/search(?:\?.*)?$/, () => import("@/app/api/jury/search/route"), []],
-  [/^\/api\/admin\/entries\/search(?:\?.*)?$/, () => import("@/app/api/admin/entries/search/route"), []],
-  [/^\/api\/admin\/rounds$/, () => import("@/app/api/admin/rounds/route"), []],
-  [/^\/api\/admin\/rounds\/([^/]+)$/, () => import("@/app/api/admin/rounds/[id]/route"), ["id"]],
-  [/^\/api\/admin\/rounds\/([^/]+)\/jurors$/, () => import("@/app/api/admin/rounds/[id]/jurors/route"), ["id"]],
-  [/^\/api\/admin\/rounds\/([^/]+)\/assignment$/, () => import("@/app/api/admin/rounds/[id]/assignment/route"), ["id"]],
-  [/^\/api\/admin\/rounds\/([^/]+)\/ranking$/, () => import("@/app/api/admin/rounds/[id]/ranking/route"), ["id"]],
-  [/^\/api\/admin\/rounds\/([^/]+)\/progress$/, () => import("@/app/api/admin/rounds/[id]/progress/route"), ["id"]],
-  [/^\/api\/admin\/scores\/([^/]+)\/reopen$/, () => import("@/app/api/admin/scores/[id]/reopen/route"), ["id"]],
-  [/^\/api\/admin\/entries\/([^/]+)\/eligibility$/, () => import("@/app/api/admin/entries/[id]/eligibility/route"), ["id"]],
-];
+// Every route handler under app/api, found the way Next.js finds them: a URL segment matches a
+// folder of the same name or a [param] folder. Modules load on first use, so a suite only
+// imports the routes it calls.
+const modules = import.meta.glob<Module>("/app/api/**/route.ts");
+const table = Object.keys(modules)
+  .map((file) => {
+    const segments = file.replace(/^\/app/, "").replace(/\/route\.ts$/, "").split("/").slice(1);
+    const names: string[] = [];
+    const source = segments.map((segment) => {
+      const param = /^\[(?:\.\.\.)?(\w+)\]$/.exec(segment);
+      if (!param) return segment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      names.push(param[1]!);
+      return "([^/?]+)";
+    });
+    // Static folders win over [param] folders, as in Next.js.
+    const dynamicCount = names.length;
+    return { pattern: new RegExp(`^/${source.join("/")}(?:\\?.*)?$`), load: modules[file]!, names, dynamicCount };
+  })
+  .sort((a, b) => a.dynamicCount - b.dynamicCount);
 
 export async function sessionCookie(userId: string): Promise<string> {
   const token = await encode({ token: { sub: userId }, secret: authSecret() });
@@ -46,10 +37,10 @@ export type CallResult = { status: number; headers: Headers; body: any; response
 
 /** call("POST", "/api/entries", { as: userId, json: {...} }) */
 export async function call(method: Method, path: string, options: CallOptions = {}): Promise<CallResult> {
-  for (const [pattern, load, names] of table) {
+  for (const { pattern, load, names } of table) {
     const match = pattern.exec(path);
     if (!match) continue;
-    const handler = ((await load()) as Module)[method];
+    const handler = (await load())[method];
     if (!handler) throw new Error(`${method} ${path} has no handler`);
     const headers = new Headers({ "x-forwarded-for": "198.51.100.7", ...options.headers });
     if (options.as) headers.set("cookie", await sessionCookie(options.as));
