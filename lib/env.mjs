@@ -21,6 +21,10 @@ export const envSchema = z.object({
   AUTH_SECRET: optional(z.string().min(32, { message: "AUTH_SECRET must be at least 32 characters" })),
   LANTOA_DEMO: z.preprocess(emptyAsUndefined, z.enum(["0", "1"]).default("0")),
   DEMO_PASSWORD: z.preprocess(emptyAsUndefined, z.string().min(8).default("lantoa-demo")),
+  // The first secretariat account, created at start when no account has this e-mail yet: how a
+  // new installation gets someone who can set up the contest and the jury.
+  LANTOA_ADMIN_EMAIL: optional(z.email({ message: "LANTOA_ADMIN_EMAIL must be an e-mail address" })),
+  LANTOA_ADMIN_PASSWORD: optional(z.string().min(12, { message: "LANTOA_ADMIN_PASSWORD must be at least 12 characters" })),
   // Receipt e-mails: an SMTP server when set, otherwise messages are written under DATA_DIR/mail.
   SMTP_URL: optional(z.string().regex(/^smtps?:\/\//, { message: "SMTP_URL must start with smtp:// or smtps://" })),
   MAIL_FROM: z.preprocess(emptyAsUndefined, z.string().default("Lan Tỏa <no-reply@lantoa.vn>")),
@@ -28,11 +32,18 @@ export const envSchema = z.object({
   // in each 15-minute window. A load test from one address raises the first.
   AUTH_RATE_LIMIT_IP: z.preprocess(emptyAsUndefined, z.coerce.number().int().positive().default(30)),
   AUTH_RATE_LIMIT_ACCOUNT: z.preprocess(emptyAsUndefined, z.coerce.number().int().positive().default(5)),
+  // Lowest level written to the JSON log on stdout (lib/log.mjs); unset: info, or warn under tests.
+  LOG_LEVEL: optional(z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { message: "LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent" })),
+});
+
+const checkedSchema = envSchema.refine((e) => !e.LANTOA_ADMIN_EMAIL === !e.LANTOA_ADMIN_PASSWORD, {
+  path: ["LANTOA_ADMIN_PASSWORD"],
+  message: "LANTOA_ADMIN_EMAIL and LANTOA_ADMIN_PASSWORD are set together or not at all",
 });
 
 /** Parses the environment or throws one error naming every wrong variable. */
 export function validateEnv(source) {
-  const result = envSchema.safeParse(source);
+  const result = checkedSchema.safeParse(source);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
     throw new Error(`Invalid environment:\n${lines.join("\n")}`);

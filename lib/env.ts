@@ -12,10 +12,13 @@ export type Env = {
   AUTH_SECRET?: string;
   LANTOA_DEMO: "0" | "1";
   DEMO_PASSWORD: string;
+  LANTOA_ADMIN_EMAIL?: string;
+  LANTOA_ADMIN_PASSWORD?: string;
   SMTP_URL?: string;
   MAIL_FROM: string;
   AUTH_RATE_LIMIT_IP: number;
   AUTH_RATE_LIMIT_ACCOUNT: number;
+  LOG_LEVEL?: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
 };
 
 export const env: Env = validateEnv(process.env);

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Db } from "./client";
-import { assignments, contestCategories, contests, entries, entryAuthors, prizes, type CategoryCode, type LengthUnit } from "./schema";
+import { assignments, contestCategories, contests, entries, entryAuthors, prizes } from "./schema";
 import { DEMO_ACCOUNTS, DEMO_JURORS, DEMO_RESULTS_YEAR, DEMO_ROUND_NAME, DEMO_WINNERS } from "./demo";
 import { recordAudit } from "./queries/audit";
 import { createAccount, findAccountByEmail } from "./queries/accounts";
@@ -9,41 +9,13 @@ import { createEntry, decideEligibility, submitEntry } from "./queries/entries";
 import { createRound, listRounds, moveRound, setRoundJurors } from "./queries/rounds";
 import { runAssignment } from "./queries/assignments";
 import { saveScore } from "./queries/scores";
-import { getContest } from "./queries/contests";
+import { createContest, getContest } from "./queries/contests";
+import { AppError } from "@/lib/errors";
 import type { Caller } from "@/lib/auth/session";
 import { hashPassword } from "@/lib/auth/password";
 import { vietnamDate, vietnamTime } from "@/lib/contest/rules";
 import { DEFAULT_DISAGREEMENT_THRESHOLD, DEFAULT_RUBRIC } from "@/lib/contest/scoring";
-
-const MB = 1024 * 1024;
-
-type CategorySeed = { code: CategoryCode; name: { vi: string; en: string }; unit: LengthUnit; maxLength: number; acceptedTypes: string[]; maxFileBytes: number; maxFiles: number; requiresUrl?: boolean };
-
-export const DEMO_CATEGORIES: CategorySeed[] = [
-  { code: "print", name: { vi: "Báo in", en: "Print" }, unit: "words", maxLength: 5000, acceptedTypes: ["application/pdf", "image/jpeg", "image/png", "image/webp"], maxFileBytes: 20 * MB, maxFiles: 10 },
-  { code: "online", name: { vi: "Báo điện tử", en: "Online" }, unit: "words", maxLength: 5000, acceptedTypes: ["application/pdf", "image/jpeg", "image/png", "image/webp"], maxFileBytes: 20 * MB, maxFiles: 10, requiresUrl: true },
-  { code: "radio", name: { vi: "Phát thanh", en: "Radio" }, unit: "minutes", maxLength: 30, acceptedTypes: ["audio/mpeg", "audio/mp4"], maxFileBytes: 200 * MB, maxFiles: 5 },
-  { code: "television", name: { vi: "Truyền hình", en: "Television" }, unit: "minutes", maxLength: 30, acceptedTypes: ["video/mp4"], maxFileBytes: 1024 * MB, maxFiles: 5 },
-  { code: "photo", name: { vi: "Ảnh báo chí", en: "Photo" }, unit: "photos", maxLength: 10, acceptedTypes: ["image/jpeg", "image/png", "image/webp"], maxFileBytes: 20 * MB, maxFiles: 10 },
-];
-
-const RULES = {
-  vi: `Cuộc thi dành cho tác phẩm báo chí viết về gương người tốt, việc tốt, các điển hình tiên tiến trong phong trào thi đua yêu nước, đã đăng, phát trên các cơ quan báo chí Việt Nam trong thời gian quy định.
-
-Mỗi tác phẩm là một bài hoặc một loạt bài (tối đa 5 kỳ). Mỗi tác giả (kể cả đồng tác giả) gửi tối đa 3 tác phẩm. Tác phẩm phải ghi rõ tên thật của tác giả; bút danh ghi kèm nếu có.
-
-Tác phẩm gửi qua cổng trực tuyến này kèm bản chụp, tệp âm thanh, video hoặc ảnh theo từng thể loại. Tác giả có thể sửa hoặc rút tác phẩm cho đến hạn chót. Tổ Thư ký xét tính hợp lệ trước khi chuyển Ban Giám khảo chấm sơ khảo và chung khảo.`,
-  en: `The contest is for journalism about good people, good deeds and exemplary models in the patriotic emulation movement, published or broadcast by Vietnamese media outlets within the set period.
-
-An entry is a single work or a series (up to 5 parts). Each author (co-authors included) may enter at most 3 works. Entries give the authors' real names; pen names may be added.
-
-Entries are sent through this portal with the scans, audio, video or photos each category asks for. Authors can edit or withdraw their entries until the deadline. The secretariat checks eligibility before the jury scores the preliminary and final rounds.`,
-};
-
-const contestTitle = (year: number) => ({
-  vi: `Cuộc thi báo chí viết về gương người tốt, việc tốt, các điển hình tiên tiến năm ${year}`,
-  en: `${year} journalism contest on good people, good deeds and exemplary models`,
-});
+import { STANDARD_CATEGORIES, STANDARD_RULES, contestTitle } from "@/lib/contest/defaults";
 
 /** The 2026 contest with a submission window around the seed date, so the demo always works. */
 export async function seedContest(db: Db, now: Date, year = 2026): Promise<string> {
@@ -52,28 +24,14 @@ export async function seedContest(db: Db, now: Date, year = 2026): Promise<strin
   const day = 24 * 3600_000;
   const opens = vietnamTime(vietnamDate(new Date(now.getTime() - 30 * day)));
   const closes = vietnamTime(vietnamDate(new Date(now.getTime() + 90 * day)), "23:59");
-  return db.transaction(async (tx) => {
-    const [contest] = await tx
-      .insert(contests)
-      .values({
-        year,
-        title: contestTitle(year),
-        rules: RULES,
-        submissionOpensAt: opens,
-        submissionClosesAt: closes,
-        publishedFrom: `${year - 1}-10-01`,
-        publishedTo: vietnamDate(closes),
-        entryLimitPerAuthor: 3,
-        excludedRoles: ["juror", "secretariat"],
-      })
-      .onConflictDoNothing()
-      .returning();
+  const input = { year, submissionOpensAt: opens, submissionClosesAt: closes, publishedFrom: `${year - 1}-10-01`, publishedTo: vietnamDate(closes), entryLimitPerAuthor: 3 };
+  try {
+    return (await createContest(db, null, input)).id;
+  } catch (error) {
     // Another instance seeded it a moment ago.
-    if (!contest) return (await tx.select({ id: contests.id }).from(contests).where(eq(contests.year, year)))[0]!.id;
-    await tx.insert(contestCategories).values(DEMO_CATEGORIES.map((c, position) => ({ ...c, requiresUrl: c.requiresUrl ?? false, position, contestId: contest.id, maxParts: 5 })));
-    await recordAudit(tx, { actorId: null, action: "contest.create", entity: "contest", entityId: contest.id, after: { ...contest, categories: DEMO_CATEGORIES } });
-    return contest.id;
-  });
+    if (error instanceof AppError && error.status === 409) return (await db.select({ id: contests.id }).from(contests).where(eq(contests.year, year)))[0]!.id;
+    throw error;
+  }
 }
 
 /** Demo accounts, contest and entries. Safe to run on every start: what exists is left alone. */
@@ -146,7 +104,7 @@ async function seedPublishedResults(db: Db, author: Caller): Promise<void> {
       .values({
         year,
         title: contestTitle(year),
-        rules: RULES,
+        rules: STANDARD_RULES,
         submissionOpensAt: vietnamTime(`${year}-03-01`),
         submissionClosesAt: vietnamTime(`${year}-10-31`, "23:59"),
         publishedFrom: `${year - 1}-10-01`,
@@ -159,8 +117,8 @@ async function seedPublishedResults(db: Db, author: Caller): Promise<void> {
       .onConflictDoNothing()
       .returning();
     if (!contest) return; // Another instance seeded it a moment ago.
-    await tx.insert(contestCategories).values(DEMO_CATEGORIES.map((c, position) => ({ ...c, requiresUrl: c.requiresUrl ?? false, position, contestId: contest.id, maxParts: 5 })));
-    await recordAudit(tx, { actorId: null, action: "contest.create", entity: "contest", entityId: contest.id, after: { ...contest, categories: DEMO_CATEGORIES } });
+    await tx.insert(contestCategories).values(STANDARD_CATEGORIES.map((c, position) => ({ ...c, requiresUrl: c.requiresUrl ?? false, position, contestId: contest.id, maxParts: 5 })));
+    await recordAudit(tx, { actorId: null, action: "contest.create", entity: "contest", entityId: contest.id, after: { ...contest, categories: STANDARD_CATEGORIES } });
     const submittedAt = vietnamTime(`${year}-10-20`, "10:00");
     for (const winner of DEMO_WINNERS) {
       const [entry] = await tx
