@@ -1,9 +1,12 @@
 import "server-only";
+import { randomInt } from "node:crypto";
 import type { Db } from "@/lib/db/client";
-import { createAccount, findAccountByEmail } from "@/lib/db/queries/accounts";
+import { changeAccount, createAccount, findAccountByEmail } from "@/lib/db/queries/accounts";
 import type { Role, User } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
+import { sendMail, staffAccountMail } from "@/lib/mail";
 import type { SignUpInput } from "@/lib/validation/account";
+import type { StaffAccountInput } from "@/lib/validation/admin";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "./password";
 import { assertAccountNotLocked, clearAccountFailures, countAccountFailure, limitAddress } from "./rate-limit";
 
@@ -20,9 +23,72 @@ export async function signUpJournalist(db: Db, input: SignUpInput, ip: string): 
   );
 }
 
-/** The secretariat creates juror and secretariat accounts. */
-export async function createStaffAccount(db: Db, input: { email: string; name: string; password: string; role: Exclude<Role, "journalist"> }, actorId: string): Promise<User> {
-  return createAccount(db, { email: input.email, name: input.name, passwordHash: await hashPassword(input.password), role: input.role }, actorId);
+// No 0/o, 1/l/i: the password is read off an e-mail and typed by hand.
+const PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
+
+/** 16 characters in groups of four (about 79 bits), e.g. "k7pm-3xqa-vd9e-t2wh". */
+export function generatePassword(): string {
+  const chars = Array.from({ length: 16 }, () => PASSWORD_ALPHABET[randomInt(PASSWORD_ALPHABET.length)]!);
+  return [0, 4, 8, 12].map((i) => chars.slice(i, i + 4).join("")).join("-");
+}
+
+/**
+ * The secretariat creates a juror or secretariat account with a generated password. The password
+ * is returned to the caller once and e-mailed to the account; only its hash is stored, and it is
+ * never logged or audited. A failed e-mail does not undo the account (`mailSent: false`): the
+ * secretariat still has the password from the response.
+ */
+export async function createStaffAccount(db: Db, input: StaffAccountInput, actorId: string): Promise<{ user: User; password: string; mailSent: boolean }> {
+  const password = generatePassword();
+  const user = await createAccount(db, { email: input.email, name: input.name, passwordHash: await hashPassword(password), role: input.role, outlet: input.outlet ?? "" }, actorId);
+  let mailSent = true;
+  try {
+    await sendMail(staffAccountMail({ to: user.email, name: user.name, role: input.role, password, locale: "vi" }));
+  } catch (error) {
+    mailSent = false;
+    // Only the error's kind: the message being sent holds the password.
+    console.error("[mail] account e-mail not sent", { accountId: user.id, error: error instanceof Error ? error.name : "unknown" });
+  }
+  return { user, password, mailSent };
+}
+
+export type AccountChangeFacts = {
+  actorId: string;
+  target: { id: string; role: Role; disabled: boolean };
+  change: { role?: Role; disabled?: boolean };
+  /** Active (not disabled) secretariat accounts, read under lock; the target too if it is one. */
+  activeSecretariatIds: readonly string[];
+  /** The target's entries in the current contest that still compete (as owner or linked co-author). */
+  currentEntries: number;
+  /** Roles the current contest does not let enter (normally juror and secretariat). */
+  excludedRoles: readonly Role[];
+  /** The target's assignments in open rounds. */
+  openAssignments: number;
+};
+
+export type AccountChangeRefusal = { code: "cannotChangeSelf" | "lastSecretariat" | "accountHasEntries" | "jurorHasAssignments"; params: Record<string, number> };
+
+/**
+ * Whether the secretariat may change an account's role or disabled flag, or why not:
+ * - nobody disables or demotes themselves (they would lock themselves out mid-task);
+ * - the contest always keeps at least one active secretariat account;
+ * - someone competing in the current contest cannot join the jury or the secretariat, whose
+ *   members may not enter;
+ * - a juror with assignments in an open round keeps their role and access until the
+ *   assignments are removed, so no sheet is left without its juror.
+ */
+export function accountChangeRefusal(f: AccountChangeFacts): AccountChangeRefusal | null {
+  const role = f.change.role ?? f.target.role;
+  const disabled = f.change.disabled ?? f.target.disabled;
+  const roleChanges = role !== f.target.role;
+  const disabling = disabled && !f.target.disabled;
+  if (f.actorId === f.target.id && (disabling || (roleChanges && f.target.role === "secretariat"))) return { code: "cannotChangeSelf", params: {} };
+  const wasActiveSecretariat = f.target.role === "secretariat" && !f.target.disabled;
+  const staysActiveSecretariat = role === "secretariat" && !disabled;
+  if (wasActiveSecretariat && !staysActiveSecretariat && !f.activeSecretariatIds.some((id) => id !== f.target.id)) return { code: "lastSecretariat", params: {} };
+  if (roleChanges && f.excludedRoles.includes(role) && f.currentEntries > 0) return { code: "accountHasEntries", params: { count: f.currentEntries } };
+  if (f.target.role === "juror" && (roleChanges || disabling) && f.openAssignments > 0) return { code: "jurorHasAssignments", params: { count: f.openAssignments } };
+  return null;
 }
 
 /** Checks a password, with attempts limited per address and per account. */
@@ -38,4 +104,9 @@ export async function signInWithPassword(db: Db, email: string, password: string
   if (user.disabledAt) throw new AppError(403, "accountDisabled");
   await clearAccountFailures(db, "signin", email);
   return user;
+}
+
+/** PATCH /api/admin/accounts/{id}: the change, if `accountChangeRefusal` allows it (409 with its reason otherwise). */
+export function changeAccountAsSecretariat(db: Db, actorId: string, id: string, change: { role?: Role; disabled?: boolean }, reason: string): Promise<User> {
+  return changeAccount(db, actorId, id, change, reason, accountChangeRefusal);
 }

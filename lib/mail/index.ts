@@ -4,8 +4,10 @@ import path from "node:path";
 import nodemailer, { type Transporter } from "nodemailer";
 import { env, siteUrl } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/config";
+import { formatDate } from "@/lib/i18n/format";
 import { localizedPath } from "@/lib/i18n/paths";
 import { portalMessage } from "@/lib/i18n/portal-messages";
+import type { PrizeTier } from "@/lib/contest/ranking";
 
 export type Mail = { to: string; subject: string; text: string };
 
@@ -40,5 +42,64 @@ export function receiptMail(r: ReceiptMail): Mail {
     to: r.to,
     subject: t("mailSubject", { code: r.code }),
     text: [t("mailGreeting", { name: r.name }), "", t("mailBody", { code: r.code, title: r.title, when }), "", files, "", t("mailLink", { link })].join("\n"),
+  };
+}
+
+const adminText = (locale: Locale, key: string, params: Record<string, string | number> = {}) => portalMessage(locale, `AdminMail.${key}`, params);
+
+export type StaffAccountMail = { to: string; name: string; role: "juror" | "secretariat"; password: string; locale: Locale };
+
+/** The one message that carries a new staff account's generated password (it is stored nowhere else). */
+export function staffAccountMail(m: StaffAccountMail): Mail {
+  const t = (key: string, params = {}) => adminText(m.locale, key, params);
+  const role = t(`roles.${m.role}`);
+  const link = siteUrl + localizedPath(m.locale, "/signin");
+  return {
+    to: m.to,
+    subject: t("accountSubject", { role }),
+    text: [t("greeting", { name: m.name }), "", t("accountBody", { role, email: m.to, password: m.password }), "", t("accountLink", { link }), "", t("signature")].join("\n"),
+  };
+}
+
+export type ReminderMail = { to: string; name: string; locale: Locale; round: string; remaining: number; closesAt: Date | null };
+
+/** Reminds a juror of the sheets they have left in an open round, with the deadline and their workspace. */
+export function reminderMail(m: ReminderMail): Mail {
+  const t = (key: string, params = {}) => adminText(m.locale, key, params);
+  const link = siteUrl + localizedPath(m.locale, "/jury");
+  const time = m.closesAt ? new Intl.DateTimeFormat(m.locale === "vi" ? "vi-VN" : "en-GB", { hour: "2-digit", minute: "2-digit", hour12: false, timeZone: "Asia/Ho_Chi_Minh" }).format(m.closesAt) : "";
+  const deadline = m.closesAt ? t("deadline", { time, date: formatDate(m.closesAt, m.locale) }) : t("noDeadline");
+  return {
+    to: m.to,
+    subject: t("reminderSubject", { remaining: m.remaining, round: m.round }),
+    text: [t("greeting", { name: m.name }), "", t("reminderBody", { remaining: m.remaining, round: m.round }), deadline, "", t("reminderLink", { link }), "", t("signature")].join("\n"),
+  };
+}
+
+export type ResultsMailEntry = { code: string; title: string; tier: PrizeTier | null; category: { vi: string; en: string } };
+export type ResultsMail = { to: string; name: string; year: number; contest: { vi: string; en: string }; entries: ResultsMailEntry[] };
+
+const TIER_KEYS: Record<PrizeTier, string> = { A: "tierA", B: "tierB", C: "tierC", encouragement: "tierEncouragement" };
+
+/**
+ * Tells an entrant the results are out: a congratulation with the prize for each winning entry,
+ * thanks for the others, and the public results page. In Vietnamese, then in English: accounts
+ * carry no language.
+ */
+export function resultsMail(m: ResultsMail): Mail {
+  const part = (locale: Locale) => {
+    const t = (key: string, params = {}) => portalMessage(locale, `Results.${key}`, params);
+    const lines = m.entries.map((e) =>
+      e.tier
+        ? t("mailWinner", { code: e.code, title: e.title, prize: t(TIER_KEYS[e.tier]), category: e.category[locale], link: siteUrl + localizedPath(locale, "/results/[year]/[code]", { year: m.year, code: e.code }) })
+        : t("mailThanks", { code: e.code, title: e.title }),
+    );
+    const results = siteUrl + localizedPath(locale, "/results/[year]", { year: m.year });
+    return [t("mailGreeting", { name: m.name }), "", t("mailIntro", { contest: m.contest[locale] }), "", lines.join("\n\n"), "", t("mailResultsLink", { link: results }), "", t("mailSignature")].join("\n");
+  };
+  return {
+    to: m.to,
+    subject: `${portalMessage("vi", "Results.mailSubject", { year: m.year })} / ${portalMessage("en", "Results.mailSubject", { year: m.year })}`,
+    text: `${part("vi")}\n\n-----\n\n${part("en")}`,
   };
 }

@@ -1,9 +1,12 @@
 import "server-only";
-import { eq, inArray } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
-import { users, type Role, type User } from "../schema";
+import { assignments, entries, entryAuthors, rounds, users, type Role, type User } from "../schema";
 import { recordAudit } from "./audit";
+import { findCurrentContest } from "./contests";
+import type { AccountChangeFacts, AccountChangeRefusal } from "@/lib/auth/accounts";
 import { AppError } from "@/lib/errors";
+import { ACCOUNTS_PER_PAGE, type AccountListQuery } from "@/lib/validation/admin";
 
 export type NewAccount = { email: string; name: string; passwordHash: string; role: Role; phone?: string; outlet?: string; penNames?: string[] };
 
@@ -46,21 +49,128 @@ export async function findAccountsByEmail(db: Db, emails: string[]): Promise<Use
   return emails.length === 0 ? [] : db.select().from(users).where(inArray(users.email, emails));
 }
 
-/** The secretariat changes a role or disables an account; both take effect on the next request. */
+/** Changes a role or the disabled flag (no rules: see changeAccount); both take effect on the next request. */
 export async function updateAccount(db: Db, id: string, change: { role?: Role; disabled?: boolean }, actorId: string): Promise<User> {
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(users).where(eq(users.id, id)).for("update");
     if (!before) throw new AppError(404, "notFound");
-    const [after] = await tx
-      .update(users)
-      .set({
-        ...(change.role ? { role: change.role } : {}),
-        ...(change.disabled === undefined ? {} : { disabledAt: change.disabled ? new Date() : null }),
-        updatedAt: new Date(),
-      })
-      .where(eq(users.id, id))
-      .returning();
-    await recordAudit(tx, { actorId, action: "account.update", entity: "account", entityId: id, before: auditView(before), after: auditView(after!) });
-    return after!;
+    return writeAccountChange(tx, before, change, actorId);
   });
+}
+
+async function writeAccountChange(tx: Db, before: User, change: { role?: Role; disabled?: boolean }, actorId: string, reason?: string): Promise<User> {
+  const [after] = await tx
+    .update(users)
+    .set({
+      ...(change.role ? { role: change.role } : {}),
+      // Re-disabling keeps the first date: it says since when the account has been off.
+      ...(change.disabled === undefined ? {} : { disabledAt: change.disabled ? (before.disabledAt ?? new Date()) : null }),
+      updatedAt: new Date(),
+    })
+    .where(eq(users.id, before.id))
+    .returning();
+  await recordAudit(tx, { actorId, action: "account.update", entity: "account", entityId: before.id, before: auditView(before), after: { ...auditView(after!), ...(reason === undefined ? {} : { reason }) } });
+  return after!;
+}
+
+/**
+ * PATCH /api/admin/accounts/{id}: the secretariat changes a role or the disabled flag under the
+ * rules of `check` (lib/auth/accounts.ts). Every active secretariat row is locked first, in id
+ * order, so two members demoting each other at once cannot leave the contest with none.
+ */
+export async function changeAccount(
+  db: Db,
+  actorId: string,
+  id: string,
+  change: { role?: Role; disabled?: boolean },
+  reason: string,
+  check: (facts: AccountChangeFacts) => AccountChangeRefusal | null,
+): Promise<User> {
+  return db.transaction(async (tx) => {
+    const secretariat = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.role, "secretariat"), isNull(users.disabledAt)))
+      .orderBy(asc(users.id))
+      .for("update");
+    const activeSecretariatIds = secretariat.map((u) => u.id);
+    // The caller's own rights may have gone while this request waited for the lock.
+    if (!activeSecretariatIds.includes(actorId)) throw new AppError(403, "forbidden");
+    const [before] = await tx.select().from(users).where(eq(users.id, id)).for("update");
+    if (!before) throw new AppError(404, "notFound");
+    const contest = await findCurrentContest(tx);
+    const [competing] = contest
+      ? await tx
+          .select({ n: count() })
+          .from(entries)
+          .where(
+            and(
+              eq(entries.contestId, contest.id),
+              ne(entries.status, "withdrawn"),
+              or(eq(entries.ownerId, id), inArray(entries.id, tx.select({ id: entryAuthors.entryId }).from(entryAuthors).where(eq(entryAuthors.userId, id)))),
+            ),
+          )
+      : [{ n: 0 }];
+    const [open] = await tx
+      .select({ n: count() })
+      .from(assignments)
+      .innerJoin(rounds, eq(rounds.id, assignments.roundId))
+      .where(and(eq(assignments.jurorId, id), eq(rounds.status, "open")));
+    const refusal = check({
+      actorId,
+      target: { id, role: before.role, disabled: before.disabledAt !== null },
+      change,
+      activeSecretariatIds,
+      currentEntries: Number(competing?.n ?? 0),
+      excludedRoles: contest?.excludedRoles ?? ["juror", "secretariat"],
+      openAssignments: Number(open?.n ?? 0),
+    });
+    if (refusal) throw new AppError(409, refusal.code, refusal.params);
+    const unchanged = (change.role === undefined || change.role === before.role) && (change.disabled === undefined || change.disabled === (before.disabledAt !== null));
+    if (unchanged) return before;
+    return writeAccountChange(tx, before, change, actorId, reason);
+  });
+}
+
+/** An account as the secretariat's list shows it: never the password hash. */
+export function accountJson(user: User) {
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    role: user.role,
+    outlet: user.outlet,
+    disabled: user.disabledAt !== null,
+    disabledAt: user.disabledAt?.toISOString() ?? null,
+    createdAt: user.createdAt.toISOString(),
+  };
+}
+export type AccountJson = ReturnType<typeof accountJson>;
+
+/**
+ * GET /api/admin/accounts: newest first, filtered by role and by words of `q` that must all occur
+ * in the name or e-mail, compared without case or diacritics (unaccent: "nguyen van" finds
+ * "Nguyễn Văn", "do" finds "Đỗ").
+ */
+export async function listAccounts(db: Db, query: AccountListQuery): Promise<{ accounts: AccountJson[]; total: number; page: number; pageCount: number }> {
+  const conditions: SQL[] = [];
+  if (query.role) conditions.push(eq(users.role, query.role));
+  for (const word of query.q.split(" ").filter(Boolean).slice(0, 10)) {
+    // LIKE's own wildcards in the query are matched literally.
+    const pattern = `%${word.toLowerCase().replace(/[\\%_]/g, "\\$&")}%`;
+    conditions.push(sql`unaccent(lower(${users.name} || ' ' || ${users.email})) like unaccent(${pattern})`);
+  }
+  const where = conditions.length ? and(...conditions) : undefined;
+  const [rows, [total]] = await Promise.all([
+    db
+      .select()
+      .from(users)
+      .where(where)
+      .orderBy(desc(users.createdAt), desc(users.id))
+      .limit(ACCOUNTS_PER_PAGE)
+      .offset((query.page - 1) * ACCOUNTS_PER_PAGE),
+    db.select({ n: count() }).from(users).where(where),
+  ]);
+  const n = Number(total?.n ?? 0);
+  return { accounts: rows.map(accountJson), total: n, page: query.page, pageCount: Math.ceil(n / ACCOUNTS_PER_PAGE) };
 }

@@ -1,0 +1,17 @@
+// POST /api/admin/rounds/{id}/reminders – e-mail jurors of an open round the sheets they have left (at most once an hour each, audited)
+import { guard, json } from "@/lib/auth/guard";
+import { sendReminders } from "@/lib/db/queries/reminders";
+import { reminderMail, sendMail } from "@/lib/mail";
+import { reminderInput } from "@/lib/validation/admin";
+import { entryParams } from "@/lib/validation/params";
+
+export const dynamic = "force-dynamic";
+
+export const POST = guard({ access: ["secretariat"], params: entryParams, body: reminderInput }, async ({ db, caller, params, body }) =>
+  json(
+    await sendReminders(db, caller, params.id, body.jurorIds, new Date(), ({ to, name, round, remaining }) =>
+      // Jurors read Vietnamese; the account holds no language of its own.
+      sendMail(reminderMail({ to, name, locale: "vi", round: round.name.vi, remaining, closesAt: round.closesAt })),
+    ),
+  ),
+);
