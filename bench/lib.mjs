@@ -1,7 +1,7 @@
 // Small helpers shared by the benchmarks: processes, ports, a scratch copy of the project.
 import { spawn, execFileSync } from "node:child_process";
 import { createServer } from "node:net";
-import { mkdirSync, rmSync, existsSync } from "node:fs";
+import { mkdirSync, rmSync, existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
 export const root = path.resolve(import.meta.dirname, "..");
@@ -65,4 +65,67 @@ export async function startNext(dir, port, env = {}) {
 
 export function ensureBuilt(dir) {
   if (!existsSync(path.join(dir, ".next", "BUILD_ID"))) throw new Error(`${dir} has no production build: run npm run build first`);
+}
+
+export function median(values) {
+  const s = [...values].sort((a, b) => a - b);
+  if (s.length === 0) return NaN;
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+/** `pid` and every process below it, read from /proc. */
+export function processTree(pid) {
+  const parentOf = new Map();
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+      parentOf.set(Number(name), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
+    } catch {}
+  }
+  const tree = new Set([pid]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [child, parent] of parentOf) if (tree.has(parent) && !tree.has(child)) tree.add(child), (grew = true);
+  }
+  return [...tree];
+}
+
+/** One process from /proc: CPU seconds so far (user + system), resident and peak resident MB (VmRSS, VmHWM), command line; null once it has gone. */
+export function procUsage(pid) {
+  try {
+    const raw = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const stat = raw.slice(raw.lastIndexOf(")") + 2).split(" "); // utime and stime in clock ticks (100 a second on Linux)
+    const status = readFileSync(`/proc/${pid}/status`, "utf8");
+    const kb = (field) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+    return { cpuSeconds: (Number(stat[11]) + Number(stat[12])) / 100, rssMb: kb("VmRSS") / 1024, hwmMb: kb("VmHWM") / 1024, command: readFileSync(`/proc/${pid}/cmdline`, "utf8").replaceAll("\0", " ").trim() };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The contest-scale jury round of bench/jury.mjs, as data: `entries` in five categories, `jurors`
+ * in panels of one category each, 40 outlets, authors drawn from 3,000, 20 declared conflicts
+ * per juror. The same fixed pseudo-random sequence, so every benchmark measures the same round.
+ * `pairKey` is lib/contest/assignment.ts's (passed in: this file stays plain JavaScript).
+ */
+export function juryScenario({ entries: entryCount = 5000, jurors: jurorCount = 60, pairKey }) {
+  const panels = ["print", "online", "radio", "television", "photo"];
+  let state = 42;
+  const rand = (n) => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) >>> 8) % n;
+  const outlets = Array.from({ length: 40 }, (_, i) => `Báo số ${i}`);
+  const jurors = Array.from({ length: jurorCount }, (_, i) => ({ id: `juror-${String(i).padStart(3, "0")}`, panels: [panels[i % panels.length]], outlet: outlets[rand(outlets.length)], coAuthorIds: [`author-${rand(3000)}`] }));
+  const entries = Array.from({ length: entryCount }, (_, i) => ({ id: `entry-${String(i).padStart(5, "0")}`, panel: panels[i % panels.length], outlet: outlets[rand(outlets.length)], authorIds: [`author-${rand(3000)}`] }));
+  const declared = new Set();
+  for (const juror of jurors) {
+    let own = 0;
+    while (own < 20) {
+      const key = pairKey(juror.id, entries[rand(entryCount)].id);
+      if (declared.has(key)) continue;
+      declared.add(key);
+      own++;
+    }
+  }
+  return { panels, outlets, jurors, entries, declared, rand };
 }
