@@ -6,26 +6,19 @@
 import { parseArgs } from "node:util";
 import { performance } from "node:perf_hooks";
 import { tsImport } from "tsx/esm/api";
+import { juryScenario } from "./lib.mjs";
 
 const { values } = parseArgs({ options: { entries: { type: "string", default: "5000" }, jurors: { type: "string", default: "60" }, runs: { type: "string", default: "5" } } });
 const ENTRIES = Number(values.entries);
 const JURORS = Number(values.jurors);
 const RUNS = Number(values.runs);
-const PANELS = ["print", "online", "radio", "television", "photo"];
 
 const { assignJurors, pairKey } = await tsImport("../lib/contest/assignment.ts", import.meta.url);
 const { rankEntries } = await tsImport("../lib/contest/ranking.ts", import.meta.url);
 const { DEFAULT_RUBRIC } = await tsImport("../lib/contest/scoring.ts", import.meta.url);
 
-// A fixed pseudo-random sequence, so every run measures the same round.
-let state = 42;
-const rand = (n) => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) >>> 8) % n;
-
-const outlets = Array.from({ length: 40 }, (_, i) => `Báo số ${i}`);
-const jurors = Array.from({ length: JURORS }, (_, i) => ({ id: `juror-${String(i).padStart(3, "0")}`, panels: [PANELS[i % PANELS.length]], outlet: outlets[rand(outlets.length)], coAuthorIds: [`author-${rand(3000)}`] }));
-const entries = Array.from({ length: ENTRIES }, (_, i) => ({ id: `entry-${String(i).padStart(5, "0")}`, panel: PANELS[i % PANELS.length], outlet: outlets[rand(outlets.length)], authorIds: [`author-${rand(3000)}`] }));
-const declared = new Set();
-for (const juror of jurors) while ([...declared].filter((k) => k.startsWith(juror.id)).length < 20) declared.add(pairKey(juror.id, entries[rand(ENTRIES)].id));
+// The same fixed round every run (and the same one bench/export.mjs stores).
+const { panels: PANELS, jurors, entries, declared, rand } = juryScenario({ entries: ENTRIES, jurors: JURORS, pairKey });
 
 const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
 const assignTimes = [];
