@@ -6,7 +6,8 @@ import { useEffect, useRef, useState, type MouseEvent } from "react";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDate } from "@/lib/i18n/format";
 import { storyQueryParams } from "@/lib/search/url";
-import type { FacetName, StoryQuery, StorySearchResult } from "@/lib/search/types";
+import type { FacetName, SiteSearchResult, StoryQuery } from "@/lib/search/types";
+import type { PrizeTier } from "@/lib/contest/ranking";
 import { Pagination } from "./pagination";
 
 /** Value -> label for each facet; `place` labels a story's province, `unitOf` groups former provinces. */
@@ -31,9 +32,11 @@ export type SearchViewText = {
   emptyHint: string;
   suggestions: string[];
   pagination: { nav: string; previous: string; next: string; page: string; of: string };
+  /** The prize-winners found beside the stories: heading, "{count} more" and the prizes' names. */
+  winners: { heading: string; more: string; tiers: Record<PrizeTier, string> };
 };
 
-type Props = { locale: Locale; action: string; initial: StorySearchResult; labels: SearchLabels; text: SearchViewText };
+type Props = { locale: Locale; action: string; initial: SiteSearchResult; labels: SearchLabels; text: SearchViewText };
 
 const FACET_ORDER: FacetName[] = ["movement", "province", "field", "year", "kind", "locale"];
 const TYPING_DELAY_MS = 200;
@@ -95,7 +98,7 @@ function isPlainClick(event: MouseEvent) {
 
 export function SearchView({ locale, action, initial, labels, text }: Props) {
   const [query, setQuery] = useState<StoryQuery>(initial.query);
-  const [result, setResult] = useState<StorySearchResult>(initial);
+  const [result, setResult] = useState<SiteSearchResult>(initial);
   const [busy, setBusy] = useState(false);
   const shown = useRef(initial.query);
 
@@ -114,7 +117,7 @@ export function SearchView({ locale, action, initial, labels, text }: Props) {
       setBusy(true);
       try {
         const response = await fetch(`/api/search?${storyQueryParams(query)}`, { signal: controller.signal });
-        if (response.ok) setResult((await response.json()) as StorySearchResult);
+        if (response.ok) setResult((await response.json()) as SiteSearchResult);
       } catch {
         // Aborted by newer input, or offline: the last results stay on screen.
       } finally {
@@ -193,6 +196,23 @@ export function SearchView({ locale, action, initial, labels, text }: Props) {
                 );
               })}
             </ul>
+          )}
+          {result.winners.length > 0 && (
+            <section aria-labelledby="search-winners" data-testid="search-winners" className="mt-4 rounded-lg border border-amber-200 bg-amber-50 p-4">
+              <h2 id="search-winners" className="text-lg font-bold">{text.winners.heading}</h2>
+              <ul className="mt-2 space-y-3">
+                {result.winners.map((winner) => (
+                  <li key={winner.code}>
+                    <p className="text-xs font-semibold uppercase tracking-wide text-brand-700">
+                      {text.winners.tiers[winner.tier]} · {winner.categoryName[locale]} · {winner.year}
+                    </p>
+                    <a href={winner.urls[locale]} className="font-bold hover:text-brand-700 hover:underline [&_mark]:bg-amber-100 [&_mark]:text-inherit" dangerouslySetInnerHTML={{ __html: winner.title }} />
+                    <p className="text-sm text-stone-700">{[winner.authors.join(", "), winner.outlet].filter(Boolean).join(" · ")}</p>
+                  </li>
+                ))}
+              </ul>
+              {result.winnersTotal > result.winners.length && <p className="mt-2 text-sm text-stone-700">{fill(text.winners.more, { count: result.winnersTotal - result.winners.length })}</p>}
+            </section>
           )}
           {result.hits.length > 0 ? (
             <ol className="mt-4 space-y-6">

@@ -1,5 +1,6 @@
-// npm run reindex: rebuilds the stories index from the built stories (.contentlayer) and the
-// private entries index from the database, and swaps each in, so readers never see a half-built
+// npm run reindex: rebuilds the stories index from the built stories (.contentlayer), and the
+// private entries index and the public winners index (published prize-winners) from the
+// database, and swaps each in, so readers never see a half-built
 // index. Uses MEILI_HOST when set; otherwise starts the local Meilisearch on ./data for the
 // duration (stop `npm run dev` first: one server per data folder). The database is opened as the
 // app opens it: DATABASE_URL, or PGlite under DATA_DIR/db — PGlite allows one process per data
@@ -7,7 +8,7 @@
 // while the copy is built are queued again after the swap).
 //   --if-reachable  for `npm run build`: stories only, and only when MEILI_HOST is set and answers,
 //                   otherwise print a notice and succeed (the server indexes at start).
-//   --stories-only, --entries-only  rebuild one of the two.
+//   --stories-only  the stories index only; --entries-only  the two database indexes only.
 //   --help
 import { readFile } from "node:fs/promises";
 import path from "node:path";
@@ -15,6 +16,8 @@ import { validateEnv } from "../lib/env.mjs";
 import { backendFromEnv, openClients } from "../lib/search/connection.mjs";
 import { syncStoriesIndex } from "../lib/search/story-index.mjs";
 import { rebuildEntriesIndex } from "../lib/search/entry-index.mjs";
+import { rebuildWinnersIndex } from "../lib/search/winner-index.mjs";
+import { claimDataDir, dataDirHolder, lockFile, releaseDataDir } from "../lib/db/pglite-lock.mjs";
 import { startMeilisearch } from "./meili.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -22,14 +25,32 @@ const ifReachable = process.argv.includes("--if-reachable");
 if (process.argv.includes("--help")) {
   console.log(`npm run reindex [-- --stories-only | --entries-only | --if-reachable]
 
-Rebuilds the stories index (from .contentlayer) and the entries index (from the database:
-DATABASE_URL, or PGlite under DATA_DIR/db) and swaps each in with no downtime.
+Rebuilds the stories index (from .contentlayer), and the entries and winners indexes (from the
+database: DATABASE_URL, or PGlite under DATA_DIR/db), and swaps each in with no downtime.
+--entries-only rebuilds the two database indexes, --stories-only the stories index.
 With PGlite, stop the app first: PGlite allows one process per data folder.`);
   process.exit(0);
 }
 const doStories = !process.argv.includes("--entries-only");
 const doEntries = !process.argv.includes("--stories-only") && !ifReachable;
 const env = validateEnv(process.env);
+const pgliteDir = path.join(env.DATA_DIR, "db");
+
+/**
+ * PGlite allows one process per data folder, and a second one opening it can damage it: refuse
+ * while the app (or a backup) holds it, as recorded by lib/db/pglite-lock.mjs.
+ */
+function heldBy() {
+  const holder = dataDirHolder(pgliteDir);
+  if (!holder) return null;
+  return `the embedded database ${path.resolve(pgliteDir)} is open in process ${holder.pid}${holder.host ? ` on ${holder.host}` : ""}${holder.role ? ` (${holder.role})` : ""}, see ${lockFile(pgliteDir)}. PGlite allows one process per data folder: stop the app, run the reindex, start it again, or use --stories-only, which does not open the database.`;
+}
+// Before anything else starts, so a refusal leaves nothing behind.
+const heldAtStart = doEntries && !env.DATABASE_URL ? heldBy() : null;
+if (heldAtStart) {
+  console.error(`reindex: ${heldAtStart}`);
+  process.exit(1);
+}
 
 async function reachable(host) {
   try {
@@ -47,13 +68,26 @@ async function openSql() {
     return { run: (text) => pool.query(text), close: () => pool.end() };
   }
   const { existsSync } = await import("node:fs");
-  const dataDir = path.join(env.DATA_DIR, "db");
+  const dataDir = pgliteDir;
   if (!existsSync(dataDir)) throw new Error(`no database under ${dataDir}; start the app once (it creates and migrates it)`);
+  // Again just before opening: the app may have started while the stories were indexed.
+  const held = heldBy();
+  if (held) throw new Error(held);
+  claimDataDir(dataDir, "reindex");
   const { PGlite } = await import("@electric-sql/pglite");
   const { unaccent } = await import("@electric-sql/pglite/contrib/unaccent");
   const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
-  const client = await PGlite.create({ dataDir, extensions: { unaccent, pg_trgm } });
-  return { run: (text) => client.query(text), close: () => client.close() };
+  const client = await PGlite.create({ dataDir, extensions: { unaccent, pg_trgm } }).catch((error) => {
+    releaseDataDir(dataDir);
+    throw error;
+  });
+  return {
+    run: (text) => client.query(text),
+    close: async () => {
+      await client.close();
+      releaseDataDir(dataDir);
+    },
+  };
 }
 
 const storiesFile = path.join(root, ".contentlayer", "generated", "Story", "_index.json");
@@ -83,6 +117,8 @@ try {
     try {
       const result = await rebuildEntriesIndex(admin, { prefix: backend.indexPrefix, run: database.run });
       console.log(`reindex: ${result.documents} entries indexed into ${result.uid} and swapped in (${Math.round(result.totalMs)} ms); ${result.requeued} outbox rows queued again.`);
+      const winners = await rebuildWinnersIndex(admin, { prefix: backend.indexPrefix, run: database.run });
+      console.log(`reindex: ${winners.documents} prize-winners indexed into ${winners.uid} and swapped in (${Math.round(winners.totalMs)} ms); ${winners.requeued} outbox rows queued again.`);
     } finally {
       await database.close();
     }

@@ -3,7 +3,7 @@ import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Db } from "./client";
 import { assignments, contestCategories, contests, entries, entryAuthors, prizes } from "./schema";
 import { DEMO_ACCOUNTS, DEMO_JURORS, DEMO_RESULTS_YEAR, DEMO_ROUND_NAME, DEMO_WINNERS } from "./demo";
-import { recordAudit } from "./queries/audit";
+import { enqueueSearch, recordAudit } from "./queries/audit";
 import { createAccount, findAccountByEmail } from "./queries/accounts";
 import { createEntry, decideEligibility, submitEntry } from "./queries/entries";
 import { createRound, listRounds, moveRound, setRoundJurors } from "./queries/rounds";
@@ -127,6 +127,8 @@ async function seedPublishedResults(db: Db, author: Caller): Promise<void> {
         .returning();
       await tx.insert(entryAuthors).values({ entryId: entry!.id, position: 0, name: author.name, penName: author.penNames[0] ?? "", email: author.email, userId: author.id });
       await tx.insert(prizes).values({ contestId: contest.id, entryId: entry!.id, tier: winner.tier });
+      // Through the outbox like any entry: into the entries index and the public winners index.
+      await enqueueSearch(tx, entry!.id, "upsert");
       await recordAudit(tx, { actorId: null, action: "prize.set", entity: "entry", entityId: entry!.id, after: { entry, tier: winner.tier } });
     }
     await recordAudit(tx, { actorId: null, action: "results.publish", entity: "contest", entityId: contest.id, after: { resultsPublishedAt: contest.resultsPublishedAt } });

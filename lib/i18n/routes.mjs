@@ -38,6 +38,15 @@ export const routes = {
   "/jury": { vi: "/giam-khao" },
   "/jury/[id]": { vi: "/giam-khao/[id]" },
   "/results/[year]": { vi: "/ket-qua/[year]" },
+  "/results/[year]/[code]": { vi: "/ket-qua/[year]/[code]" },
+  "/admin": { vi: "/thu-ky" },
+  "/admin/entries": { vi: "/thu-ky/bai-du-thi" },
+  "/admin/rounds": { vi: "/thu-ky/vong" },
+  "/admin/rounds/[id]": { vi: "/thu-ky/vong/[id]" },
+  "/admin/prizes": { vi: "/thu-ky/giai-thuong" },
+  "/admin/accounts": { vi: "/thu-ky/tai-khoan" },
+  "/admin/audit": { vi: "/thu-ky/nhat-ky" },
+  "/admin/exports": { vi: "/thu-ky/xuat-du-lieu" },
 };
 
 /** "/stories/[slug]" -> "/stories/:slug" (path-to-regexp, as next.config wants). */

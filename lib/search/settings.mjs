@@ -110,3 +110,28 @@ export const entriesIndex = {
     pagination: { maxTotalHits: 1000 },
   },
 };
+
+/**
+ * Attributes of the public winners index searched, most important first. It holds only the
+ * prize-winning entries of contests whose results are published, with what the results page
+ * shows: never a score, a juror, an e-mail or an entry that did not win.
+ */
+export const WINNER_SEARCHABLE = ["title", "authorNames", "penNames", "outlet", "prizeNames", "categoryNames", "code", "year", "summary"];
+
+/** @type {IndexDefinition} */
+export const winnersIndex = {
+  name: "winners",
+  primaryKey: "id",
+  settings: {
+    searchableAttributes: WINNER_SEARCHABLE,
+    filterableAttributes: ["year"],
+    sortableAttributes: [],
+    // The id is the entry's database id: used to replace and delete documents, never sent back.
+    displayedAttributes: ["code", "year", "tier", "category", "categoryNames", "title", "summary", "outlet", "authorNames", "penNames"],
+    rankingRules: ["words", "typo", "proximity", "attribute", "exactness", "year:desc"],
+    stopWords: STOP_WORDS,
+    synonyms: expandSynonyms(SYNONYM_GROUPS),
+    typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } },
+    pagination: { maxTotalHits: 1000 },
+  },
+};

@@ -1,5 +1,6 @@
 // Types of a story search, shared by the server modules, the route and the client view.
 import type { FacetName, StoryQuery } from "./story-query.mjs";
+import type { PrizeTier } from "@/lib/contest/ranking";
 
 export type { FacetName, StoryQuery };
 
@@ -29,4 +30,27 @@ export type StorySearchResult = {
   facets: FacetCounts;
   /** True when Meilisearch could not answer and the built-in fallback did. */
   degraded: boolean;
+};
+
+/** The public search (GET /api/search, /tim-kiem): the stories, and the prize-winners the words match. */
+export type SiteSearchResult = StorySearchResult & {
+  /** Published prize-winning entries (first page only; none without words or with a story-only filter). */
+  winners: WinnerHit[];
+  /** How many prize-winners match in all (`winners` holds the best few). */
+  winnersTotal: number;
+};
+
+/** A published prize-winner: only what the public results page shows. */
+export type WinnerHit = {
+  code: string;
+  year: number;
+  tier: PrizeTier;
+  category: string;
+  categoryName: { vi: string; en: string };
+  /** HTML: escaped text with <mark> around matched words. */
+  title: string;
+  authors: string[];
+  outlet: string;
+  /** The winner's public page in each locale. */
+  urls: { vi: string; en: string };
 };

@@ -34,3 +34,39 @@ test("the contest page links to every published year, and only those", async ({ 
   await page.getByRole("link", { name: "Results of the 2025 contest" }).click();
   await expect(page).toHaveURL("/en/results/2025");
 });
+
+test("each prize-winner has its own page and preview image; no other code has one", async ({ page, request }) => {
+  const winner = DEMO_WINNERS.find((w) => w.tier === "A")!;
+  await page.goto("/ket-qua/2025");
+  await page.getByRole("link", { name: winner.title }).click();
+  await expect(page).toHaveURL(`/ket-qua/2025/${winner.code}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(winner.title);
+  await expect(page.getByTestId("winner-prize")).toHaveText("Giải A · Báo điện tử · Cuộc thi năm 2025");
+  await expect(page.getByText("Trịnh Quang Huy (Quang Huy)")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Tất cả tác phẩm đoạt giải năm 2025" })).toHaveAttribute("href", "/ket-qua/2025");
+  const og = await page.locator('meta[property="og:image"]').getAttribute("content");
+  expect(og).toContain(`/og/vi/results/2025/${winner.code}`);
+  const image = await request.get(`/og/vi/results/2025/${winner.code}`);
+  expect(image.status()).toBe(200);
+  expect(image.headers()["content-type"]).toBe("image/png");
+
+  await page.goto(`/en/results/2025/${winner.code}`);
+  await expect(page.getByTestId("winner-prize")).toHaveText("A prize · Online · 2025 contest");
+
+  expect((await page.goto("/ket-qua/2025/BC2025-9999"))?.status()).toBe(404);
+  expect((await page.goto("/ket-qua/2026/BC2026-0001"))?.status()).toBe(404);
+  expect((await request.get("/og/vi/results/2025/BC2025-9999")).status()).toBe(404);
+  expect((await request.get("/og/en/results/2026/BC2026-0001")).status()).toBe(404);
+});
+
+test("the public search finds the 2025 prize-winners and links to their pages", async ({ page, request }) => {
+  const winner = DEMO_WINNERS.find((w) => w.tier === "A")!;
+  // The drainer indexes the seeded winners when the server starts.
+  await expect
+    .poll(async () => ((await (await request.get("/api/search?q=thap+sang+ban+lang")).json()).winners as { code: string }[]).map((w) => w.code), { timeout: 60_000 })
+    .toContain(winner.code);
+  await page.goto("/tim-kiem?q=thap+sang+ban+lang");
+  const found = page.getByTestId("search-winners");
+  await expect(found.getByRole("link", { name: winner.title })).toHaveAttribute("href", `/ket-qua/2025/${winner.code}`);
+  await expect(found.getByText("Giải A · Báo điện tử · 2025")).toBeVisible();
+});

@@ -5,7 +5,7 @@ import { localizedPath } from "@/lib/i18n/paths";
 import { fields, movements, provinceDisplayName, provinceLabel, provincePages, currentUnitOf } from "@/lib/content/taxonomies";
 import { pageMetadata, sameParamsAlternates } from "@/lib/seo/metadata";
 import { parseStoryQueryLeniently } from "@/lib/search/params";
-import { searchStories } from "@/lib/search/stories";
+import { searchSite } from "@/lib/search/winners";
 import { storyQueryParams } from "@/lib/search/url";
 import type { StoryQuery } from "@/lib/search/types";
 import { SearchView, type SearchViewText, type SearchLabels } from "@/components/search-view";
@@ -57,9 +57,10 @@ async function labelsFor(locale: Locale): Promise<SearchLabels> {
 export default async function SearchPage({ params, searchParams }: Props) {
   const locale = await pageLocale(params);
   const query = await readQuery(locale, searchParams);
-  const [result, t, pager, labels] = await Promise.all([
-    searchStories(query),
+  const [result, t, results, pager, labels] = await Promise.all([
+    searchSite(query),
     getTranslations({ locale, namespace: "SearchPage" }),
+    getTranslations({ locale, namespace: "Results" }),
     getTranslations({ locale, namespace: "Pagination" }),
     labelsFor(locale),
   ]);
@@ -82,6 +83,11 @@ export default async function SearchPage({ params, searchParams }: Props) {
     emptyHint: t("emptyHint"),
     suggestions: t.raw("suggestions") as string[],
     pagination: { nav: pager("label"), previous: pager("previous"), next: pager("next"), page: pager.raw("page") as string, of: pager.raw("of") as string },
+    winners: {
+      heading: results("searchHeading"),
+      more: results.raw("searchMore") as string,
+      tiers: { A: results("tierA"), B: results("tierB"), C: results("tierC"), encouragement: results("tierEncouragement") },
+    },
   };
   return (
     <SimplePage locale={locale} title={t("title")} intro={t("intro")} alternates={alternatesFor(query)}>

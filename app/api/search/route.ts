@@ -1,7 +1,7 @@
-// GET /api/search – search the stories (public): q, locale, movement, province, field, year, kind, page
+// GET /api/search – search the stories and the published prize-winners (public): q, locale, movement, province, field, year, kind, page
 import { portalMessage, requestLocale } from "@/lib/i18n/portal-messages";
 import { parseStoryQuery } from "@/lib/search/params";
-import { searchStories } from "@/lib/search/stories";
+import { searchSite } from "@/lib/search/winners";
 
 export const dynamic = "force-dynamic";
 
@@ -19,8 +19,8 @@ export async function GET(request: Request) {
       { status: 400, headers: { "Cache-Control": "no-store" } },
     );
   }
-  const result = await searchStories(parsed.query);
-  // Results change only when stories are published; a degraded answer is kept briefly so the
+  const result = await searchSite(parsed.query);
+  // Results change only when stories or contest results are published; a degraded answer is kept briefly so the
   // real one returns soon after Meilisearch does.
   const cache = result.degraded ? "public, max-age=5" : "public, max-age=30, s-maxage=60, stale-while-revalidate=300";
   return Response.json(result, { headers: { "Cache-Control": cache } });

@@ -24,9 +24,12 @@ export async function publishedResultYears(db: Db): Promise<number[]> {
   return rows.map((r) => r.year);
 }
 
+/** Who the public may see as a winner: an entry still submitted and eligible (as the winners index, lib/search/winner-index.mjs). */
+const isPublicWinner = and(eq(entries.status, "submitted"), eq(entries.eligibility, "eligible"));
+
 /**
  * A contest's prizes as the public may see them: only once its results are published (null
- * before, and for a year with no contest). Withdrawn entries never appear.
+ * before, and for a year with no contest). Withdrawn or ineligible entries never appear.
  */
 export async function publishedResults(db: Db, year: number): Promise<PublishedResults | null> {
   const [contest] = await db.select().from(contests).where(eq(contests.year, year));
@@ -37,7 +40,7 @@ export async function publishedResults(db: Db, year: number): Promise<PublishedR
       .select({ tier: prizes.tier, entry: entries })
       .from(prizes)
       .innerJoin(entries, eq(entries.id, prizes.entryId))
-      .where(and(eq(prizes.contestId, contest.id), eq(entries.status, "submitted"))),
+      .where(and(eq(prizes.contestId, contest.id), eq(entries.contestId, contest.id), isPublicWinner)),
   ]);
   const authorRows = rows.length
     ? await db
@@ -65,5 +68,41 @@ export async function publishedResults(db: Db, year: number): Promise<PublishedR
           })),
       }))
       .filter((c) => c.prizes.length > 0),
+  };
+}
+
+export type PublishedWinner = {
+  year: number;
+  contestTitle: LocalizedText;
+  publishedAt: Date;
+  tier: PrizeTier;
+  category: { code: CategoryCode; name: LocalizedText };
+  entry: PublishedPrize["entry"] & { code: string; storyRef: string };
+  authors: PublishedPrize["authors"];
+};
+
+/**
+ * One prize-winner's public page (and its preview image): null before the year's results are
+ * published, for an entry without a prize, and for any code that is not a public winner.
+ */
+export async function publishedWinner(db: Db, year: number, code: string): Promise<PublishedWinner | null> {
+  const [row] = await db
+    .select({ contest: contests, entry: entries, tier: prizes.tier, categoryName: contestCategories.name })
+    .from(contests)
+    .innerJoin(prizes, eq(prizes.contestId, contests.id))
+    .innerJoin(entries, and(eq(entries.id, prizes.entryId), eq(entries.contestId, contests.id)))
+    .innerJoin(contestCategories, and(eq(contestCategories.contestId, contests.id), eq(contestCategories.code, entries.category)))
+    .where(and(eq(contests.year, year), isNotNull(contests.resultsPublishedAt), eq(entries.code, code), isPublicWinner));
+  if (!row?.contest.resultsPublishedAt || !row.entry.code) return null;
+  const authors = await db.select({ name: entryAuthors.name, penName: entryAuthors.penName }).from(entryAuthors).where(eq(entryAuthors.entryId, row.entry.id)).orderBy(asc(entryAuthors.position));
+  const e = row.entry;
+  return {
+    year: row.contest.year,
+    contestTitle: row.contest.title,
+    publishedAt: row.contest.resultsPublishedAt,
+    tier: row.tier,
+    category: { code: e.category, name: row.categoryName },
+    entry: { code: row.entry.code, title: e.title, summary: e.summary, outlet: e.outlet, publishedAt: e.publishedAt, url: e.url, storyRef: e.storyRef },
+    authors,
   };
 }

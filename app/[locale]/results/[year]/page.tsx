@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/lib/db/client";
 import { publishedResults } from "@/lib/db/queries/results";
 import type { PrizeTier } from "@/lib/contest/ranking";
 import { formatDate } from "@/lib/i18n/format";
+import { localizedPath } from "@/lib/i18n/paths";
 import { pageMetadata, sameParamsAlternates } from "@/lib/seo/metadata";
 import { SimplePage } from "../../_views/simple-page";
 import { pageLocale } from "../../_views/static-locale";
@@ -52,7 +54,15 @@ export default async function ResultsPage({ params }: Props) {
             {category.prizes.map((prize) => (
               <li key={prize.entry.code ?? prize.entry.title} data-testid="prize" className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
                 <p className="text-sm font-bold uppercase tracking-wide text-brand-700">{t(TIER_KEYS[prize.tier])}</p>
-                <h3 className="mt-1 text-xl font-bold">{prize.entry.title}</h3>
+                <h3 className="mt-1 text-xl font-bold">
+                  {prize.entry.code ? (
+                    <Link href={localizedPath(locale, "/results/[year]/[code]", { year: results.year, code: prize.entry.code })} className="hover:text-brand-700 hover:underline">
+                      {prize.entry.title}
+                    </Link>
+                  ) : (
+                    prize.entry.title
+                  )}
+                </h3>
                 {prize.entry.summary && <p className="mt-1 text-stone-700">{prize.entry.summary}</p>}
                 <dl className="mt-2 grid gap-x-6 gap-y-1 text-sm text-stone-700 sm:grid-cols-2">
                   <div>
