@@ -1,6 +1,7 @@
 import createNextIntlPlugin from "next-intl/plugin";
 import { localeRewrites } from "./lib/i18n/routes.mjs";
 import { validateEnv } from "./lib/env.mjs";
+import { contentSecurityPolicy, noncePaths, sourceExcept } from "./lib/csp.mjs";
 
 // Fail at start, not at the first request, when the environment is wrong.
 validateEnv(process.env);
@@ -8,24 +9,14 @@ validateEnv(process.env);
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 const isDev = process.env.NODE_ENV === "development";
 
-// One policy for every response. Story pages are static files, so a per-request nonce is not
-// possible there: scripts are limited to this origin plus the inline bootstrap Next.js writes
-// into each page; no third-party script, frame, font or connection is allowed anywhere.
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ""}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  `connect-src 'self'${isDev ? " ws:" : ""}`,
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
+// Story pages are static files, so a per-request nonce is not possible there: their scripts are
+// limited to this origin plus the inline bootstrap Next.js writes into each page; no third-party
+// script, frame, font or connection is allowed anywhere (lib/csp.mjs). The pages rendered per
+// request get a nonce-based policy from proxy.ts instead of this one (a browser enforces every
+// policy it receives; one per response is what anyone reading the headers expects).
+const staticPolicy = { key: "Content-Security-Policy", value: contentSecurityPolicy({ dev: isDev }) };
 
 const securityHeaders = [
-  { key: "Content-Security-Policy", value: contentSecurityPolicy },
   { key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" },
   { key: "X-Frame-Options", value: "DENY" },
   { key: "X-Content-Type-Options", value: "nosniff" },
@@ -51,7 +42,10 @@ const nextConfig = {
     return { beforeFiles: exact, afterFiles: [fallback], fallback: [] };
   },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      { source: sourceExcept(noncePaths()), headers: [staticPolicy] },
+    ];
   },
   async redirects() {
     return [

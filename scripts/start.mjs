@@ -2,11 +2,21 @@
 // Meilisearch, local uploads) unless DATABASE_URL / MEILI_HOST say otherwise.
 import { spawn } from "node:child_process";
 import { validateEnv } from "../lib/env.mjs";
+import { componentLogger } from "../lib/log.mjs";
 import { startMeilisearch } from "./meili.mjs";
 
 validateEnv(process.env);
+// Operational events as JSON lines, like the server's; Next.js prints its own banner with the URL.
+const log = componentLogger("start");
+const meiliLog = componentLogger("meilisearch");
 const args = process.argv.slice(2);
-const meili = await startMeilisearch({ log: (line) => process.stderr.write(`[meilisearch] ${line}`) });
+const meili = await startMeilisearch({
+  log: (chunk) => {
+    // Its errors (it runs with --log-level ERROR); the banner it prints at start only at debug.
+    for (const line of chunk.split("\n")) if (line.trim()) meiliLog[/\bERROR\b/.test(line) ? "error" : /\bWARN\b/.test(line) ? "warn" : "debug"](line.trim());
+  },
+});
+log.info({ meilisearch: meili.started ? "started" : "external", host: new URL(meili.host).origin }, meili.started ? "local Meilisearch started" : "using MEILI_HOST");
 const next = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", ...args], {
   stdio: "inherit",
   env: { ...process.env, NODE_ENV: "production", MEILI_HOST: meili.host, MEILI_MASTER_KEY: meili.masterKey ?? "" },
@@ -16,11 +26,13 @@ let stopping = false;
 async function shutdown(signal) {
   if (stopping) return;
   stopping = true;
+  log.info({ signal }, "stopping");
   if (next.exitCode === null) next.kill(signal);
   await meili.stop();
 }
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => shutdown(signal));
-next.on("exit", async (code) => {
+next.on("exit", async (code, signal) => {
+  if (!stopping) log[code === 0 ? "info" : "error"]({ code, signal }, "next exited");
   await shutdown("SIGTERM");
   process.exit(code ?? 0);
 });

@@ -8,6 +8,7 @@ import type { FieldIssue } from "@/lib/contest/rules";
 import { AppError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/config";
 import { portalMessage, requestLocale } from "@/lib/i18n/portal-messages";
+import { componentLogger, REQUEST_ID_HEADER, requestIdFrom, type Logger } from "@/lib/log";
 import { clientAddress } from "./rate-limit";
 import { callerFromCookies, parseCookies, type Caller } from "./session";
 
@@ -23,6 +24,9 @@ export type GuardContext<A extends Access, P, B> = {
   ip: string;
   /** Set when the route honours Idempotency-Key and the request carried one. */
   idempotency: IdempotencyRequest | null;
+  /** This request's id (also sent back as x-request-id), and a logger whose lines carry it. */
+  requestId: string;
+  log: Logger;
 };
 
 type GuardConfig<A extends Access, P, B> = {
@@ -40,6 +44,8 @@ const MAX_JSON_BYTES = 4 * 1024 * 1024;
 
 export const noStore = { "Cache-Control": "no-store" };
 
+const apiLog = componentLogger("api");
+
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
   return Response.json(body, { status, headers: { ...noStore, ...headers } });
 }
@@ -49,13 +55,23 @@ export function json(body: unknown, status = 200, headers: Record<string, string
  * database, checks the role, validates params and body with zod, reads Idempotency-Key, and
  * turns every error into { error: { code, message, fields? } } in the caller's language.
  * Objects that belong to someone else are reported by the queries as 404, never 403.
+ * Each request ends with one log line (id, method, path without the query, status, time, role,
+ * user id) and its id in x-request-id; an unexpected error is logged with its stack and reaches
+ * the client only as the generic message and that id.
  */
 export function guard<A extends Access, P = Record<string, never>, B = undefined>(
   config: GuardConfig<A, P, B>,
   handler: (ctx: GuardContext<A, P, B>) => Promise<Response>,
 ) {
   return async (req: Request, route: RouteContext): Promise<Response> => {
+    const started = performance.now();
+    const requestId = requestIdFrom(req.headers.get(REQUEST_ID_HEADER));
+    const log = apiLog.child({ reqId: requestId });
     const locale = requestLocale(req.headers.get("accept-language"));
+    let caller: Caller | null = null;
+    // What made a 5xx, for the log: the response itself says nothing about it.
+    let failure: unknown;
+    let response: Response;
     try {
       if (req.method !== "GET" && req.method !== "HEAD" && isCrossOrigin(req)) throw new AppError(403, "crossOrigin");
       const params = config.params ? config.params.safeParse(await route.params) : { success: true as const, data: {} as P };
@@ -63,10 +79,10 @@ export function guard<A extends Access, P = Record<string, never>, B = undefined
       if (!params.success) throw new AppError(404, "notFound");
 
       const db = await getDb().catch((error: unknown) => {
-        console.error("[api] database unavailable", error);
+        failure = error;
         throw new AppError(503, "databaseUnavailable");
       });
-      const caller = await callerFromCookies(db, parseCookies(req.headers.get("cookie")));
+      caller = await callerFromCookies(db, parseCookies(req.headers.get("cookie")));
       if (config.access !== "public") {
         if (!caller) throw new AppError(401, "unauthenticated");
         if (!config.access.includes(caller.role)) throw new AppError(403, "forbidden");
@@ -96,23 +112,50 @@ export function guard<A extends Access, P = Record<string, never>, B = undefined
         idempotency = { userId: caller.id, key, fingerprint };
       }
 
-      return await handler({ req, db, caller: caller as GuardContext<A, P, B>["caller"], params: params.data, body, locale, ip: clientAddress(req.headers), idempotency });
+      response = await handler({ req, db, caller: caller as GuardContext<A, P, B>["caller"], params: params.data, body, locale, ip: clientAddress(req.headers), idempotency, requestId, log });
     } catch (error) {
-      return errorResponse(error, locale);
+      if (!(error instanceof AppError)) failure = error;
+      response = errorResponse(error, locale, requestId);
     }
+    response = withHeader(response, REQUEST_ID_HEADER, requestId);
+    const line = {
+      method: req.method,
+      // Never the query string: search terms are the caller's own words.
+      path: new URL(req.url).pathname,
+      status: response.status,
+      durationMs: Math.round((performance.now() - started) * 10) / 10,
+      role: caller?.role ?? null,
+      userId: caller?.id ?? null,
+    };
+    if (response.status >= 500) log.error({ ...line, ...(failure === undefined ? {} : { err: failure }) }, "request failed");
+    else log.info(line, "request");
+    return response;
   };
 }
 
-export function errorResponse(error: unknown, locale: Locale): Response {
+/** The response with one more header; rebuilt when its headers are immutable (Response.redirect). */
+function withHeader(response: Response, name: string, value: string): Response {
+  try {
+    response.headers.set(name, value);
+    return response;
+  } catch {
+    const copy = new Response(response.body, response);
+    copy.headers.set(name, value);
+    return copy;
+  }
+}
+
+export function errorResponse(error: unknown, locale: Locale, requestId?: string): Response {
   if (error instanceof AppError) {
     const fields = error.fields
       ? Object.fromEntries(Object.entries(error.fields).map(([field, issue]) => [field, portalMessage(locale, `Errors.fields.${issue.key}`, issue.params)]))
       : undefined;
     const headers: Record<string, string> = error.status === 429 ? { "Retry-After": String(Number(error.params.minutes ?? 1) * 60) } : {};
-    return json({ error: { code: error.code, message: portalMessage(locale, `Errors.${error.code}`, error.params), ...(fields ? { fields } : {}) } }, error.status, headers);
+    const quote = requestId && error.status >= 500 ? { requestId } : {};
+    return json({ error: { code: error.code, message: portalMessage(locale, `Errors.${error.code}`, error.params), ...(fields ? { fields } : {}), ...quote } }, error.status, headers);
   }
-  console.error("[api] unexpected error", error);
-  return json({ error: { code: "internal", message: portalMessage(locale, "Errors.internal") } }, 500);
+  // The stack and the cause stay in the server's log (guard); the client gets the id to quote.
+  return json({ error: { code: "internal", message: portalMessage(locale, "Errors.internal"), ...(requestId ? { requestId } : {}) } }, 500);
 }
 
 function isCrossOrigin(req: Request): boolean {

@@ -3,6 +3,9 @@ import { sql } from "drizzle-orm";
 import { getDatabase, type DatabaseHandle } from "@/lib/db/client";
 import { outboxBacklog, searchHealth, type OutboxBacklog } from "@/lib/search/health";
 import { getStorage, type BlobStorage } from "@/lib/storage";
+import { componentLogger } from "@/lib/log";
+
+const log = componentLogger("readiness");
 
 export type Readiness = {
   /** "down": the database cannot be reached (503); "degraded": it can, but search or storage cannot serve fully. */
@@ -50,7 +53,7 @@ export async function readiness({ database = getDatabase, search = searchHealth,
     timeoutMs,
     "database",
   ).catch((error: unknown) => {
-    console.error("[ready] database unavailable", error);
+    log.error({ err: error }, "database unavailable");
     return null;
   });
   const [db, searchResult, storageResult] = await Promise.all([databaseState, searchState, storageState]);

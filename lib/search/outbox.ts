@@ -1,4 +1,5 @@
-// The search outbox drainer: sends the entries that changed to the private entries index.
+// The search outbox drainer: sends the entries that changed to the private entries index (and,
+// for published prize-winners, to the public winners index).
 //
 // Why nothing is lost or left stale (at-least-once delivery + idempotent upserts by entry id):
 // - Every change to an entry writes a search_outbox row in the change's own transaction, so a
@@ -22,9 +23,11 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Meilisearch } from "meilisearch";
 import type { Db } from "@/lib/db/client";
+import { componentLogger } from "@/lib/log";
 import { indexUid, isApiError } from "./indexer.mjs";
 import { isUuid, loadEntryDocuments, rebuildEntriesIndex, type SqlRunner } from "./entry-index.mjs";
-import { entriesIndex } from "./settings.mjs";
+import { anyPublishedPrize, entriesWithPrizes, loadWinnerDocuments, rebuildWinnersIndex } from "./winner-index.mjs";
+import { entriesIndex, winnersIndex, type IndexDefinition } from "./settings.mjs";
 
 export type DrainClients = { admin: Meilisearch };
 export type DrainOptions = {
@@ -45,8 +48,10 @@ export function sqlRunner(db: Db): SqlRunner {
   };
 }
 
-async function waitSucceeded(admin: Meilisearch, taskUid: number, timeout: number): Promise<void> {
+async function waitSucceeded(admin: Meilisearch, taskUid: number, timeout: number, missingIndexIsFine = false): Promise<void> {
   const task = await admin.tasks.waitForTask(taskUid, { timeout, interval: 25 });
+  // Deleting from an index that does not exist (yet) leaves nothing behind to delete.
+  if (missingIndexIsFine && task.status === "failed" && task.error?.code === "index_not_found") return;
   if (task.status !== "succeeded") throw new Error(`Meilisearch task ${task.uid} (${task.type}) ${task.status}: ${task.error?.message ?? "no error message"}`);
 }
 
@@ -70,14 +75,27 @@ export async function drainOutbox(db: Db, clients: DrainClients, { batchSize = 2
       const documents = await loadEntryDocuments(run, ids);
       const present = new Set(documents.map((d) => d.id));
       const gone = ids.filter((id) => !present.has(id));
+      // The public winners index follows the same rows: published prize-winners are upserted, and
+      // entries holding a prize that are not (or no longer) public winners are deleted from it.
+      const winners = await loadWinnerDocuments(run, ids);
+      const winnerIds = new Set(winners.map((w) => w.id));
+      const notWinners = (await entriesWithPrizes(run, ids)).filter((id) => !winnerIds.has(id));
       const index = clients.admin.index(indexUid(prefix, entriesIndex.name));
+      const winnersIdx = clients.admin.index(indexUid(prefix, winnersIndex.name));
+      // The first winners ever drained create the index with its settings (Meilisearch would
+      // otherwise create it bare); built through this transaction, which PGlite needs.
+      if (winners.length) await ensureIndex(clients.admin, prefix, winnersIndex, () => rebuildWinnersIndex(clients.admin, { prefix, run }));
       // Enqueued in this order, processed by Meilisearch in this order.
-      const tasks = [];
-      if (documents.length) tasks.push((await index.addDocuments(documents, { primaryKey: entriesIndex.primaryKey })).taskUid);
-      if (gone.length) tasks.push((await index.deleteDocuments(gone)).taskUid);
-      for (const uid of tasks) await waitSucceeded(clients.admin, uid, taskTimeoutMs);
+      const tasks: { uid: number; missingIndexIsFine?: boolean }[] = [];
+      if (documents.length) tasks.push({ uid: (await index.addDocuments(documents, { primaryKey: entriesIndex.primaryKey })).taskUid });
+      if (gone.length) tasks.push({ uid: (await index.deleteDocuments(gone)).taskUid });
+      if (winners.length) tasks.push({ uid: (await winnersIdx.addDocuments(winners, { primaryKey: winnersIndex.primaryKey })).taskUid });
+      if (notWinners.length) tasks.push({ uid: (await winnersIdx.deleteDocuments(notWinners)).taskUid, missingIndexIsFine: true });
+      for (const task of tasks) await waitSucceeded(clients.admin, task.uid, taskTimeoutMs, task.missingIndexIsFine);
       if (afterSend) await afterSend();
-      await run(`update search_outbox set processed_at = clock_timestamp() where id = any('{${claimed.join(",")}}'::bigint[])`);
+      // attempts counts every drain that claimed the row, this one included: a row drained once
+      // without failing reads 1, so a second delivery (two instances, a lost lock) would show.
+      await run(`update search_outbox set processed_at = clock_timestamp(), attempts = attempts + 1 where id = any('{${claimed.join(",")}}'::bigint[])`);
       return { claimed: claimed.length, upserted: documents.length, deleted: gone.length };
     });
   } catch (error) {
@@ -95,11 +113,20 @@ export async function drainOutbox(db: Db, clients: DrainClients, { batchSize = 2
  * Makes sure the live entries index exists with the settings in settings.mjs. A missing index
  * (a new or wiped Meilisearch) is rebuilt from the database, since the outbox holds only changes.
  */
-export async function ensureEntriesIndex(db: Db, admin: Meilisearch, prefix: string): Promise<"ok" | "rebuilt" | "updated"> {
-  const uid = indexUid(prefix, entriesIndex.name);
+export function ensureEntriesIndex(db: Db, admin: Meilisearch, prefix: string): Promise<"ok" | "rebuilt" | "updated"> {
+  return ensureIndex(admin, prefix, entriesIndex, () => rebuildEntriesIndex(admin, { prefix, run: sqlRunner(db) }));
+}
+
+/** The same for the public winners index (rebuilt from the published prizes when missing). */
+export function ensureWinnersIndex(db: Db, admin: Meilisearch, prefix: string): Promise<"ok" | "rebuilt" | "updated"> {
+  return ensureIndex(admin, prefix, winnersIndex, () => rebuildWinnersIndex(admin, { prefix, run: sqlRunner(db) }));
+}
+
+async function ensureIndex(admin: Meilisearch, prefix: string, definition: IndexDefinition, rebuild: () => Promise<unknown>): Promise<"ok" | "rebuilt" | "updated"> {
+  const uid = indexUid(prefix, definition.name);
   try {
     const settings = await admin.index(uid).getSettings();
-    const wanted = entriesIndex.settings;
+    const wanted = definition.settings;
     const same = (a: unknown, b: unknown) => JSON.stringify([...((a as string[]) ?? [])].sort()) === JSON.stringify([...((b as string[]) ?? [])].sort());
     if (same(settings.filterableAttributes, wanted.filterableAttributes) && JSON.stringify(settings.searchableAttributes) === JSON.stringify(wanted.searchableAttributes) && same(settings.displayedAttributes, wanted.displayedAttributes)) return "ok";
     const task = await admin.index(uid).updateSettings(wanted).waitTask();
@@ -107,7 +134,7 @@ export async function ensureEntriesIndex(db: Db, admin: Meilisearch, prefix: str
     return "updated";
   } catch (error) {
     if (!isApiError(error, "index_not_found")) throw error;
-    await rebuildEntriesIndex(admin, { prefix, run: sqlRunner(db) });
+    await rebuild();
     return "rebuilt";
   }
 }
@@ -119,17 +146,26 @@ export type DrainerOptions = {
   batchSize?: number;
   pollMs?: number;
   maxBackoffMs?: number;
-  log?: (message: string) => void;
+  /** Where the drainer reports; by default JSON lines from the "outbox" component logger. */
+  log?: (message: string, level: "info" | "warn", fields?: Record<string, unknown>) => void;
 };
 
 export type Drainer = { stop: () => Promise<void> };
 
+const outboxLog = componentLogger("outbox");
+function logToOutbox(message: string, level: "info" | "warn", fields: Record<string, unknown> = {}): void {
+  outboxLog[level](fields, message);
+}
+
 /**
  * Drains the outbox until stopped: at once while rows are pending, every `pollMs` when idle,
  * with exponential backoff (capped at `maxBackoffMs`) while Meilisearch or the database fails.
- * Never throws; errors are logged once per outage.
+ * Never throws; errors are logged once per outage. The cap is short because a failed attempt is
+ * cheap (after the first failure the index check fails before any row is claimed) and the index
+ * should catch up within seconds of Meilisearch's return (bench/drills/meili-outage.mjs: with a
+ * 10 s cap it took 15.6 s).
  */
-export function runOutboxDrainer({ db: openDb, clients: openClients, prefix, batchSize = 200, pollMs = 500, maxBackoffMs = 10_000, log = (m) => console.warn(m) }: DrainerOptions): Drainer {
+export function runOutboxDrainer({ db: openDb, clients: openClients, prefix, batchSize = 200, pollMs = 500, maxBackoffMs = 2_000, log = logToOutbox }: DrainerOptions): Drainer {
   let stopped = false;
   let wake: (() => void) | undefined;
   const sleep = (ms: number) =>
@@ -152,18 +188,23 @@ export function runOutboxDrainer({ db: openDb, clients: openClients, prefix, bat
         const clients = await openClients();
         if (!indexReady) {
           const state = await ensureEntriesIndex(db, clients.admin, prefix);
-          if (state !== "ok") log(`[search] entries index ${state}`);
+          if (state !== "ok") log(`entries index ${state}`, "info");
+          // Winners published before the index existed (a new or wiped Meilisearch, the seeded demo year).
+          if (await anyPublishedPrize(sqlRunner(db))) {
+            const winners = await ensureWinnersIndex(db, clients.admin, prefix);
+            if (winners !== "ok") log(`winners index ${winners}`, "info");
+          }
           indexReady = true;
         }
         const result = await drainOutbox(db, clients, { batchSize, prefix });
-        if (failures > 0) log(`[search] outbox drainer recovered after ${failures} failed attempt(s)`);
+        if (failures > 0) log(`outbox drainer recovered after ${failures} failed attempt(s)`, "info", { failures });
         failures = 0;
         if (result.claimed >= batchSize) delay = 0;
       } catch (error) {
         failures++;
         // A wiped Meilisearch loses the index: check it again once it answers.
         indexReady = false;
-        if (failures === 1) log(`[search] outbox drainer: ${error instanceof Error ? error.message : String(error)}; retrying with backoff`);
+        if (failures === 1) log("outbox drainer failed; retrying with backoff", "warn", { err: error });
         delay = Math.min(maxBackoffMs, pollMs * 2 ** Math.min(failures - 1, 10));
       }
       if (!stopped && delay > 0) await sleep(delay);

@@ -6,6 +6,9 @@ import { syncStoriesIndex } from "./story-index.mjs";
 import { defaultBackend } from "./stories";
 import { getDb } from "@/lib/db/client";
 import { runOutboxDrainer, type Drainer } from "./outbox";
+import { componentLogger } from "@/lib/log";
+
+const log = componentLogger("search");
 
 const ATTEMPTS = 6;
 const RETRY_MS = 5_000;
@@ -21,11 +24,11 @@ export async function indexStoriesOnStart(): Promise<void> {
     try {
       const { admin } = await openClients(defaultBackend);
       const result = await syncStoriesIndex(admin, { prefix: defaultBackend.indexPrefix, stories: allStories, onlyIfStale: true });
-      if (result.rebuilt) console.info(`[search] indexed ${result.documents} stories into ${result.uid} in ${Math.round(result.totalMs)} ms`);
+      if (result.rebuilt) log.info({ index: result.uid, documents: result.documents, durationMs: Math.round(result.totalMs) }, "stories index built");
       return;
     } catch (error) {
       if (attempt === ATTEMPTS) {
-        console.warn(`[search] could not build the stories index (search falls back until \`npm run reindex\`): ${error instanceof Error ? error.message : String(error)}`);
+        log.warn({ err: error, attempts: ATTEMPTS }, "could not build the stories index; search falls back until `npm run reindex`");
         return;
       }
       await new Promise((resolve) => setTimeout(resolve, RETRY_MS));

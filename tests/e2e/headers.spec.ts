@@ -1,15 +1,29 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type APIResponse, type Page } from "@playwright/test";
 import { translatedStory } from "./support";
 
+const PASSWORD = process.env.DEMO_PASSWORD ?? "lantoa-demo";
+
+function policies(response: APIResponse): string[] {
+  return response.headersArray().filter((h) => h.name.toLowerCase() === "content-security-policy").map((h) => h.value);
+}
+
+function scriptSrc(policy: string): string {
+  return policy.split(";").map((d) => d.trim()).find((d) => d.startsWith("script-src ")) ?? "";
+}
+
+const STATIC_SCRIPTS = "script-src 'self' 'unsafe-inline'";
+const NONCE_SCRIPTS = /^script-src 'self' 'nonce-([A-Za-z0-9+/=]{16,})' 'strict-dynamic'$/;
+
 // Every kind of response carries the same security headers: static pages, dynamic pages,
-// API answers, images and feeds.
+// API answers, images and feeds, and exactly one policy each.
 test("every kind of page sends the security headers", async ({ request }) => {
   const { vi } = translatedStory();
-  const urls = ["/", vi.url, "/en/stories", "/tim-kiem?q=ha+tinh", "/dang-nhap", "/api/health", "/api/search?q=nong+thon", `/og/vi/story/${vi.slug}`, "/feed.xml", "/khong-co-trang-nay"];
+  const urls = ["/", vi.url, "/en/stories", "/tim-kiem?q=ha+tinh", "/dang-nhap", "/bai-du-thi", "/api/health", "/api/search?q=nong+thon", `/og/vi/story/${vi.slug}`, "/feed.xml", "/khong-co-trang-nay"];
   for (const url of urls) {
     const response = await request.get(url, { maxRedirects: 0 });
     const headers = response.headers();
-    const csp = headers["content-security-policy"] ?? "";
+    expect(policies(response), url).toHaveLength(1);
+    const csp = policies(response)[0]!;
     expect(csp, url).toContain("frame-ancestors 'none'");
     expect(csp, url).toContain("object-src 'none'");
     expect(csp, url).not.toContain("unsafe-eval");
@@ -21,15 +35,184 @@ test("every kind of page sends the security headers", async ({ request }) => {
   }
 });
 
-test("pages work under the policy: no violation is reported", async ({ page }) => {
+test("prerendered responses keep the site-wide policy; pages rendered per request get a fresh nonce", async ({ request }) => {
   const { vi } = translatedStory();
-  const violations: string[] = [];
-  page.on("console", (message) => {
-    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+
+  // A static story page, an API answer and a preview image: the one site-wide policy.
+  const story = await request.get(vi.url);
+  expect(story.status()).toBe(200);
+  expect(story.headers()["cache-control"]).toContain("s-maxage");
+  const api = await request.get("/api/contests/current", { headers: { "x-request-id": "e2e-headers-0001" } });
+  expect(api.status()).toBe(200);
+  expect(api.headers()["x-request-id"]).toBe("e2e-headers-0001");
+  expect(api.headers()["cache-control"]).toContain("no-store");
+  const image = await request.get(`/og/vi/story/${vi.slug}`);
+  expect(image.headers()["content-type"]).toBe("image/png");
+  for (const [name, response] of [["story", story], ["api", api], ["image", image]] as const) {
+    expect(scriptSrc(policies(response)[0] ?? ""), name).toBe(STATIC_SCRIPTS);
+  }
+
+  // Pages rendered per request, signed out (some answer with a redirect to sign-in).
+  const pages = ["/dang-nhap", "/en/signin", "/dang-ky", "/bai-du-thi", "/en/entries/new", "/giam-khao", "/en/jury", "/thu-ky", "/cuoc-thi", "/ket-qua/2025", "/tim-kiem?q=co+giao"];
+  for (const url of pages) {
+    const [first, second] = [await request.get(url, { maxRedirects: 0 }), await request.get(url, { maxRedirects: 0 })];
+    expect(policies(first), url).toHaveLength(1);
+    const scripts = scriptSrc(policies(first)[0]!);
+    expect(scripts, url).toMatch(NONCE_SCRIPTS);
+    expect(scripts, url).not.toContain("unsafe-inline");
+    const nonce = NONCE_SCRIPTS.exec(scripts)![1]!;
+    expect(NONCE_SCRIPTS.exec(scriptSrc(policies(second)[0]!))?.[1], url).not.toBe(nonce);
+    expect(first.headers()["cache-control"], url).toContain("no-store");
+    if (first.status() === 200) {
+      // Next.js put this request's nonce on every script it wrote.
+      const tags = ((await first.text()).match(/<script\b[^>]*>/g) ?? []).filter((tag) => !tag.includes("application/ld+json"));
+      expect(tags.length, url).toBeGreaterThan(0);
+      for (const tag of tags) expect(tag, url).toContain(`nonce="${nonce}"`);
+    }
+  }
+});
+
+// next-auth's cookies, read straight off the sign-in answer (fetch keeps no cookie jar).
+test("session cookies are HttpOnly and SameSite=Lax, and Secure behind HTTPS", async ({ baseURL }) => {
+  for (const https of [false, true]) {
+    const headers: Record<string, string> = { "x-forwarded-for": "198.51.100.91", ...(https ? { "x-forwarded-proto": "https" } : {}) };
+    const csrf = await fetch(`${baseURL}/api/auth/csrf`, { headers });
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    const csrfCookie = csrf.headers.getSetCookie().find((c) => c.includes("next-auth.csrf-token="))!;
+    expect(csrfCookie.startsWith(https ? "__Host-next-auth.csrf-token=" : "next-auth.csrf-token="), csrfCookie).toBe(true);
+
+    const signIn = await fetch(`${baseURL}/api/auth/callback/credentials`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { ...headers, "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie.split(";")[0]! },
+      body: new URLSearchParams({ csrfToken, email: "phongvien1@lantoa.test", password: PASSWORD, locale: "vi", json: "true" }),
+    });
+    expect(signIn.status).toBeLessThan(400);
+    const session = signIn.headers.getSetCookie().find((c) => c.includes("next-auth.session-token="));
+    expect(session, `https: ${https}`).toBeDefined();
+    const [pair, ...attributes] = session!.split(";").map((part) => part.trim());
+    expect(pair!.startsWith(https ? "__Secure-next-auth.session-token=" : "next-auth.session-token=")).toBe(true);
+    const flags = attributes.map((a) => a.toLowerCase());
+    expect(flags).toContain("httponly");
+    expect(flags).toContain("samesite=lax");
+    expect(flags).toContain("path=/");
+    expect(flags.includes("secure"), `https: ${https}`).toBe(https);
+    for (const cookie of [csrfCookie, session!]) expect(cookie.toLowerCase().includes("; secure"), cookie).toBe(https);
+  }
+});
+
+test("error answers carry no stack trace and no SQL", async ({ request }) => {
+  const answers = [
+    await request.get("/api/entries"),
+    await request.get("/api/entries/not-a-uuid"),
+    await request.post("/api/account", { data: "{not json", headers: { "content-type": "application/json" } }),
+    await request.post("/api/account", { data: { email: "x' or 1=1 --", password: "a" } }),
+    await request.get("/api/jury/entries/00000000-0000-4000-8000-000000000000"),
+  ];
+  for (const answer of answers) {
+    expect(answer.status()).toBeGreaterThanOrEqual(400);
+    expect(answer.headers()["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
+    const text = await answer.text();
+    for (const leak of [/\n\s+at\s/, /\.(?:ts|js|mjs):\d+/, /node_modules/, /\bselect\b.*\bfrom\b/i, /\binsert into\b/i, /Failed query/i, /postgres|pglite|drizzle/i]) expect(text, `${answer.url()} ${leak}`).not.toMatch(leak);
+  }
+});
+
+/** Collects every policy violation and script error the page reports. */
+async function watchViolations(page: Page): Promise<string[]> {
+  const problems: string[] = [];
+  // Init scripts run outside the page's policy, so this listener is not itself blocked.
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => console.error(`securitypolicyviolation: ${e.violatedDirective} ${e.blockedURI}`));
   });
-  for (const url of ["/", vi.url, "/tim-kiem?q=co+giao", "/dang-nhap"]) {
+  page.on("console", (message) => {
+    if (/Content Security Policy|securitypolicyviolation/i.test(message.text())) problems.push(`${page.url()}: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => problems.push(`${page.url()}: ${error.message}`));
+  return problems;
+}
+
+test("an injected inline handler runs on a static page but not on a page rendered per request", async ({ page }) => {
+  const violations = await watchViolations(page);
+  const inject = () =>
+    page.evaluate(async () => {
+      const flag = window as unknown as { injectedRan?: boolean };
+      flag.injectedRan = false;
+      document.body.insertAdjacentHTML("beforeend", '<img alt="" src="data:," onerror="window.injectedRan = true">');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return flag.injectedRan;
+    });
+  // The static policy still allows inline scripts (the price of prerendered pages)...
+  await page.goto("/");
+  expect(await inject()).toBe(true);
+  expect(violations).toEqual([]);
+  // ...the nonce policy does not, and the browser reports the attempt.
+  await page.goto("/dang-nhap");
+  expect(await inject()).toBe(false);
+  await expect.poll(() => violations.length).toBeGreaterThan(0);
+  expect(violations.join("\n")).toMatch(/script-src/);
+});
+
+test("pages work under their policy: no violation is reported", async ({ page }) => {
+  const { vi } = translatedStory();
+  const violations = await watchViolations(page);
+  for (const url of ["/", vi.url, "/tim-kiem?q=co+giao", "/dang-nhap", "/en/signin", "/cuoc-thi", "/ket-qua/2025"]) {
     await page.goto(url);
     await page.waitForLoadState("networkidle");
   }
+  expect(violations).toEqual([]);
+});
+
+test("sign-up and the entry form work under the nonce policy", async ({ page }) => {
+  const violations = await watchViolations(page);
+  await page.goto("/dang-ky");
+  await page.getByLabel("Họ và tên (tên thật)").fill("Đỗ Thị Chính Sách");
+  await page.getByLabel("Thư điện tử").fill(`csp.${Date.now()}@baomoi.vn`);
+  await page.getByLabel("Mật khẩu").fill("mat-khau-csp-dai");
+  await page.getByLabel("Số điện thoại").fill("0912345679");
+  await page.getByLabel("Cơ quan báo chí").fill("Báo Tuổi Trẻ");
+  await page.getByRole("button", { name: "Tạo tài khoản" }).click(); // enabled once hydrated
+  await expect(page).toHaveURL(/\/bai-du-thi$/);
+  await page.getByRole("link", { name: "Tạo tác phẩm mới" }).click();
+  await expect(page).toHaveURL(/\/bai-du-thi\/moi$/);
+  await page.getByLabel("Tên tác phẩm").fill("Chính sách bảo mật nội dung");
+  await expect(page.getByTestId("save-state")).toContainText("Đã lưu", { timeout: 15_000 });
+  await expect(page).toHaveURL(/\/bai-du-thi\/[0-9a-f-]{36}$/);
+  expect(violations).toEqual([]);
+});
+
+test("sign-in and the juror score form work under the nonce policy", async ({ page }) => {
+  const violations = await watchViolations(page);
+  await page.goto("/dang-nhap?next=%2Fgiam-khao");
+  await page.getByLabel("Thư điện tử").fill("giamkhao2@lantoa.test");
+  await page.getByLabel("Mật khẩu").fill(PASSWORD);
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await expect(page).toHaveURL(/\/giam-khao$/);
+
+  // giamkhao2's seeded draft sheet: change a score (the total follows at once), then put it back.
+  const draft = page.getByTestId("jury-item").filter({ has: page.getByTestId("jury-status").filter({ hasText: "Đang chấm" }) }).first();
+  await draft.getByRole("link").click();
+  await expect(page).toHaveURL(/\/giam-khao\/[0-9a-f-]{36}$/);
+  const total = page.getByTestId("score-total");
+  const before = (await total.textContent()) ?? "";
+  const field = page.getByLabel(/Nghệ thuật báo chí/);
+  const kept = await field.inputValue();
+  const changedTo = kept === "18" ? "17" : "18";
+  const saved = (match: (body: string) => boolean) =>
+    page.waitForResponse((r) => r.url().includes("/api/jury/scores/") && r.request().method() === "PUT" && match(r.request().postData() ?? ""));
+  const changed = saved((body) => body.includes(`"craft":${changedTo}`));
+  await field.fill(changedTo);
+  await expect(total).not.toHaveText(before);
+  expect((await changed).status()).toBe(200);
+  const restored = saved((body) => !body.includes(`"craft":${changedTo}`));
+  await field.fill(kept);
+  await expect(total).toHaveText(before);
+  expect((await restored).status()).toBe(200);
+
+  // A client-side navigation from a nonce page to a static one loads its chunks under 'strict-dynamic'.
+  await page.goto("/giam-khao");
+  await page.locator('a[href="/cau-chuyen"]').first().click();
+  await expect(page).toHaveURL(/\/cau-chuyen$/);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await page.waitForLoadState("networkidle");
   expect(violations).toEqual([]);
 });
