@@ -4,6 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { changeAccount, createAccount, findAccountByEmail } from "@/lib/db/queries/accounts";
 import type { Role, User } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
+import { componentLogger } from "@/lib/log";
 import { sendMail, staffAccountMail } from "@/lib/mail";
 import type { SignUpInput } from "@/lib/validation/account";
 import type { StaffAccountInput } from "@/lib/validation/admin";
@@ -47,7 +48,7 @@ export async function createStaffAccount(db: Db, input: StaffAccountInput, actor
   } catch (error) {
     mailSent = false;
     // Only the error's kind: the message being sent holds the password.
-    console.error("[mail] account e-mail not sent", { accountId: user.id, error: error instanceof Error ? error.name : "unknown" });
+    componentLogger("mail").error({ accountId: user.id, errorType: error instanceof Error ? error.name : "unknown" }, "account e-mail not sent");
   }
   return { user, password, mailSent };
 }

@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { env } from "@/lib/env";
+import { componentLogger } from "@/lib/log";
 
 let secret: string | undefined;
 
@@ -22,7 +23,7 @@ export function authSecret(): string {
     try {
       // "wx": when two processes start at once, one writes and the other reads what it wrote.
       writeFileSync(file, randomBytes(32).toString("base64url"), { flag: "wx", mode: 0o600 });
-      console.warn(`[auth] AUTH_SECRET is not set: generated one and saved it in ${file}. Set AUTH_SECRET when running several instances.`);
+      componentLogger("auth").warn({ file }, "AUTH_SECRET is not set: generated one and saved it in this file. Set AUTH_SECRET when running several instances.");
     } catch {
       // Another process created it first.
     }

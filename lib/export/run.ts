@@ -7,6 +7,7 @@ import { exportEntries, exportPrizes, exportRanking, exportScores, latestRound }
 import { getRound } from "@/lib/db/queries/rounds";
 import type { Round } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
+import { componentLogger } from "@/lib/log";
 import type { Locale } from "@/lib/i18n/config";
 import { portalMessage } from "@/lib/i18n/portal-messages";
 import type { Table } from "./cells";
@@ -110,7 +111,7 @@ export function exportResponse(job: ExportJob): Response {
   job.write(out).catch((error: unknown) => {
     // Headers are gone by now: all that is left is to cut the download short so it is not
     // mistaken for a complete file.
-    if (!out.destroyed) console.error("[export] failed while streaming", error);
+    if (!out.destroyed) componentLogger("export").error({ err: error }, "failed while streaming");
     out.destroy(error instanceof Error ? error : new Error(String(error)));
   });
   return new Response(Readable.toWeb(out) as ReadableStream<Uint8Array>, {

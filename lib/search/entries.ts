@@ -8,6 +8,7 @@ import { and, eq } from "drizzle-orm";
 import type { MultiSearchResponse, SearchResponse } from "meilisearch";
 import type { Db } from "@/lib/db/client";
 import { assignments, rounds } from "@/lib/db/schema";
+import { componentLogger } from "@/lib/log";
 import { forgetClients, openClients, type SearchBackend } from "./connection.mjs";
 import { indexUid, isApiError } from "./indexer.mjs";
 import { ENTRY_BLIND_RETRIEVABLE, ENTRY_BLIND_SEARCHABLE, ENTRY_FACETS, entriesIndex } from "./settings.mjs";
@@ -48,7 +49,7 @@ function warn(backend: SearchBackend, error: unknown) {
   if (isApiError(error, "invalid_api_key")) forgetClients(backend);
   if (Date.now() - lastWarning > 60_000) {
     lastWarning = Date.now();
-    console.warn(`[search] Meilisearch unavailable for entries, answering from the database: ${error instanceof Error ? error.message : String(error)}`);
+    componentLogger("search").warn({ err: error }, "Meilisearch unavailable for entries, answering from the database");
   }
 }
 

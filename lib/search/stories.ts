@@ -2,6 +2,7 @@ import "server-only";
 import { allStories } from "contentlayer/generated";
 import type { MultiSearchResponse, SearchResponse } from "meilisearch";
 import { env } from "@/lib/env";
+import { componentLogger } from "@/lib/log";
 import { toStoryDocument, type StoryDocument } from "./documents.mjs";
 import { backendFromEnv, forgetClients, openClients, type SearchBackend } from "./connection.mjs";
 import { indexUid, isApiError } from "./indexer.mjs";
@@ -71,7 +72,7 @@ export async function searchStories(query: StoryQuery, backend: SearchBackend | 
       // One line a minute is enough to notice an outage without flooding the log.
       if (Date.now() - lastWarning > 60_000) {
         lastWarning = Date.now();
-        console.warn(`[search] Meilisearch unavailable, answering from the fallback: ${error instanceof Error ? error.message : String(error)}`);
+        componentLogger("search").warn({ err: error }, "Meilisearch unavailable for stories, answering from the fallback");
       }
     }
   }

@@ -7,6 +7,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { SearchResponse } from "meilisearch";
 import { getDb, type Db } from "@/lib/db/client";
 import { localizedPath } from "@/lib/i18n/paths";
+import { componentLogger } from "@/lib/log";
 import type { PrizeTier } from "@/lib/contest/ranking";
 import { openClients, type SearchBackend } from "./connection.mjs";
 import { indexUid, isApiError } from "./indexer.mjs";
@@ -125,14 +126,14 @@ export async function searchWinners(query: StoryQuery, backend: SearchBackend | 
       if (isApiError(error, "index_not_found")) return NONE;
       if (Date.now() - lastWarning > 60_000) {
         lastWarning = Date.now();
-        console.warn(`[search] Meilisearch unavailable for winners, answering from the database: ${error instanceof Error ? error.message : String(error)}`);
+        componentLogger("search").warn({ err: error }, "Meilisearch unavailable for winners, answering from the database");
       }
     }
   }
   try {
     return await searchWinnersFallback(await getDb(), query);
   } catch (error) {
-    console.warn(`[search] winners could not be searched: ${error instanceof Error ? error.message : String(error)}`);
+    componentLogger("search").warn({ err: error }, "winners could not be searched");
     return { ...NONE, degraded: true };
   }
 }

@@ -7,6 +7,7 @@ import { getRound } from "./rounds";
 import type { Caller } from "@/lib/auth/session";
 import { scoreEditable } from "@/lib/contest/jury";
 import { AppError } from "@/lib/errors";
+import { componentLogger } from "@/lib/log";
 
 /** A juror is reminded at most once in this many minutes, whoever asks and for whichever round. */
 export const REMINDER_INTERVAL_MINUTES = 60;
@@ -118,7 +119,7 @@ export async function sendReminders(db: Db, actor: Caller, roundId: string, juro
       await send({ to: p.email, name: p.name, round, remaining: p.remaining });
       sent.push({ jurorId: p.jurorId, remaining: p.remaining });
     } catch (error) {
-      console.error("[mail] reminder not sent", { roundId, jurorId: p.jurorId, error: error instanceof Error ? error.name : "unknown" });
+      componentLogger("mail").error({ roundId, jurorId: p.jurorId, errorType: error instanceof Error ? error.name : "unknown" }, "reminder not sent");
       failed.push({ jurorId: p.jurorId, reason: "mailFailed", remaining: p.remaining });
     }
   }

@@ -7,14 +7,14 @@ import { entryParams } from "@/lib/validation/params";
 
 export const dynamic = "force-dynamic";
 
-export const POST = guard({ access: ["journalist"], params: entryParams, idempotent: true }, async ({ db, caller, params, idempotency, locale }) => {
+export const POST = guard({ access: ["journalist"], params: entryParams, idempotent: true }, async ({ db, caller, params, idempotency, locale, log }) => {
   const result = await once(db, idempotency, async (tx) => ({ status: 200, body: await submitEntry(tx, caller, params.id, new Date()) }));
   if (!result.replayed) {
     const entry = result.body as EntryView;
     // The submission is already committed; a mail server being down must not undo or fail it.
     await sendMail(
       receiptMail({ to: caller.email, name: caller.name, locale, entryId: entry.id, code: entry.code!, title: entry.title, submittedAt: new Date(entry.submittedAt!), attachments: entry.attachments }),
-    ).catch((error: unknown) => console.error("[mail] receipt not sent", entry.code, error));
+    ).catch((error: unknown) => log.error({ err: error, code: entry.code }, "receipt not sent"));
   }
   return json(result.body, result.status, result.replayed ? { "Idempotent-Replayed": "true" } : {});
 });
