@@ -15,7 +15,7 @@ export async function pageCaller(): Promise<Caller | null> {
 
 // Where each role works. Signing in lands on the journalists' page by default; someone signed
 // in with another role is sent on to their own workspace rather than asked to sign in again.
-const WORKSPACES: Partial<Record<Role, "/entries" | "/jury">> = { journalist: "/entries", juror: "/jury" };
+const WORKSPACES: Record<Role, "/entries" | "/jury" | "/admin"> = { journalist: "/entries", juror: "/jury", secretariat: "/admin" };
 
 /** A page for one role: a caller of another role goes to their own workspace, anyone else signs in. */
 async function requireRole(role: Role, locale: Locale, here: string): Promise<Caller> {
@@ -33,4 +33,9 @@ export function requireJournalist(locale: Locale, here: string): Promise<Caller>
 /** Pages of the juror workspace. */
 export function requireJuror(locale: Locale, here: string): Promise<Caller> {
   return requireRole("juror", locale, here);
+}
+
+/** Pages of the secretariat's workspace. */
+export function requireSecretariat(locale: Locale, here: string): Promise<Caller> {
+  return requireRole("secretariat", locale, here);
 }
