@@ -2,7 +2,7 @@ import { z } from "zod";
 import { CATEGORY_CODES } from "@/lib/db/schema";
 import { text } from "./text";
 
-const localized = z.object({ vi: text({ max: 300 }), en: text({ max: 300 }) }).strict();
+const localized = z.object({ vi: text({ max: 300, min: 1 }), en: text({ max: 300, min: 1 }) }).strict();
 const instant = z.iso.datetime({ offset: true }).transform((v) => new Date(v));
 const day = z.iso.date();
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { CATEGORY_CODES } from "@/lib/db/schema";
 import { text } from "./text";
 
-const localized = z.object({ vi: text({ max: 200 }), en: text({ max: 200 }) }).strict();
+const localized = z.object({ vi: text({ max: 200, min: 1 }), en: text({ max: 200, min: 1 }) }).strict();
 
 export const criterionInput = z
   .object({ key: z.string().regex(/^[a-z][a-zA-Z0-9]{0,39}$/), name: localized, maxPoints: z.number().int().min(1).max(1000), weight: z.number().int().min(1).max(10) })

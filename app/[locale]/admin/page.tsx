@@ -10,7 +10,7 @@ import { sameParamsAlternates } from "@/lib/seo/metadata";
 import { pageLocale } from "../_views/static-locale";
 import { privatePage } from "../_views/portal";
 import { AdminPage, SECTIONS } from "./_views/admin-page";
-import { entryCounts, roundSummaries } from "./_views/data";
+import { entryCounts, roundSummaries } from "@/lib/db/queries/secretariat";
 import { RoundStatusBadge } from "./_views/badges";
 import { ProgressBar } from "./_views/progress-bar";
 

@@ -12,7 +12,7 @@ import { EligibilityCells } from "@/components/admin/eligibility-cells";
 import { pageLocale } from "../../_views/static-locale";
 import { privatePage } from "../../_views/portal";
 import { AdminPage } from "../_views/admin-page";
-import { reviewEntries, type ReviewFilter } from "../_views/data";
+import { reviewEntries, type ReviewFilter } from "@/lib/db/queries/secretariat";
 import { adminStrings } from "../_views/strings";
 import { EligibilityBadge } from "../_views/badges";
 import { TableScroll, td, th } from "../_views/table-scroll";

@@ -12,7 +12,7 @@ import { RoundForm } from "@/components/admin/round-form";
 import { pageLocale } from "../../_views/static-locale";
 import { privatePage } from "../../_views/portal";
 import { AdminPage } from "../_views/admin-page";
-import { roundSummaries } from "../_views/data";
+import { roundSummaries } from "@/lib/db/queries/secretariat";
 import { adminStrings } from "../_views/strings";
 import { RoundStatusBadge, scopeText } from "../_views/badges";
 import { TableScroll, td, th } from "../_views/table-scroll";

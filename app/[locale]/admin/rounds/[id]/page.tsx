@@ -20,7 +20,7 @@ import { RoundJurorsForm } from "@/components/admin/round-jurors-form";
 import { pageLocale } from "../../../_views/static-locale";
 import { privatePage } from "../../../_views/portal";
 import { AdminPage } from "../../_views/admin-page";
-import { roundDetail } from "../../_views/data";
+import { roundDetail } from "@/lib/db/queries/secretariat";
 import { adminStrings, formatNumber } from "../../_views/strings";
 import { RoundStatusBadge, scopeText } from "../../_views/badges";
 import { ProgressBar } from "../../_views/progress-bar";

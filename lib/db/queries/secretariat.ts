@@ -3,8 +3,8 @@ import "server-only";
 // the overview, the review table with an eligibility filter, and a round's people and sheets
 // with names and codes (the API's progress and ranking carry ids only).
 import { and, asc, count, desc, eq, inArray, isNull, ne, sql, type SQL } from "drizzle-orm";
-import type { Db } from "@/lib/db/client";
-import { assignments, entries, entryAuthors, roundEntries, roundJurors, rounds, scores, users, type CategoryCode, type EntryStatus, type Round } from "@/lib/db/schema";
+import type { Db } from "../client";
+import { assignments, entries, entryAuthors, roundEntries, roundJurors, rounds, scores, users, type CategoryCode, type EntryStatus, type Round } from "../schema";
 
 export type EntryCounts = { submitted: number; withdrawn: number; eligible: number; ineligible: number; undecided: number };
 
