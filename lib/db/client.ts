@@ -3,16 +3,25 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { componentLogger } from "@/lib/log";
 import * as schema from "./schema";
 import { claimDataDir, releaseDataDir } from "./pglite-lock.mjs";
 
 /** A drizzle database or transaction over either driver: queries take this type. */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
-export type DatabaseHandle = { db: Db; kind: "pglite" | "postgres"; close: () => Promise<void> };
+export type DatabaseHandle = {
+  db: Db;
+  kind: "pglite" | "postgres";
+  close: () => Promise<void>;
+  /** PostgreSQL: resolves when the server can be used, rejects at once while it cannot be reached. */
+  available?: () => Promise<void>;
+};
 
 export type DatabaseOptions = { url?: string; dataDir?: string };
 
+const log = componentLogger("db");
 const migrationsFolder = path.join(process.cwd(), "lib/db/migrations");
 // Any constant: every instance starting at once waits here instead of migrating in parallel.
 const MIGRATION_LOCK = 72_616_813;
@@ -23,10 +32,44 @@ const MIGRATION_LOCK = 72_616_813;
  */
 export async function openDatabase({ url, dataDir }: DatabaseOptions): Promise<DatabaseHandle> {
   if (url) {
-    const { Pool } = await import("pg");
+    const { Client, Pool } = await import("pg");
     const { drizzle } = await import("drizzle-orm/node-postgres");
     const { migrate } = await import("drizzle-orm/node-postgres/migrator");
-    const pool = new Pool({ connectionString: url, max: 20 });
+    const breaker = connectionBreaker();
+    // The pool opens connections with this class, so a refused connection is seen here even
+    // when drizzle reports it as a failed query.
+    class WatchedClient extends Client {
+      override connect(): Promise<InstanceType<typeof Client>>;
+      override connect(callback: (err: Error) => void): void;
+      override connect(callback?: (err: Error) => void): Promise<InstanceType<typeof Client>> | void {
+        if (!callback) {
+          return super.connect().catch((error: Error) => {
+            breaker.failed(error);
+            throw error;
+          });
+        }
+        super.connect((error: Error) => {
+          if (error) breaker.failed(error);
+          callback(error);
+        });
+      }
+    }
+    const pool = new Pool({ connectionString: url, max: 20, Client: WatchedClient });
+    pool.on("connect", () => breaker.succeeded());
+    // An idle connection the server closed (restart, failover). Without a listener this is an
+    // uncaught exception; the pool has already dropped the connection.
+    pool.on("error", (error) => breaker.failed(error));
+    breaker.probe = async () => {
+      const probe = await pool.connect();
+      try {
+        await probe.query("select 1");
+        probe.release();
+      } catch (error) {
+        probe.release(error as Error);
+        throw error;
+      }
+      breaker.succeeded();
+    };
     const client = await pool.connect();
     try {
       await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK]);
@@ -35,7 +78,7 @@ export async function openDatabase({ url, dataDir }: DatabaseOptions): Promise<D
       await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => undefined);
       client.release();
     }
-    return { db: drizzle({ client: pool, schema }) as unknown as Db, kind: "postgres", close: () => pool.end() };
+    return { db: drizzle({ client: pool, schema }) as unknown as Db, kind: "postgres", close: () => pool.end(), available: () => breaker.check() };
   }
   const { PGlite } = await import("@electric-sql/pglite");
   const { unaccent } = await import("@electric-sql/pglite/contrib/unaccent");
@@ -58,6 +101,39 @@ export async function openDatabase({ url, dataDir }: DatabaseOptions): Promise<D
   };
 }
 
+/**
+ * Whether PostgreSQL can be reached, so that while it cannot every request fails at once with
+ * 503 (the guard maps a failing getDb()) instead of each one running into a refused connection
+ * half-way through its work. A failed attempt to connect, or an idle connection the server
+ * dropped, marks the server down; while down, callers share one probe (a new connection and
+ * `select 1`), and the first success marks it up again. A false alarm costs one probe. Requests
+ * already running when the server goes away still fail inside their handler (500).
+ */
+function connectionBreaker() {
+  let down = false;
+  let probing: Promise<void> | null = null;
+  const breaker = {
+    probe: async () => {},
+    failed(error: Error) {
+      if (!down) log.error({ err: error }, "PostgreSQL cannot be reached; requests fail with 503 until it answers");
+      down = true;
+    },
+    succeeded() {
+      if (down) log.info("PostgreSQL answers again");
+      down = false;
+    },
+    async check(): Promise<void> {
+      if (!down) return;
+      probing ??= breaker.probe().finally(() => (probing = null));
+      // The error callers show (the sign-in form too) is the translated "temporarily unavailable".
+      await probing.catch((error: unknown) => {
+        throw Object.assign(new AppError(503, "databaseUnavailable"), { cause: error });
+      });
+    },
+  };
+  return breaker;
+}
+
 // PGlite allows one process per data directory, so keep one handle per process; globalThis
 // survives module reloads in `next dev`.
 const cache = globalThis as typeof globalThis & { __lantoaDb?: Promise<DatabaseHandle> };
@@ -73,7 +149,9 @@ export function getDatabase(): Promise<DatabaseHandle> {
 }
 
 export async function getDb(): Promise<Db> {
-  return (await getDatabase()).db;
+  const handle = await getDatabase();
+  await handle.available?.();
+  return handle.db;
 }
 
 /** Points getDb() at an already opened database (the integration tests run each suite on its own). */

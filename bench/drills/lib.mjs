@@ -1,0 +1,293 @@
+// Shared by the fault drills: the production server as a process group we can kill, clients
+// that sign up and retry, fresh databases, a private PostgreSQL cluster, a Meilisearch we can
+// stop, and readers of what ended up in the database and on disk.
+import { execFile, execFileSync, spawn } from "node:child_process";
+import { promisify } from "node:util";
+import { createHash, randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, openSync, readFileSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { freePort, outDir, root } from "../lib.mjs";
+
+export { freePort, outDir, root };
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// Whatever a drill started dies with it, even when the drill itself fails half-way.
+const owned = new Set(); // negative: a process group
+process.on("exit", () => {
+  for (const pid of owned) {
+    try {
+      process.kill(pid, "SIGKILL");
+    } catch {}
+  }
+});
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => process.exit(130));
+
+/** fetch, tried again on a network error (a kept-alive connection the server had just closed). */
+export async function fetchRetry(url, init, attempts = 5) {
+  for (let n = 1; ; n++) {
+    try {
+      return await fetch(url, init);
+    } catch (error) {
+      if (n >= attempts) throw error;
+      await sleep(200 * n);
+    }
+  }
+}
+
+export function pct(list, p) {
+  const sorted = [...list].sort((a, b) => a - b);
+  return sorted.length ? Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]) : null;
+}
+
+export function requireBuild(dir) {
+  if (!existsSync(path.join(dir, ".next", "BUILD_ID"))) throw new Error(`${dir} has no production build: run npm run build there first (or pass --dir)`);
+}
+
+/** A folder of its own under bench/out for one run. */
+export function runDir(name) {
+  const dir = path.join(outDir, `${name}-${new Date().toISOString().replace(/[:.]/g, "-")}`);
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+/**
+ * `node scripts/start.mjs` in its own process group (so SIGKILL takes `next start` with it), its
+ * output appended to `log`. Resolves once /api/health/ready answers 200.
+ */
+export async function startApp({ dir, port, env, log, readyTimeoutMs = 180_000 }) {
+  const out = openSync(log, "a");
+  const started = performance.now();
+  const child = spawn(process.execPath, ["scripts/start.mjs", "--port", String(port), "-H", "127.0.0.1"], {
+    cwd: dir,
+    detached: true,
+    stdio: ["ignore", out, out],
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn", ...env },
+  });
+  owned.add(-child.pid);
+  const origin = `http://127.0.0.1:${port}`;
+  const exited = new Promise((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
+  exited.then(() => owned.delete(-child.pid));
+  const app = {
+    origin,
+    child,
+    exited,
+    /** Sends `signal` to the whole group (start.mjs, next start, and a Meilisearch it started). */
+    signal(signal) {
+      try {
+        process.kill(-child.pid, signal);
+      } catch {}
+    },
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      app.signal("SIGTERM");
+      const timer = setTimeout(() => app.signal("SIGKILL"), 15_000);
+      await exited;
+      clearTimeout(timer);
+    },
+    readySeconds: 0,
+  };
+  const deadline = Date.now() + readyTimeoutMs;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}) before it was ready; see ${log}:\n${readFileSync(log, "utf8").slice(-3000)}`);
+    const status = await fetch(`${origin}/api/health/ready`, { signal: AbortSignal.timeout(5_000) }).then((r) => r.status, () => 0);
+    if (status === 200) break;
+    if (Date.now() > deadline) {
+      await app.stop();
+      throw new Error(`server not ready after ${readyTimeoutMs / 1000} s; see ${log}`);
+    }
+    await sleep(100);
+  }
+  app.readySeconds = (performance.now() - started) / 1000;
+  return app;
+}
+
+/** A fresh database on the server of `base`; drop() removes it. */
+export async function createDatabase(base, prefix = "lantoa_drill") {
+  const name = `${prefix}_${randomBytes(4).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return {
+    name,
+    url: url.toString(),
+    async drop() {
+      const c = new pg.Client({ connectionString: base });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+/** Runs `sql` on the run's database: PostgreSQL at `url`, or PGlite under `dataDir/db` (server stopped). */
+export async function query({ url, dataDir }, sql) {
+  if (url) {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      return (await client.query(sql)).rows;
+    } finally {
+      await client.end();
+    }
+  }
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { unaccent } = await import("@electric-sql/pglite/contrib/unaccent");
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
+  const db = await PGlite.create({ dataDir: path.join(dataDir, "db"), extensions: { unaccent, pg_trgm } });
+  try {
+    return (await db.query(sql)).rows;
+  } finally {
+    await db.close();
+  }
+}
+
+// ---- clients ----------------------------------------------------------------------------
+
+/** Signs up (as a journalist) and signs in; returns the session cookie. */
+export async function journalist(origin, email, { password = "drill-password-123", name = "Phóng viên diễn tập", from } = {}) {
+  const headers = { "content-type": "application/json", ...(from ? { "x-forwarded-for": from } : {}) };
+  const signup = await fetchRetry(`${origin}/api/account`, { method: "POST", headers, body: JSON.stringify({ name, email, password, phone: "0900000000", outlet: "Báo Diễn Tập" }) });
+  if (signup.status !== 201) throw new Error(`sign-up ${email}: ${signup.status} ${await signup.text()}`);
+  return signIn(origin, email, password, from);
+}
+
+export async function signIn(origin, email, password, from) {
+  const csrf = await fetchRetry(`${origin}/api/auth/csrf`);
+  const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]);
+  const { csrfToken } = await csrf.json();
+  const res = await fetchRetry(`${origin}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; "), ...(from ? { "x-forwarded-for": from } : {}) },
+    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
+  });
+  const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.startsWith("next-auth.session-token="));
+  if (!cookie) throw new Error(`sign-in ${email} failed: ${res.status} ${await res.text()}`);
+  return cookie;
+}
+
+/** A small PDF with unique content. */
+export function pdf(bytes, tag = randomBytes(8).toString("hex")) {
+  const head = Buffer.from(`%PDF-1.7\n%${tag}\n`);
+  return Buffer.concat([head, randomBytes(Math.max(0, bytes - head.length))]).subarray(0, Math.max(bytes, head.length));
+}
+
+export const sha256 = (bytes) => createHash("sha256").update(bytes).digest("hex");
+
+export function multipart(file, name = "bai-bao.pdf") {
+  const form = new FormData();
+  form.append("file", new Blob([file], { type: "application/pdf" }), name);
+  return form;
+}
+
+/**
+ * Sends a request again (same method, body and headers — so the same Idempotency-Key) until
+ * the server answers in full with a status below 500, or until `giveUpMs`. A response whose
+ * body is cut off (the server died while sending it) counts as no answer. Returns the last
+ * { status, body } (body parsed when JSON) and how many times it retried.
+ */
+export async function retrying(send, { giveUpMs = 180_000, onAttempt } = {}) {
+  const started = Date.now();
+  let retries = 0;
+  for (;;) {
+    let res;
+    let error;
+    try {
+      const response = await send();
+      const text = await response.text();
+      let body = text;
+      try {
+        body = JSON.parse(text);
+      } catch {}
+      res = { status: response.status, body };
+    } catch (e) {
+      error = e;
+    }
+    onAttempt?.(res, error);
+    if (res && res.status < 500) return { res, retries };
+    if (Date.now() - started > giveUpMs) return { res, error, retries, gaveUp: true };
+    retries++;
+    await sleep(150 + Math.random() * 350);
+  }
+}
+
+// ---- storage ------------------------------------------------------------------------------
+
+/** Files stored by hash (uploads/ab/cd/<sha256>) and whatever is left in uploads/tmp. */
+export function storedFiles(uploadsDir) {
+  const files = [];
+  const temp = existsSync(path.join(uploadsDir, "tmp")) ? readdirSync(path.join(uploadsDir, "tmp")) : [];
+  if (!existsSync(uploadsDir)) return { files, temp };
+  for (const a of readdirSync(uploadsDir)) {
+    if (!/^[0-9a-f]{2}$/.test(a)) continue;
+    for (const b of readdirSync(path.join(uploadsDir, a))) {
+      for (const name of readdirSync(path.join(uploadsDir, a, b))) {
+        const file = path.join(uploadsDir, a, b, name);
+        files.push({ sha256: name, size: statSync(file).size, actual: sha256(readFileSync(file)) });
+      }
+    }
+  }
+  return { files, temp };
+}
+
+// ---- a private PostgreSQL cluster (the drills stop it; never the shared server) -------------
+
+const PG_BIN = (() => {
+  const base = "/usr/lib/postgresql";
+  const version = existsSync(base) ? readdirSync(base).sort((a, b) => Number(b) - Number(a))[0] : undefined;
+  return version ? path.join(base, version, "bin") : "";
+})();
+
+/** initdb (once) and pg_ctl for a cluster under `dir` on `port`, run as the postgres user when we are root. */
+export function privateCluster({ dir, port }) {
+  if (!PG_BIN) throw new Error("no PostgreSQL server binaries under /usr/lib/postgresql");
+  const asPostgres = process.getuid?.() === 0;
+  const command = (bin, args) => {
+    const file = path.join(PG_BIN, bin);
+    return asPostgres ? ["runuser", ["-u", "postgres", "--", file, ...args]] : [file, args];
+  };
+  const run = (bin, args) => execFileSync(...command(bin, args), { stdio: "pipe" }).toString();
+  // Asynchronous, so the drill's own clients keep running (and timing) while the server stops.
+  const runAsync = async (bin, args) => (await promisify(execFile)(...command(bin, args))).stdout;
+  const data = path.join(dir, "data");
+  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=on`;
+  return {
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    init() {
+      if (existsSync(path.join(data, "PG_VERSION"))) return;
+      mkdirSync(dir, { recursive: true });
+      if (asPostgres) execFileSync("chown", ["postgres", dir]);
+      run("initdb", ["-D", data, "-A", "trust", "-U", "postgres"]);
+    },
+    start: () => runAsync("pg_ctl", ["-D", data, "-o", options, "-l", path.join(dir, "server.log"), "-w", "start"]),
+    stop: (mode = "fast") => runAsync("pg_ctl", ["-D", data, "-m", mode, "-w", "stop"]),
+    running() {
+      try {
+        run("pg_ctl", ["-D", data, "status"]);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+  };
+}
+
+/** A Meilisearch of the drill's own (scripts/meili.mjs) on a fixed port, so it can be stopped and started again. */
+export async function ownMeilisearch({ dataDir, port }) {
+  const { startMeilisearch } = await import("../../scripts/meili.mjs");
+  const saved = process.env.MEILI_HOST;
+  delete process.env.MEILI_HOST; // otherwise startMeilisearch uses that server and starts none
+  try {
+    const meili = await startMeilisearch({ dataDir, port });
+    owned.add(meili.process.pid);
+    meili.process.once("exit", () => owned.delete(meili.process.pid));
+    return meili;
+  } finally {
+    if (saved !== undefined) process.env.MEILI_HOST = saved;
+  }
+}
