@@ -6,6 +6,7 @@ import type { IdempotencyRequest } from "@/lib/db/queries/idempotency";
 import type { Role } from "@/lib/db/schema";
 import type { FieldIssue } from "@/lib/contest/rules";
 import { AppError } from "@/lib/errors";
+import { isConnectionError } from "@/lib/db/queries/errors";
 import type { Locale } from "@/lib/i18n/config";
 import { portalMessage, requestLocale } from "@/lib/i18n/portal-messages";
 import { componentLogger, REQUEST_ID_HEADER, requestIdFrom, type Logger } from "@/lib/log";
@@ -115,7 +116,9 @@ export function guard<A extends Access, P = Record<string, never>, B = undefined
       response = await handler({ req, db, caller: caller as GuardContext<A, P, B>["caller"], params: params.data, body, locale, ip: clientAddress(req.headers), idempotency, requestId, log });
     } catch (error) {
       if (!(error instanceof AppError)) failure = error;
-      response = errorResponse(error, locale, requestId);
+      // The database went away while the handler ran: the same 503 as when it is known to be down.
+      const shown = !(error instanceof AppError) && isConnectionError(error) ? new AppError(503, "databaseUnavailable") : error;
+      response = errorResponse(shown, locale, requestId);
     }
     response = withHeader(response, REQUEST_ID_HEADER, requestId);
     const line = {

@@ -107,7 +107,8 @@ export async function openDatabase({ url, dataDir }: DatabaseOptions): Promise<D
  * half-way through its work. A failed attempt to connect, or an idle connection the server
  * dropped, marks the server down; while down, callers share one probe (a new connection and
  * `select 1`), and the first success marks it up again. A false alarm costs one probe. Requests
- * already running when the server goes away still fail inside their handler (500).
+ * already running when the server goes away fail inside their handler; the guard answers them
+ * with the same 503.
  */
 function connectionBreaker() {
   let down = false;

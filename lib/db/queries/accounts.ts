@@ -3,6 +3,7 @@ import { and, asc, count, desc, eq, inArray, isNull, ne, or, sql, type SQL } fro
 import type { Db } from "../client";
 import { assignments, entries, entryAuthors, rounds, users, type Role, type User } from "../schema";
 import { recordAudit } from "./audit";
+import { isUniqueViolation } from "./errors";
 import { findCurrentContest } from "./contests";
 import type { AccountChangeFacts, AccountChangeRefusal } from "@/lib/auth/accounts";
 import { AppError } from "@/lib/errors";
@@ -15,12 +16,6 @@ function auditView(user: User) {
   return { email: user.email, name: user.name, role: user.role, phone: user.phone, outlet: user.outlet, penNames: user.penNames, disabledAt: user.disabledAt };
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
-    if ((e as { code?: unknown }).code === "23505") return true;
-  }
-  return false;
-}
 
 export async function createAccount(db: Db, account: NewAccount, actorId: string | null): Promise<User> {
   try {
