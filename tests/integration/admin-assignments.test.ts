@@ -117,6 +117,12 @@ describe.each(databaseKinds)("secretariat assignments and conflicts on %s", (kin
     const twice = await add(entry.id, jurors.a.id);
     expect([twice.status, twice.body.error.code]).toEqual([409, "alreadyAssigned"]);
     expect((await add(entry.id, jurors.b.id)).status).toBe(201);
+    // Progress lists every entry of the round: the one nobody could take shows as short.
+    const progress = await call("GET", `/api/admin/rounds/${roundId}/progress`, { as: secretariat.id });
+    expect(progress.body.entries.sort((x: { assigned: number }, y: { assigned: number }) => y.assigned - x.assigned)).toEqual([
+      { id: entry.id, assigned: 2, drafts: 0, submitted: 0, required: 2, short: false },
+      { id: outletEntry.id, assigned: 0, drafts: 0, submitted: 0, required: 2, short: true },
+    ]);
     // Once the round opens the juror finds it in their workspace.
     expect((await call("PATCH", `/api/admin/rounds/${roundId}`, { as: secretariat.id, json: { status: "open" } })).status).toBe(200);
     const mine = await call("GET", "/api/jury/assignments", { as: jurors.a.id });
@@ -164,7 +170,7 @@ describe.each(databaseKinds)("secretariat assignments and conflicts on %s", (kin
     expect(await db.select().from(scores).where(and(eq(scores.entryId, entry.id), eq(scores.jurorId, jurors.a.id)))).toEqual([]);
     expect((await call("GET", `/api/jury/entries/${entry.id}`, { as: jurors.a.id })).status).toBe(404);
     const progress = await call("GET", `/api/admin/rounds/${roundId}/progress`, { as: secretariat.id });
-    expect(progress.body.entries.find((e: { id: string }) => e.id === entry.id).assigned).toBe(1);
+    expect(progress.body.entries.find((e: { id: string }) => e.id === entry.id)).toMatchObject({ assigned: 1, required: 2, short: true });
     const [audit] = await db.select().from(auditLog).where(and(eq(auditLog.action, "conflict.add"), eq(auditLog.entityId, res.body.id)));
     expect(audit).toMatchObject({ actorId: secretariat.id });
     expect(audit!.after).toMatchObject({ removedAssignments: 1 });

@@ -135,7 +135,7 @@ describe.each(databaseKinds)("jury on %s", (kind) => {
     expect((await call("GET", `/api/jury/entries/${target}`, { as: jurors[1]!.id })).status).toBe(404);
     expect((await call("POST", "/api/jury/conflicts", { as: jurors[1]!.id, json: { entryId: target } })).status).toBe(404);
     const progress = await call("GET", `/api/admin/rounds/${roundId}/progress`, { as: secretariat.id });
-    expect(progress.body.entries.find((e: { id: string }) => e.id === target).assigned).toBe(1);
+    expect(progress.body.entries.find((e: { id: string }) => e.id === target)).toMatchObject({ assigned: 1, required: 2, short: true });
     // Re-running assignment fills the gap from someone else and keeps the scored sheets.
     const run = await call("POST", `/api/admin/rounds/${roundId}/assignment`, { as: secretariat.id });
     expect(run.body.unmet).toEqual([]);
@@ -143,7 +143,8 @@ describe.each(databaseKinds)("jury on %s", (kind) => {
     expect(again.body.jurors.find((j: { id: string }) => j.id === jurors[0]!.id).submitted).toBe(1);
     const after = await call("GET", "/api/jury/assignments", { as: jurors[1]!.id });
     expect(JSON.stringify(after.body)).not.toContain(target);
-    expect(again.body.entries.find((e: { id: string }) => e.id === target).assigned).toBe(2);
+    expect(again.body.entries.find((e: { id: string }) => e.id === target)).toMatchObject({ assigned: 2, short: false });
+    expect(again.body.entries.every((e: { short: boolean }) => !e.short)).toBe(true);
   });
 
   it("closed round: sheets are locked; the ranking is the secretariat's alone", async () => {

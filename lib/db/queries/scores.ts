@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, ne } from "drizzle-orm";
 import type { Db } from "../client";
-import { assignments, attachments, entries, entryAuthors, rounds, scores, type Round, type Score } from "../schema";
+import { assignments, attachments, entries, entryAuthors, roundEntries, rounds, scores, type Round, type Score } from "../schema";
 import { recordAudit } from "./audit";
 import { jurorAssignment } from "./assignments";
 import type { Caller } from "@/lib/auth/session";
@@ -10,7 +10,8 @@ import { scoreIssues, sheetTotal, type Criterion } from "@/lib/contest/scoring";
 import { AppError, invalid, notFound } from "@/lib/errors";
 import type { ScoreInput } from "@/lib/validation/jury";
 
-export type JurorScore = { values: Score["values"]; comment: string; status: Score["status"]; total: number; submittedAt: string | null; editable: boolean };
+// updatedAt is the sheet's version: the form compares it with a copy kept on the juror's device.
+export type JurorScore = { values: Score["values"]; comment: string; status: Score["status"]; total: number; submittedAt: string | null; updatedAt: string | null; editable: boolean };
 
 /** A sheet as its own juror sees it (never anyone else's). */
 function jurorScore(score: Score | null, round: typeof rounds.$inferSelect, now: Date): JurorScore {
@@ -20,6 +21,7 @@ function jurorScore(score: Score | null, round: typeof rounds.$inferSelect, now:
     status: score?.status ?? "draft",
     total: score ? sheetTotal(round.rubric, score.values) : 0,
     submittedAt: score?.submittedAt?.toISOString() ?? null,
+    updatedAt: score?.updatedAt.toISOString() ?? null,
     editable: scoreEditable(round, score, now),
   };
 }
@@ -76,18 +78,47 @@ export async function getJurorAttachment(db: Db, caller: Caller, entryId: string
  * it (every criterion required), then it is locked. Closed rounds and submitted sheets refuse.
  */
 export async function saveScore(db: Db, caller: Caller, entryId: string, input: ScoreInput, now: Date): Promise<JurorScore> {
+  return input.submit ? submitScore(db, caller, entryId, input, now) : saveDraft(db, caller, entryId, input, now);
+}
+
+/**
+ * Autosave runs every few seconds per juror, so a draft is two statements and no transaction: the
+ * assignment (with its round), then one upsert that only touches a sheet still in draft — a
+ * sheet submitted meanwhile comes back empty and is refused, as the row lock of a transaction
+ * would have refused it.
+ */
+async function saveDraft(db: Db, caller: Caller, entryId: string, input: ScoreInput, now: Date): Promise<JurorScore> {
+  const { round } = await jurorAssignment(db, caller, entryId);
+  if (!scoreEditable(round, null, now)) throw new AppError(409, "roundNotOpen");
+  const issues = scoreIssues(round.rubric, input.values, false);
+  if (Object.keys(issues).length) throw invalid(issues);
+  const [row] = await db
+    .insert(scores)
+    .values({ roundId: round.id, entryId, jurorId: caller.id, values: input.values, comment: input.comment ?? "", status: "draft", submittedAt: null, updatedAt: now })
+    .onConflictDoUpdate({
+      target: [scores.roundId, scores.entryId, scores.jurorId],
+      // A draft without a comment keeps the one already saved.
+      set: { values: input.values, ...(input.comment === undefined ? {} : { comment: input.comment }), updatedAt: now },
+      setWhere: eq(scores.status, "draft"),
+    })
+    .returning();
+  if (!row) throw new AppError(409, "scoreLocked");
+  return jurorScore(row, round, now);
+}
+
+/** Submitting is rare and audited: the sheet is locked, checked, changed and audited in one transaction. */
+async function submitScore(db: Db, caller: Caller, entryId: string, input: ScoreInput, now: Date): Promise<JurorScore> {
   return db.transaction(async (tx) => {
     const { round } = await jurorAssignment(tx, caller, entryId);
     const [current] = await tx.select().from(scores).where(and(eq(scores.roundId, round.id), eq(scores.entryId, entryId), eq(scores.jurorId, caller.id))).for("update");
     if (!scoreEditable(round, current ?? null, now)) throw new AppError(409, current?.status === "submitted" ? "scoreLocked" : "roundNotOpen");
-    const issues = scoreIssues(round.rubric, input.values, input.submit === true);
+    const issues = scoreIssues(round.rubric, input.values, true);
     if (Object.keys(issues).length) throw invalid(issues);
-    const change = { values: input.values, comment: input.comment ?? current?.comment ?? "", status: input.submit ? ("submitted" as const) : ("draft" as const), submittedAt: input.submit ? now : null, updatedAt: now };
+    const change = { values: input.values, comment: input.comment ?? current?.comment ?? "", status: "submitted" as const, submittedAt: now, updatedAt: now };
     const [row] = current
       ? await tx.update(scores).set(change).where(eq(scores.id, current.id)).returning()
       : await tx.insert(scores).values({ roundId: round.id, entryId, jurorId: caller.id, ...change }).returning();
-    // Autosaved drafts are not audited one keystroke at a time; submitting is.
-    if (input.submit) await recordAudit(tx, { actorId: caller.id, action: "score.submit", entity: "score", entityId: row!.id, before: current ?? null, after: row });
+    await recordAudit(tx, { actorId: caller.id, action: "score.submit", entity: "score", entityId: row!.id, before: current ?? null, after: row });
     return jurorScore(row!, round, now);
   });
 }
@@ -104,14 +135,22 @@ export async function reopenScore(db: Db, actor: Caller, scoreId: string, reason
 }
 
 /** Progress of a round per juror and per entry: assigned, drafts, submitted. */
-export async function roundProgress(db: Db, roundId: string) {
-  const rows = await db
-    .select({ entryId: assignments.entryId, jurorId: assignments.jurorId, status: scores.status })
-    .from(assignments)
-    .leftJoin(scores, and(eq(scores.roundId, assignments.roundId), eq(scores.entryId, assignments.entryId), eq(scores.jurorId, assignments.jurorId)))
-    .where(eq(assignments.roundId, roundId));
-  const tally = (key: "entryId" | "jurorId") => {
-    const map = new Map<string, { assigned: number; drafts: number; submitted: number }>();
+/**
+ * Sheets assigned, in draft and submitted, per juror and per entry. Every entry of the round is
+ * listed, with the jurors it needs: one left short (a declared conflict, a juror removed) shows
+ * `short: true` with nothing assigned as readily as with one juror missing.
+ */
+export async function roundProgress(db: Db, round: Round) {
+  const [rows, inRound] = await Promise.all([
+    db
+      .select({ entryId: assignments.entryId, jurorId: assignments.jurorId, status: scores.status })
+      .from(assignments)
+      .leftJoin(scores, and(eq(scores.roundId, assignments.roundId), eq(scores.entryId, assignments.entryId), eq(scores.jurorId, assignments.jurorId)))
+      .where(eq(assignments.roundId, round.id)),
+    db.select({ entryId: roundEntries.entryId }).from(roundEntries).where(eq(roundEntries.roundId, round.id)),
+  ]);
+  const tally = (key: "entryId" | "jurorId", ids: string[] = []) => {
+    const map = new Map(ids.map((id) => [id, { assigned: 0, drafts: 0, submitted: 0 }]));
     for (const r of rows) {
       const t = map.get(r[key]) ?? { assigned: 0, drafts: 0, submitted: 0 };
       t.assigned++;
@@ -121,5 +160,6 @@ export async function roundProgress(db: Db, roundId: string) {
     }
     return [...map].map(([id, t]) => ({ id, ...t }));
   };
-  return { jurors: tally("jurorId"), entries: tally("entryId") };
+  const entries = tally("entryId", inRound.map((r) => r.entryId)).map((e) => ({ ...e, required: round.jurorsPerEntry, short: e.assigned < round.jurorsPerEntry }));
+  return { jurors: tally("jurorId"), entries };
 }

@@ -61,7 +61,7 @@ export default async function AdminRoundPage({ params }: Props) {
     findCurrentContest(db),
     roundDetail(db, round.id),
     listConflicts(db, round.id),
-    roundProgress(db, round.id),
+    roundProgress(db, round),
     roundResults(db, round),
     adminStrings(locale, "Common"),
     adminStrings(locale, "Common", "Assignment"),

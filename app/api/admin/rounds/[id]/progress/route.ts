@@ -1,4 +1,4 @@
-// GET /api/admin/rounds/{id}/progress – assigned, draft and submitted sheets per juror and per entry
+// GET /api/admin/rounds/{id}/progress – assigned, draft and submitted sheets per juror and per entry (every entry of the round, with the jurors it needs)
 import { guard, json } from "@/lib/auth/guard";
 import { getRound } from "@/lib/db/queries/rounds";
 import { roundProgress } from "@/lib/db/queries/scores";
@@ -7,6 +7,5 @@ import { entryParams } from "@/lib/validation/params";
 export const dynamic = "force-dynamic";
 
 export const GET = guard({ access: ["secretariat"], params: entryParams }, async ({ db, params }) => {
-  await getRound(db, params.id);
-  return json(await roundProgress(db, params.id));
+  return json(await roundProgress(db, await getRound(db, params.id)));
 });
