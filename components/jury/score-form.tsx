@@ -1,14 +1,14 @@
 "use client";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useState } from "react";
 import { api, fill, useHydrated, type Strings } from "@/components/portal/format";
+import { autosaveText, formatTime, useAutosave } from "@/components/use-autosave";
 
 export type RubricItem = { key: string; name: string; maxPoints: number; weight: number };
-type Sheet = { values: Record<string, number>; comment: string; status: "draft" | "submitted"; editable: boolean };
-type Props = { locale: string; t: Strings; entryId: string; rubric: RubricItem[]; maxTotal: number; initial: Sheet };
-type SaveState = { kind: "idle" } | { kind: "saving" } | { kind: "saved"; at: Date } | { kind: "retry" } | { kind: "error"; message: string };
+type Sheet = { values: Record<string, number>; comment: string; status: "draft" | "submitted"; editable: boolean; updatedAt: string | null };
+type Props = { locale: string; t: Strings; userId: string; roundId: string; entryId: string; rubric: RubricItem[]; maxTotal: number; initial: Sheet };
+type Typed = { raw: Record<string, string>; comment: string };
+type Saved = { status: "draft" | "submitted"; updatedAt: string | null };
 
-const AUTOSAVE_MS = 700;
-const RETRY_MS = 5000;
 const fieldId = (key: string) => `score-${key}`;
 
 /** A typed value as a score, or null when empty; NaN when it is not an allowed score. */
@@ -20,35 +20,20 @@ function parseScore(raw: string, max: number): number | null {
 }
 
 /**
- * The rubric form: one number per criterion (whole or half points) and a comment. Every change
- * is sent as a draft after a short pause (PUT /api/jury/scores/{entryId}); a value that is not
- * an allowed score is flagged here and left out of the draft. Submitting sends every criterion
- * with submit: true, and the server locks the sheet.
+ * The rubric form: one number per criterion (whole or half points) and a comment. What is typed
+ * is kept on this device at once (per juror, round and entry) and sent as a draft after a short
+ * pause (PUT /api/jury/scores/{entryId}), so a lost connection or a closed tab keeps the sheet;
+ * a value that is not an allowed score is flagged here and left out of the draft. Submitting
+ * sends every criterion with submit: true, and the server locks the sheet.
  */
-export function ScoreForm({ locale, t, entryId, rubric, maxTotal, initial }: Props) {
-  const [raw, setRaw] = useState<Record<string, string>>(() => Object.fromEntries(rubric.map((c) => [c.key, initial.values[c.key] === undefined ? "" : String(initial.values[c.key])])));
-  const [comment, setComment] = useState(initial.comment);
+export function ScoreForm({ locale, t, userId, roundId, entryId, rubric, maxTotal, initial }: Props) {
   const [status, setStatus] = useState(initial.status);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [save, setSave] = useState<SaveState>({ kind: "idle" });
+  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
+  const [submitErrors, setSubmitErrors] = useState<Record<string, string> | null>(null);
   const [alert, setAlert] = useState("");
   const [busy, setBusy] = useState(false);
   const hydrated = useHydrated();
-  const state = useRef({ raw, comment });
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const inFlight = useRef<Promise<boolean> | null>(null);
-  const dirty = useRef(false);
-  const retry = useRef<() => void>(() => undefined);
   const editable = initial.editable && status !== "submitted";
-
-  const localErrors = useCallback(
-    (values: Record<string, string>) => {
-      const out: Record<string, string> = {};
-      for (const c of rubric) if (Number.isNaN(parseScore(values[c.key] ?? "", c.maxPoints))) out[`values.${c.key}`] = fill(t.invalidValue, { max: c.maxPoints });
-      return out;
-    },
-    [rubric, t.invalidValue],
-  );
 
   const valid = useCallback(
     (values: Record<string, string>) => {
@@ -62,94 +47,65 @@ export function ScoreForm({ locale, t, entryId, rubric, maxTotal, initial }: Pro
     [rubric],
   );
 
-  const saveNow = useCallback(async (): Promise<boolean> => {
-    if (inFlight.current) await inFlight.current;
-    if (!dirty.current) return true;
-    const run = (async () => {
-      dirty.current = false;
-      setSave({ kind: "saving" });
-      const res = await api(`/api/jury/scores/${entryId}`, { locale, method: "PUT", body: JSON.stringify({ values: valid(state.current.raw), comment: state.current.comment }) });
-      if (res.ok) {
-        setSave({ kind: "saved", at: new Date() });
-        return true;
-      }
-      if (res.status === 0 || res.status >= 500) {
-        dirty.current = true;
-        setSave({ kind: "retry" });
-        clearTimeout(timer.current);
-        timer.current = setTimeout(() => retry.current(), RETRY_MS);
-      } else {
-        setErrors((e) => ({ ...e, ...(res.error.fields ?? {}) }));
-        setSave({ kind: "error", message: res.error.message });
-      }
-      return false;
-    })();
-    inFlight.current = run;
-    try {
-      return await run;
-    } finally {
-      inFlight.current = null;
-    }
-  }, [entryId, locale, valid]);
+  const autosave = useAutosave<Typed, Saved>({
+    storageKey: () => `lantoa:autosave:${userId}:score:${roundId}:${entryId}`,
+    initial: { raw: Object.fromEntries(rubric.map((c) => [c.key, initial.values[c.key] === undefined ? "" : String(initial.values[c.key])])), comment: initial.comment },
+    serverVersion: initial.updatedAt,
+    enabled: editable,
+    send: (typed) => api<Saved>(`/api/jury/scores/${entryId}`, { locale, method: "PUT", body: JSON.stringify({ values: valid(typed.raw), comment: typed.comment }) }),
+    versionOf: (saved) => saved.updatedAt,
+    onSaved: () => setServerErrors({}),
+    onFieldErrors: setServerErrors,
+  });
+  const { raw, comment } = autosave.value;
 
-  useEffect(() => {
-    retry.current = () => void saveNow();
-  }, [saveNow]);
-  useEffect(() => () => clearTimeout(timer.current), []);
-
-  const change = (next: { raw?: Record<string, string>; comment?: string }) => {
-    state.current = { raw: next.raw ?? state.current.raw, comment: next.comment ?? state.current.comment };
-    if (next.raw) {
-      setRaw(next.raw);
-      setErrors(localErrors(next.raw));
+  const localErrors = (values: Record<string, string>, requireAll: boolean) => {
+    const out: Record<string, string> = {};
+    for (const c of rubric) {
+      const text = values[c.key] ?? "";
+      if (Number.isNaN(parseScore(text, c.maxPoints)) || (requireAll && text.trim() === "")) out[`values.${c.key}`] = fill(t.invalidValue, { max: c.maxPoints });
     }
-    if (next.comment !== undefined) setComment(next.comment);
+    return out;
+  };
+  // What is typed now is checked as it is typed; the server's and the refused submit's findings stay until the next change or save.
+  const errors = { ...serverErrors, ...(submitErrors ?? {}), ...localErrors(raw, false) };
+
+  const change = (next: (current: Typed) => Typed) => {
+    autosave.update(next);
+    setServerErrors({});
+    setSubmitErrors(null);
     setAlert("");
-    dirty.current = true;
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => void saveNow(), AUTOSAVE_MS);
   };
 
   const submit = async () => {
-    const problems = localErrors(state.current.raw);
-    for (const c of rubric) if ((state.current.raw[c.key] ?? "").trim() === "") problems[`values.${c.key}`] = fill(t.invalidValue, { max: c.maxPoints });
+    const problems = localErrors(raw, true);
     if (Object.keys(problems).length) {
-      setErrors(problems);
+      setSubmitErrors(problems);
       setAlert(t.errorSummary!);
       document.getElementById(fieldId(Object.keys(problems)[0]!.slice("values.".length)))?.focus();
       return;
     }
     if (!window.confirm(t.submitConfirm)) return;
-    clearTimeout(timer.current);
     setBusy(true);
-    if (inFlight.current) await inFlight.current;
-    const res = await api(`/api/jury/scores/${entryId}`, { locale, method: "PUT", body: JSON.stringify({ values: valid(state.current.raw), comment: state.current.comment, submit: true }) });
+    // The draft goes first, so a submit never races an autosave of older values.
+    await autosave.flush();
+    const res = await api<Saved>(`/api/jury/scores/${entryId}`, { locale, method: "PUT", body: JSON.stringify({ values: valid(raw), comment, submit: true }) });
     setBusy(false);
     if (res.ok) {
-      dirty.current = false;
+      autosave.markSaved();
       setStatus("submitted");
-      setErrors({});
+      setServerErrors({});
       setAlert("");
       return;
     }
-    setErrors(res.error.fields ?? {});
+    setServerErrors(res.error.fields ?? {});
     setAlert(res.status === 0 ? t.networkError! : res.error.message);
   };
 
   const total = rubric.reduce((sum, c) => sum + c.weight * (valid(raw)[c.key] ?? 0), 0);
-  const saveText =
-    save.kind === "saving"
-      ? t.saving
-      : save.kind === "saved"
-        ? fill(t.saved, { time: save.at.toLocaleTimeString(locale === "vi" ? "vi-VN" : "en-GB") })
-        : save.kind === "retry"
-          ? t.saveRetry
-          : save.kind === "error"
-            ? fill(t.saveFailed, { message: save.message })
-            : t.saveIdle;
-
   return (
-    <form onSubmit={(e) => e.preventDefault()} noValidate className="space-y-5" aria-labelledby="rubric-title">
+    // Leaving a field sends what is pending at once rather than after the pause.
+    <form onSubmit={(e) => e.preventDefault()} onBlur={() => void autosave.flush()} noValidate className="space-y-5" aria-labelledby="rubric-title">
       <h2 id="rubric-title" className="text-2xl font-bold">
         {t.rubric}
       </h2>
@@ -159,6 +115,14 @@ export function ScoreForm({ locale, t, entryId, rubric, maxTotal, initial }: Pro
         </p>
       )}
       {status !== "submitted" && !initial.editable && <p className="rounded-md border border-stone-300 bg-stone-100 p-3">{t.locked}</p>}
+      {editable && autosave.restored && (
+        <div data-testid="restored" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-900">
+          <p>{fill(t.restored, { time: formatTime(autosave.restored, locale) })}</p>
+          <button type="button" onClick={autosave.discardRestored} className="mt-2 text-sm font-semibold underline">
+            {t.discardRestored}
+          </button>
+        </div>
+      )}
       {alert && (
         <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-red-900">
           {alert}
@@ -186,7 +150,10 @@ export function ScoreForm({ locale, t, entryId, rubric, maxTotal, initial }: Pro
                 value={raw[c.key] ?? ""}
                 aria-invalid={error ? true : undefined}
                 aria-describedby={[`${id}-hint`, error ? `${id}-error` : ""].filter(Boolean).join(" ")}
-                onChange={(e) => change({ raw: { ...state.current.raw, [c.key]: e.target.value } })}
+                onChange={(e) => {
+                  const typed = e.target.value;
+                  change((current) => ({ ...current, raw: { ...current.raw, [c.key]: typed } }));
+                }}
                 className={`mt-1 w-32 rounded-md border px-3 py-2 text-base ${error ? "border-red-700" : "border-stone-400"}`}
               />
               {error && (
@@ -201,7 +168,10 @@ export function ScoreForm({ locale, t, entryId, rubric, maxTotal, initial }: Pro
           <label htmlFor="score-comment" className="block font-semibold">
             {t.comment}
           </label>
-          <textarea id="score-comment" rows={4} value={comment} onChange={(e) => change({ comment: e.target.value })} className="mt-1 w-full rounded-md border border-stone-400 px-3 py-2 text-base" />
+          <textarea id="score-comment" rows={4} value={comment} onChange={(e) => {
+              const typed = e.target.value;
+              change((current) => ({ ...current, comment: typed }));
+            }} className="mt-1 w-full rounded-md border border-stone-400 px-3 py-2 text-base" />
         </div>
       </fieldset>
       <p data-testid="score-total" className="text-lg font-bold">
@@ -210,7 +180,7 @@ export function ScoreForm({ locale, t, entryId, rubric, maxTotal, initial }: Pro
       {editable && (
         <>
           <p data-testid="save-state" aria-live="polite" className="text-sm text-stone-700">
-            {saveText}
+            {autosaveText(autosave.status, t, locale)}
           </p>
           <p className="text-sm text-stone-700">{t.submitNote}</p>
           <button type="button" disabled={!hydrated || busy} onClick={() => void submit()} className="rounded-md bg-brand-700 px-5 py-3 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">

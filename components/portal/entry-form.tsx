@@ -1,8 +1,9 @@
 "use client";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { describedBy, Field, focusFirstError } from "./field";
 import { api, fill, formatSize, useHydrated, type Strings } from "./format";
 import { FileUpload, type UploadedFile } from "./file-upload";
+import { autosaveText, formatTime, useAutosave } from "../use-autosave";
 
 export type CategoryInfo = { code: string; name: string; unit: "words" | "minutes" | "photos"; maxLength: number; maxParts: number; acceptedTypes: string[]; typeLabels: string; maxFileBytes: number; maxFiles: number; requiresUrl: boolean };
 type Author = { name: string; penName: string; email: string };
@@ -30,6 +31,8 @@ export type EntryData = {
 type Props = {
   locale: string;
   t: Strings;
+  /** The signed-in account: the local copy is kept per account, so a shared computer mixes nobody's drafts. */
+  userId: string;
   categories: CategoryInfo[];
   window: { from: string; to: string };
   entry: EntryData | null;
@@ -37,11 +40,6 @@ type Props = {
   editable: boolean;
   paths: { list: string; entry: string; receipt: string };
 };
-
-type SaveState = { kind: "idle" } | { kind: "saving" } | { kind: "saved"; at: Date } | { kind: "local" } | { kind: "error"; message: string };
-
-const AUTOSAVE_MS = 800;
-const RETRY_MS = 5000;
 
 function fromEntry(entry: EntryData): Draft {
   return {
@@ -69,22 +67,16 @@ function toPayload(draft: Draft) {
   };
 }
 
-const localKey = (id: string | null) => `lantoa:entry:${id ?? "new"}`;
 const fieldId = (path: string) => `ef-${path.replace(/\./g, "-")}`;
 
 /**
- * The entry form. Every change is kept in localStorage at once and sent to the server after a
- * short pause, so neither a reload nor a dropped connection loses what was typed; the local
- * copy is removed only once the server has stored exactly that version.
+ * The entry form. Every change is kept in localStorage at once (per account and entry) and sent
+ * to the server after a short pause, so neither a reload nor a dropped connection loses what was
+ * typed; the local copy is removed only once the server has stored exactly that version.
  */
-export function EntryForm({ locale, t, categories, window: pubWindow, entry: initial, defaults, editable, paths }: Props) {
+export function EntryForm({ locale, t, userId, categories, window: pubWindow, entry: initial, defaults, editable, paths }: Props) {
   const [entry, setEntry] = useState<EntryData | null>(initial);
-  const [draft, setDraft] = useState<Draft>(() =>
-    initial ? fromEntry(initial) : { category: categories[0]?.code ?? "print", title: "", summary: "", outlet: defaults.outlet, publishedAt: "", url: "", length: "", storyRef: "", authors: [{ name: defaults.name, penName: defaults.penName, email: "" }], parts: [] },
-  );
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [save, setSave] = useState<SaveState>({ kind: "idle" });
-  const [notice, setNotice] = useState("");
   const [alert, setAlert] = useState<{ message: string; list: string[] } | null>(null);
   const [busy, setBusy] = useState(false);
   const hydrated = useHydrated();
@@ -92,112 +84,44 @@ export function EntryForm({ locale, t, categories, window: pubWindow, entry: ini
   const [focusRequest, setFocusRequest] = useState(0);
   const form = useRef<HTMLFormElement>(null);
   const idRef = useRef<string | null>(initial?.id ?? null);
-  const draftRef = useRef(draft);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const inFlight = useRef<Promise<boolean> | null>(null);
-  const dirty = useRef(false);
   const submitKey = useRef<string | null>(null);
-  // The retry timer calls the latest saveNow through this ref (saveNow cannot name itself).
-  const retry = useRef<() => void>(() => undefined);
+  const prefix = `lantoa:autosave:${userId}:entry`;
+
+  const autosave = useAutosave<Draft, EntryData>({
+    storageKey: () => `${prefix}:${idRef.current ?? "new"}`,
+    initial: initial ? fromEntry(initial) : { category: categories[0]?.code ?? "print", title: "", summary: "", outlet: defaults.outlet, publishedAt: "", url: "", length: "", storyRef: "", authors: [{ name: defaults.name, penName: defaults.penName, email: "" }], parts: [] },
+    serverVersion: initial?.updatedAt ?? null,
+    enabled: editable,
+    delayMs: 800,
+    send: async (draft) => {
+      if (idRef.current) return api<EntryData>(`/api/entries/${idRef.current}`, { locale, method: "PATCH", body: JSON.stringify(toPayload(draft)) });
+      // One key per new entry, kept across reloads: a retried create never makes a second draft.
+      let key = localStorage.getItem(`${prefix}:new:key`);
+      if (!key) {
+        key = crypto.randomUUID();
+        localStorage.setItem(`${prefix}:new:key`, key);
+      }
+      const res = await api<EntryData>("/api/entries", { locale, method: "POST", body: JSON.stringify(toPayload(draft)), headers: { "Idempotency-Key": key } });
+      if (res.ok) {
+        idRef.current = res.data.id;
+        localStorage.removeItem(`${prefix}:new:key`);
+        localStorage.removeItem(`${prefix}:new`);
+        window.history.replaceState(null, "", paths.entry.replace("{id}", res.data.id));
+      }
+      return res;
+    },
+    versionOf: (saved) => saved.updatedAt,
+    onSaved: (saved) => {
+      setEntry(saved);
+      setErrors({});
+    },
+    onFieldErrors: setErrors,
+  });
+  const draft = autosave.value;
+  const update = autosave.update;
 
   const category = categories.find((c) => c.code === draft.category) ?? categories[0]!;
   const unit = t[`unit${category.unit[0]!.toUpperCase()}${category.unit.slice(1)}`] ?? category.unit;
-
-  const persistLocally = useCallback((next: Draft) => {
-    try {
-      localStorage.setItem(localKey(idRef.current), JSON.stringify({ draft: next, at: Date.now(), newKey: localStorage.getItem("lantoa:entry:new:key") }));
-    } catch {
-      // Storage full or disabled: the server copy is still being saved.
-    }
-  }, []);
-
-  const saveNow = useCallback(async (): Promise<boolean> => {
-    if (inFlight.current) await inFlight.current;
-    if (!dirty.current) return true;
-    const sent = draftRef.current;
-    const run = (async () => {
-      setSave({ kind: "saving" });
-      dirty.current = false;
-      let res;
-      if (idRef.current) {
-        res = await api<EntryData>(`/api/entries/${idRef.current}`, { locale, method: "PATCH", body: JSON.stringify(toPayload(sent)) });
-      } else {
-        // One key per new entry, kept across reloads: a retried create never makes a second draft.
-        let key = localStorage.getItem("lantoa:entry:new:key");
-        if (!key) {
-          key = crypto.randomUUID();
-          localStorage.setItem("lantoa:entry:new:key", key);
-        }
-        res = await api<EntryData>("/api/entries", { locale, method: "POST", body: JSON.stringify(toPayload(sent)), headers: { "Idempotency-Key": key } });
-        if (res.ok) {
-          idRef.current = res.data.id;
-          localStorage.removeItem("lantoa:entry:new:key");
-          localStorage.removeItem(localKey(null));
-          window.history.replaceState(null, "", paths.entry.replace("{id}", res.data.id));
-        }
-      }
-      if (res.ok) {
-        setEntry(res.data);
-        setErrors({});
-        setSave({ kind: "saved", at: new Date() });
-        if (draftRef.current === sent) localStorage.removeItem(localKey(idRef.current));
-        else persistLocally(draftRef.current);
-        return true;
-      }
-      dirty.current = true;
-      if (res.status === 0 || res.status >= 500) {
-        setSave({ kind: "local" });
-        clearTimeout(timer.current);
-        timer.current = setTimeout(() => retry.current(), RETRY_MS);
-      } else {
-        setErrors(res.error.fields ?? {});
-        setSave({ kind: "error", message: res.error.message });
-      }
-      return false;
-    })();
-    inFlight.current = run;
-    try {
-      return await run;
-    } finally {
-      inFlight.current = null;
-    }
-  }, [locale, paths.entry, persistLocally]);
-
-  useEffect(() => {
-    retry.current = () => void saveNow();
-  }, [saveNow]);
-
-  const update = useCallback(
-    (change: (d: Draft) => Draft) => {
-      const next = change(draftRef.current);
-      draftRef.current = next;
-      dirty.current = true;
-      setDraft(next);
-      persistLocally(next);
-      clearTimeout(timer.current);
-      timer.current = setTimeout(() => void saveNow(), AUTOSAVE_MS);
-    },
-    [persistLocally, saveNow],
-  );
-
-  // A local copy newer than the server's means the last visit ended before saving: restore it.
-  useEffect(() => {
-    if (!editable) return;
-    try {
-      const raw = localStorage.getItem(localKey(idRef.current));
-      if (!raw) return;
-      const local = JSON.parse(raw) as { draft: Draft; at: number };
-      if (initial && local.at < Date.parse(initial.updatedAt)) return;
-      draftRef.current = local.draft;
-      dirty.current = true;
-      setDraft(local.draft);
-      setNotice(t.restored!);
-      timer.current = setTimeout(() => void saveNow(), 0);
-    } catch {
-      // An unreadable local copy is ignored; the server copy stands.
-    }
-    return () => clearTimeout(timer.current);
-  }, [editable, initial, saveNow, t.restored]);
 
   useEffect(() => {
     if (focusRequest === 0) return;
@@ -206,9 +130,8 @@ export function EntryForm({ locale, t, categories, window: pubWindow, entry: ini
   }, [focusRequest]);
 
   async function ensureSaved(): Promise<string | null> {
-    clearTimeout(timer.current);
-    if (!idRef.current) dirty.current = true;
-    await saveNow();
+    // A new entry is created even when nothing was typed: an upload or a submit needs its id.
+    await autosave.flush(!idRef.current);
     return idRef.current;
   }
 
@@ -246,7 +169,7 @@ export function EntryForm({ locale, t, categories, window: pubWindow, entry: ini
     if (!entry || !window.confirm(t.deleteConfirm)) return;
     const res = await api<void>(`/api/entries/${entry.id}`, { locale, method: "DELETE" });
     if (res.ok) {
-      localStorage.removeItem(localKey(entry.id));
+      autosave.markSaved();
       window.location.assign(paths.list);
     } else setAlert({ message: res.error.message, list: [] });
   }
@@ -274,15 +197,21 @@ export function EntryForm({ locale, t, categories, window: pubWindow, entry: ini
   };
 
   const status = entry?.status ?? "draft";
-  const saveText =
-    save.kind === "saving" ? t.saving : save.kind === "saved" ? fill(t.saved, { time: save.at.toLocaleTimeString(locale === "vi" ? "vi-VN" : "en-GB") }) : save.kind === "local" ? t.savedLocally : save.kind === "error" ? fill(t.saveFailed, { message: save.message }) : t.saveIdle;
 
   return (
-    <form ref={form} onSubmit={(e) => e.preventDefault()} noValidate className="max-w-3xl space-y-6">
+    // Leaving a field sends what is pending at once rather than after the pause.
+    <form ref={form} onSubmit={(e) => e.preventDefault()} onBlur={() => void autosave.flush()} noValidate className="max-w-3xl space-y-6">
       {status === "submitted" && entry?.code && <p className="rounded-md border border-green-300 bg-green-50 p-3 text-green-900">{fill(t.submittedNote, { code: entry.code })}</p>}
       {status === "withdrawn" && <p className="rounded-md border border-stone-300 bg-stone-100 p-3">{fill(t.withdrawnNote, { date: entry?.withdrawnAt?.slice(0, 10) ?? "" })}</p>}
       {!editable && status !== "withdrawn" && <p className="rounded-md border border-stone-300 bg-stone-100 p-3">{t.readOnly}</p>}
-      {notice && <p className="rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-900">{notice}</p>}
+      {editable && autosave.restored && (
+        <div data-testid="restored" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-900">
+          <p>{fill(t.restored, { time: formatTime(autosave.restored, locale) })}</p>
+          <button type="button" onClick={autosave.discardRestored} className="mt-2 text-sm font-semibold underline">
+            {t.discardRestored}
+          </button>
+        </div>
+      )}
       {alert && (
         <div id="entry-alert" role="alert" tabIndex={-1} className="rounded-md border border-red-300 bg-red-50 p-3 text-red-900">
           <p className="font-semibold">{alert.list.length ? t.errorSummary : alert.message}</p>
@@ -428,7 +357,7 @@ export function EntryForm({ locale, t, categories, window: pubWindow, entry: ini
       </section>
 
       <p aria-live="polite" className="text-sm text-stone-700" data-testid="save-state">
-        {saveText}
+        {autosaveText(autosave.status, t, locale)}
       </p>
 
       <div className="flex flex-wrap gap-3">

@@ -113,3 +113,55 @@ test("a juror declares a conflict of interest and the entry leaves their list", 
   await expect(page.getByRole("status")).toContainText("Đã ghi nhận khai báo xung đột lợi ích");
   expect(await progress(page)).toEqual({ submitted: before.submitted, total: before.total - 1 });
 });
+
+test("a juror's scores survive a lost connection and a closed tab, and are sent once back online", async ({ page, context }) => {
+  await page.goto("/dang-nhap?next=%2Fgiam-khao");
+  await page.getByLabel("Thư điện tử").fill("giamkhao2@lantoa.test");
+  await page.getByLabel("Mật khẩu").fill(PASSWORD);
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await expect(page).toHaveURL(/\/giam-khao$/, { timeout: 15_000 }); // the first sign-in when this test runs alone
+  // The demo seed leaves giamkhao2 one sheet as a draft on the server.
+  const drafted = page.getByTestId("jury-item").filter({ has: page.getByTestId("jury-status").filter({ hasText: "Đang chấm (bản nháp)" }) }).first();
+  await drafted.getByRole("link").click();
+  await expect(page).toHaveURL(/\/giam-khao\/[0-9a-f-]{36}$/);
+  const sheet = page.url();
+  const craft = /Nghệ thuật báo chí/;
+  const impact = /Sức lan tỏa và tác động/;
+  await expect(page.getByLabel(craft)).toBeEnabled(); // hydrated
+
+  await context.setOffline(true);
+  await page.getByLabel(craft).fill("19.5");
+  await page.getByLabel(impact).fill("15");
+  await page.getByLabel("Nhận xét (không bắt buộc)").fill("Chấm khi mất mạng, gửi sau.");
+  await expect(page.getByTestId("save-state")).toContainText("Chưa gửi được lên máy chủ", { timeout: 15_000 });
+  // The tab is closed while still offline: only the copy on this device holds the scores.
+  await page.close();
+
+  await context.setOffline(false);
+  const again = await context.newPage();
+  const sent = again.waitForResponse((r) => r.url().includes("/api/jury/scores/") && r.request().method() === "PUT" && (r.request().postData() ?? "").includes("gửi sau"));
+  await again.goto(sheet);
+  await expect(again.getByTestId("restored")).toContainText("Đã khôi phục bản nháp phiếu điểm");
+  await expect(again.getByRole("button", { name: "Bỏ các thay đổi này" })).toBeVisible();
+  await expect(again.getByLabel(craft)).toHaveValue("19.5");
+  await expect(again.getByLabel(impact)).toHaveValue("15");
+  expect((await sent).status()).toBe(200);
+  await expect(again.getByTestId("save-state")).toContainText("Đã lưu", { timeout: 15_000 });
+  // Confirmed by the server, so the copy on the device is gone.
+  expect(await again.evaluate(() => Object.keys(localStorage).filter((key) => key.includes(":score:")))).toEqual([]);
+
+  // Offline again without leaving the page: the change is sent as soon as the connection returns.
+  await context.setOffline(true);
+  await again.getByLabel("Nhận xét (không bắt buộc)").fill("Đã gửi lại khi có mạng.");
+  await expect(again.getByTestId("save-state")).toContainText("Chưa gửi được lên máy chủ", { timeout: 15_000 });
+  await context.setOffline(false);
+  await expect(again.getByTestId("save-state")).toContainText("Đã lưu", { timeout: 15_000 });
+
+  // What the server now holds, with nothing left to restore.
+  await again.reload();
+  await expect(again.getByLabel(craft)).toBeEnabled();
+  await expect(again.getByLabel(craft)).toHaveValue("19.5");
+  await expect(again.getByLabel(impact)).toHaveValue("15");
+  await expect(again.getByLabel("Nhận xét (không bắt buộc)")).toHaveValue("Đã gửi lại khi có mạng.");
+  await expect(again.getByTestId("restored")).toHaveCount(0);
+});

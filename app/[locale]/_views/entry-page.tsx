@@ -21,6 +21,7 @@ export async function EntryPage({ locale, caller, contest, entry, alternates }: 
       <EntryForm
         locale={locale}
         t={await portalStrings(locale, "EntryForm")}
+        userId={caller.id}
         categories={categoryInfo(contest, locale)}
         window={{ from: contest.publishedFrom, to: contest.publishedTo }}
         entry={entry}

@@ -159,10 +159,12 @@ export default async function JuryEntryPage({ params }: Props) {
         <ScoreForm
           locale={locale}
           t={await portalStrings(locale, "JuryForm")}
+          userId={caller.id}
+          roundId={round.id}
           entryId={entry.id}
           rubric={round.rubric.map((c) => ({ key: c.key, name: c.name[locale], maxPoints: c.maxPoints, weight: c.weight }))}
           maxTotal={maxTotal(round.rubric)}
-          initial={{ values: score.values, comment: score.comment, status: score.status, editable: score.editable }}
+          initial={{ values: score.values, comment: score.comment, status: score.status, editable: score.editable, updatedAt: score.updatedAt }}
         />
         {score.status !== "submitted" && score.editable && (
           <ConflictForm locale={locale} t={await portalStrings(locale, "JuryForm")} entryId={entry.id} done={`${list}?declared=1`} />
