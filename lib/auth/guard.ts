@@ -116,8 +116,10 @@ export function guard<A extends Access, P = Record<string, never>, B = undefined
       response = await handler({ req, db, caller: caller as GuardContext<A, P, B>["caller"], params: params.data, body, locale, ip: clientAddress(req.headers), idempotency, requestId, log });
     } catch (error) {
       if (!(error instanceof AppError)) failure = error;
-      // The database went away while the handler ran: the same 503 as when it is known to be down.
-      const shown = !(error instanceof AppError) && isConnectionError(error) ? new AppError(503, "databaseUnavailable") : error;
+      // The caller hung up mid-request (Node's "aborted" reset of the body stream): their fault, not
+      // the database's; then, the database went away while the handler ran: the same 503 as when
+      // it is known to be down.
+      const shown = error instanceof AppError ? error : clientHungUp(req, error) ? new AppError(400, "requestAborted") : isConnectionError(error) ? new AppError(503, "databaseUnavailable") : error;
       response = errorResponse(shown, locale, requestId);
     }
     response = withHeader(response, REQUEST_ID_HEADER, requestId);
@@ -134,6 +136,11 @@ export function guard<A extends Access, P = Record<string, never>, B = undefined
     else log.info(line, "request");
     return response;
   };
+}
+
+function clientHungUp(req: Request, error: unknown): boolean {
+  const e = error as { code?: unknown; message?: unknown } | null;
+  return req.signal.aborted || (e?.code === "ECONNRESET" && e.message === "aborted");
 }
 
 /** The response with one more header; rebuilt when its headers are immutable (Response.redirect). */

@@ -96,6 +96,15 @@ describe.each(databaseKinds)("entries on %s", (kind) => {
       expect(typeof res.body.error.message).toBe("string");
       if (c.field) expect(Object.keys(res.body.error.fields)).toContain(c.field);
     }
+    // The caller hangs up halfway through the body: Node resets the stream with "aborted".
+    const cut = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"title": "Nửa chừ'));
+        controller.error(Object.assign(new Error("aborted"), { code: "ECONNRESET" }));
+      },
+    });
+    const hungUp = await call("PATCH", `/api/entries/${entry.id}`, { as: alice.id, body: cut, headers: { "content-type": "application/json" } });
+    expect([hungUp.status, hungUp.body.error.code]).toEqual([400, "requestAborted"]);
     const long = await call("PATCH", `/api/entries/${entry.id}`, { as: alice.id, json: { title: "x".repeat(1024 * 1024) } });
     expect(long.body.error.fields.title).toBe("Quá dài: tối đa 300 ký tự.");
     expect(await databaseState(database.db)).toBe(before);

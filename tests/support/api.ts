@@ -50,7 +50,7 @@ export async function call(method: Method, path: string, options: CallOptions = 
       if (!headers.has("content-type")) headers.set("content-type", "application/json");
     }
     const params = Object.fromEntries(names.map((name, i) => [name, decodeURIComponent(match[i + 1]!)]));
-    const response = await handler(new Request(`http://localhost${path}`, { method, headers, body }), { params: Promise.resolve(params) });
+    const response = await handler(new Request(`http://localhost${path}`, { method, headers, body, duplex: "half" } as RequestInit), { params: Promise.resolve(params) });
     const text = response.headers.get("content-type")?.includes("json") ? await response.clone().text() : "";
     return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : null, response };
   }
