@@ -1,7 +1,16 @@
+import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3210);
 export const baseURL = `http://127.0.0.1:${port}`;
+
+// tests/e2e/contest.spec.ts runs a whole contest from an empty installation, so it gets a server of
+// its own from the same build: its own data folder (PGlite opens a folder from one process only),
+// wiped before it starts; no demo seed; the first secretariat account from the environment, as a
+// new installation gets it; the same Meilisearch under a longer index prefix.
+export const contestURL = `http://127.0.0.1:${port + 1}`;
+export const contestSecretariat = { email: "thuky.cuocthi@lantoa.test", password: "mat-khau-thu-ky-e2e" };
+const contestDataDir = path.resolve(process.env.DATA_DIR || "data", "e2e-contest");
 
 // Debian's Chromium, never a downloaded browser. The flags keep it off the network.
 const chromium = {
@@ -25,12 +34,29 @@ export default defineConfig({
     { name: "mobile", use: { ...devices["Pixel 7"], launchOptions: chromium } },
   ],
   // The production build, started on its embedded defaults (scripts/test.mjs builds it first).
-  webServer: {
-    command: `node scripts/start.mjs --port ${port}`,
-    url: `${baseURL}/api/health`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 120_000,
-    stdout: "pipe",
-    stderr: "pipe",
-  },
+  webServer: [
+    {
+      command: `node scripts/start.mjs --port ${port}`,
+      url: `${baseURL}/api/health`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+    {
+      command: `node -e "require('node:fs').rmSync(process.env.DATA_DIR, { recursive: true, force: true })" && node scripts/start.mjs --port ${port + 1}`,
+      url: `${contestURL}/api/health`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 180_000,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: {
+        DATA_DIR: contestDataDir,
+        LANTOA_DEMO: "0",
+        LANTOA_ADMIN_EMAIL: contestSecretariat.email,
+        LANTOA_ADMIN_PASSWORD: contestSecretariat.password,
+        MEILI_INDEX_PREFIX: `${process.env.MEILI_INDEX_PREFIX ?? ""}contest_`,
+      },
+    },
+  ],
 });
