@@ -11,7 +11,12 @@ import { openClients } from "../lib/search/connection.mjs";
 const root = path.resolve(import.meta.dirname, "..");
 const dataDir = path.join(root, "data", "test");
 const reports = path.join(root, "data", "test-reports");
-const only = process.argv[2]; // "unit" | "e2e" to run one half
+// `node scripts/test.mjs [unit|e2e] [--reuse-build] [files…]`: one half, the last production
+// build kept (for a rerun of end-to-end tests after changing only them), some test files.
+const args = process.argv.slice(2);
+const only = ["unit", "e2e"].includes(args[0]) ? args.shift() : undefined;
+const reuseBuild = args.includes("--reuse-build");
+const files = args.filter((a) => a !== "--reuse-build");
 
 function run(command, args, env) {
   return new Promise((resolve) => {
@@ -60,15 +65,15 @@ try {
   exitCode = await run(bin("contentlayer2"), ["build"], env);
   if (exitCode === 0 && only !== "e2e") {
     const file = path.join(reports, "vitest.json");
-    const code = await run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${file}`], env);
+    const code = await run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${file}`, ...files], env);
     add(await counts(file, "vitest"));
     exitCode ||= code;
   }
   if (exitCode === 0 && only !== "unit") {
-    exitCode = await run(bin("next"), ["build"], { ...env, NODE_ENV: "production" });
+    if (!reuseBuild) exitCode = await run(bin("next"), ["build"], { ...env, NODE_ENV: "production" });
     if (exitCode === 0) {
       const file = path.join(reports, "playwright.json");
-      const code = await run(bin("playwright"), ["test", "--reporter=list,json"], { ...env, CI: "1", PLAYWRIGHT_JSON_OUTPUT_NAME: file });
+      const code = await run(bin("playwright"), ["test", "--reporter=list,json", ...files], { ...env, CI: "1", PLAYWRIGHT_JSON_OUTPUT_NAME: file });
       add(await counts(file, "playwright"));
       exitCode ||= code;
     }
