@@ -86,7 +86,12 @@ export function processTree(pid) {
   const tree = new Set([pid]);
   for (let grew = true; grew; ) {
     grew = false;
-    for (const [child, parent] of parentOf) if (tree.has(parent) && !tree.has(child)) tree.add(child), (grew = true);
+    for (const [child, parent] of parentOf) {
+      if (tree.has(parent) && !tree.has(child)) {
+        tree.add(child);
+        grew = true;
+      }
+    }
   }
   return [...tree];
 }
