@@ -9,6 +9,7 @@ import { enqueueEntryReindex } from "./outbox";
 import { applyScope, getRound } from "./rounds";
 import type { Caller } from "@/lib/auth/session";
 import { assignJurors, conflictOf, pairKey, sitsOnPanel, type AssignableEntry, type AssignableJuror, type AssignmentResult, type ConflictReason } from "@/lib/contest/assignment";
+import { scoreEditable } from "@/lib/contest/jury";
 import { AppError, invalid, notFound } from "@/lib/errors";
 import { compareText } from "@/lib/i18n/format";
 
@@ -142,11 +143,12 @@ export async function jurorAssignment(db: Db, caller: Caller, entryId: string) {
  * A juror declares a conflict on an assigned entry: the assignment (and any draft sheet) goes,
  * a conflict is recorded so reassignment skips them, and the secretariat sees the entry short.
  */
-export async function declareConflict(db: Db, caller: Caller, entryId: string, reason: string): Promise<void> {
+export async function declareConflict(db: Db, caller: Caller, entryId: string, reason: string, now = new Date()): Promise<void> {
   await db.transaction(async (tx) => {
     const { assignment, round } = await jurorAssignment(tx, caller, entryId);
     const [score] = await tx.select().from(scores).where(and(eq(scores.roundId, round.id), eq(scores.entryId, entryId), eq(scores.jurorId, caller.id)));
-    if (score?.status === "submitted") throw new AppError(409, "scoreLocked");
+    // Only while the sheet could still change: a closed round's assignments are its record.
+    if (!scoreEditable(round, score ?? null, now)) throw new AppError(409, score?.status === "submitted" ? "scoreLocked" : "roundNotOpen");
     if (score) await tx.delete(scores).where(eq(scores.id, score.id));
     await tx.delete(assignments).where(eq(assignments.id, assignment.id));
     await enqueueEntryReindex(tx, [entryId]);

@@ -49,7 +49,8 @@ export async function moveRound(db: Db, actor: Caller, id: string, to: RoundStat
 /** Who judges a round, and on which panels (categories; none = all). Only jurors qualify. */
 export async function setRoundJurors(db: Db, actor: Caller, roundId: string, list: { jurorId: string; panels: CategoryCode[] }[]): Promise<void> {
   await db.transaction(async (tx) => {
-    await getRound(tx, roundId, true);
+    const round = await getRound(tx, roundId, true);
+    if (round.status === "closed") throw new AppError(409, "roundClosed");
     const ids = list.map((j) => j.jurorId);
     const found = ids.length ? await tx.select({ id: users.id, role: users.role }).from(users).where(inArray(users.id, ids)) : [];
     const jurors = new Set(found.filter((u) => u.role === "juror").map((u) => u.id));

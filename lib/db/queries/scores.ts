@@ -128,6 +128,8 @@ export async function reopenScore(db: Db, actor: Caller, scoreId: string, reason
   await db.transaction(async (tx) => {
     const [current] = await tx.select().from(scores).where(eq(scores.id, scoreId)).for("update");
     if (!current) throw notFound();
+    const [round] = await tx.select({ status: rounds.status }).from(rounds).where(eq(rounds.id, current.roundId));
+    if (round?.status === "closed") throw new AppError(409, "roundClosed");
     if (current.status !== "submitted") throw new AppError(409, "scoreNotSubmitted");
     const [after] = await tx.update(scores).set({ status: "draft", submittedAt: null, updatedAt: new Date() }).where(eq(scores.id, scoreId)).returning();
     await recordAudit(tx, { actorId: actor.id, action: "score.reopen", entity: "score", entityId: scoreId, before: current, after: { ...after, reason } });
