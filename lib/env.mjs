@@ -18,6 +18,8 @@ export const envSchema = z.object({
   MEILI_INDEX_PREFIX: optional(z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, { message: "MEILI_INDEX_PREFIX may hold only letters, digits, _ and -" })),
   // 0 stops the server from rebuilding a missing or stale stories index at start (the bench loads its own).
   SEARCH_INDEX_ON_START: z.preprocess(emptyAsUndefined, z.enum(["0", "1"]).default("1")),
+  // 0 sends every request to Next.js, including the prerendered pages scripts/server.mjs keeps in memory.
+  STATIC_PAGE_CACHE: z.preprocess(emptyAsUndefined, z.enum(["0", "1"]).default("1")),
   AUTH_SECRET: optional(z.string().min(32, { message: "AUTH_SECRET must be at least 32 characters" })),
   LANTOA_DEMO: z.preprocess(emptyAsUndefined, z.enum(["0", "1"]).default("0")),
   DEMO_PASSWORD: z.preprocess(emptyAsUndefined, z.string().min(8).default("lantoa-demo")),

@@ -1,6 +1,7 @@
 // npm start: serves the production build on its embedded defaults (PGlite, a local
 // Meilisearch, local uploads) unless DATABASE_URL / MEILI_HOST say otherwise.
 import { spawn } from "node:child_process";
+import path from "node:path";
 import { validateEnv } from "../lib/env.mjs";
 import { componentLogger } from "../lib/log.mjs";
 import { startMeilisearch } from "./meili.mjs";
@@ -17,7 +18,8 @@ const meili = await startMeilisearch({
   },
 });
 log.info({ meilisearch: meili.started ? "started" : "external", host: new URL(meili.host).origin }, meili.started ? "local Meilisearch started" : "using MEILI_HOST");
-const next = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", ...args], {
+// scripts/server.mjs: Next.js's handler, with the prerendered pages answered from memory.
+const next = spawn(process.execPath, [path.join(import.meta.dirname, "server.mjs"), ...args], {
   stdio: "inherit",
   env: { ...process.env, NODE_ENV: "production", MEILI_HOST: meili.host, MEILI_MASTER_KEY: meili.masterKey ?? "" },
 });

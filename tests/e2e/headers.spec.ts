@@ -216,3 +216,28 @@ test("sign-in and the juror score form work under the nonce policy", async ({ pa
   await page.waitForLoadState("networkidle");
   expect(violations).toEqual([]);
 });
+
+// The server answers prerendered pages from memory (lib/static-pages.mjs); a query string sends
+// the same request to Next.js itself. Both must give the same bytes and the same headers.
+test("a prerendered page from memory is what Next.js sends: bytes, headers, 304, compression, client navigation", async ({ request }) => {
+  const { vi, en } = translatedStory();
+  for (const url of ["/", vi.url, en.url, "/en/stories"]) {
+    const plain = { "accept-encoding": "identity" };
+    const [fromMemory, fromNext] = [await request.get(url, { headers: plain }), await request.get(`${url}?via=next`, { headers: plain })];
+    expect(fromMemory.status(), url).toBe(200);
+    expect(await fromMemory.body(), url).toEqual(await fromNext.body());
+    const comparable = (r: APIResponse) => r.headersArray().filter((h) => !["date", "connection", "keep-alive", "transfer-encoding"].includes(h.name.toLowerCase())).map((h) => `${h.name.toLowerCase()}: ${h.value}`);
+    expect(comparable(fromMemory), url).toEqual(comparable(fromNext));
+
+    const etag = fromMemory.headers()["etag"]!;
+    const again = await request.get(url, { headers: { ...plain, "if-none-match": etag } });
+    expect(again.status(), url).toBe(304);
+    // Compressed for clients that ask (Playwright decodes it), the same page underneath.
+    const br = await request.get(url, { headers: { "accept-encoding": "br" } });
+    expect(br.headers()["content-encoding"], url).toBe("br");
+    expect(await br.body(), url).toEqual(await fromMemory.body());
+  }
+  // A client-side navigation asks for the React payload, which only Next.js makes.
+  const rsc = await request.get(vi.url, { headers: { rsc: "1" }, maxRedirects: 5 });
+  expect(rsc.headers()["content-type"]).toContain("text/x-component");
+});
