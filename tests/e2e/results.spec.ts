@@ -70,3 +70,15 @@ test("the public search finds the 2025 prize-winners and links to their pages", 
   await expect(found.getByRole("link", { name: winner.title })).toHaveAttribute("href", `/ket-qua/2025/${winner.code}`);
   await expect(found.getByText("Giải A · Báo điện tử · 2025")).toBeVisible();
 });
+
+test("the sitemap lists each published year's results and winners, in both languages", async ({ request }) => {
+  const xml = await (await request.get("/sitemap.xml")).text();
+  const locs = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
+  expect(locs).toContain("/ket-qua/2025");
+  expect(locs).toContain("/en/results/2025");
+  for (const winner of DEMO_WINNERS) {
+    expect(locs).toContain(`/ket-qua/2025/${winner.code}`);
+    expect(locs).toContain(`/en/results/2025/${winner.code}`);
+  }
+  expect(locs.some((path) => path.startsWith("/ket-qua/2026"))).toBe(false);
+});
