@@ -7,7 +7,8 @@ export const baseURL = `http://127.0.0.1:${port}`;
 // tests/e2e/contest.spec.ts runs a whole contest from an empty installation, so it gets a server of
 // its own from the same build: its own data folder (PGlite opens a folder from one process only),
 // wiped before it starts; no demo seed; the first secretariat account from the environment, as a
-// new installation gets it; the same Meilisearch under a longer index prefix.
+// new installation gets it; the same Meilisearch under a longer index prefix; no trusted proxy,
+// as a single machine runs.
 export const contestURL = `http://127.0.0.1:${port + 1}`;
 export const contestSecretariat = { email: "thuky.cuocthi@lantoa.test", password: "mat-khau-thu-ky-e2e" };
 const contestDataDir = path.resolve(process.env.DATA_DIR || "data", "e2e-contest");
@@ -42,6 +43,8 @@ export default defineConfig({
       timeout: 120_000,
       stdout: "pipe",
       stderr: "pipe",
+      // The tests play the load balancer: their X-Forwarded-For stands for different callers.
+      env: { TRUST_PROXY: "1" },
     },
     {
       command: `node -e "require('node:fs').rmSync(process.env.DATA_DIR, { recursive: true, force: true })" && node scripts/start.mjs --port ${port + 1}`,

@@ -8,6 +8,7 @@ import { parseArgs } from "node:util";
 import next from "next";
 import { validateEnv } from "../lib/env.mjs";
 import { componentLogger } from "../lib/log.mjs";
+import { replaceForwardedFor } from "../lib/forwarding.mjs";
 import { pageEntry, publicPath, sendPage, servableRequest, staticResponse } from "../lib/static-pages.mjs";
 
 const env = validateEnv(process.env);
@@ -27,7 +28,9 @@ await app.prepare();
 /** Public URL → the page as Next.js answered it; filled once the server listens. */
 const pages = new Map();
 
+const trustProxy = env.TRUST_PROXY === "1";
 const server = http.createServer((req, res) => {
+  if (!trustProxy) replaceForwardedFor(req.headers, req.socket.remoteAddress);
   if (pages.size > 0 && servableRequest(req.method, req.url, req.headers)) {
     const page = pages.get(req.url);
     if (page) return sendPage(page, req, res);

@@ -57,7 +57,8 @@ async function start(name: string, env: Record<string, string>): Promise<Instanc
     // Its own process group, so stopping it stops `next start` under it too.
     detached: true,
     stdio: ["ignore", out, out],
-    env: { ...process.env, ...env, DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1" },
+    // Behind a load balancer, as the tests play one (their X-Forwarded-For is the caller).
+    env: { ...process.env, TRUST_PROXY: "1", ...env, DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1" },
   });
   const instance = { name, origin: `http://127.0.0.1:${port}`, child, log };
   const deadline = Date.now() + 150_000;
@@ -152,6 +153,8 @@ async function upload(on: Instance, cookie: string, entryId: string, file: Buffe
   return (await res.json()) as { id: string; sha256: string };
 }
 
+let shared: Record<string, string>;
+
 test.beforeAll(async () => {
   test.setTimeout(400_000);
   rmSync(work, { recursive: true, force: true });
@@ -160,7 +163,7 @@ test.beforeAll(async () => {
   const url = new URL(base!);
   url.pathname = `/${dbName}`;
   databaseUrl = url.toString();
-  const shared = {
+  shared = {
     DATABASE_URL: databaseUrl,
     MEILI_HOST: process.env.MEILI_HOST!,
     MEILI_MASTER_KEY: process.env.MEILI_MASTER_KEY ?? "",
@@ -231,6 +234,19 @@ test("failed sign-ins spread over both instances trip the limits at the same cou
   const byTwo = await attemptsUntilLimited([a, b], unknown("two"), () => "192.0.2.7", 40);
   expect(byOne).toBe(ADDRESS_LIMIT + 1);
   expect(byTwo).toBe(byOne);
+});
+
+test("without a trusted proxy in front, a client's own X-Forwarded-For buys it no fresh attempts", async () => {
+  test.setTimeout(240_000); // a third instance, then a dozen sign-ins
+  const alone = await start("c", { ...shared, LANTOA_DEMO: "0", TRUST_PROXY: "0" });
+  try {
+    let forged = 0;
+    const unknown = (n: number) => `khong-co.gia-mao.${n}.${run}@baomoi.vn`;
+    // Another made-up address on every attempt: the server counts its socket's address instead.
+    expect(await attemptsUntilLimited([alone], unknown, () => `198.51.100.${++forged}`, 40)).toBe(ADDRESS_LIMIT + 1);
+  } finally {
+    await stop(alone);
+  }
 });
 
 test("an attachment uploaded on one instance downloads byte for byte from the other", async () => {

@@ -1,0 +1,13 @@
+// Who is calling: the rate limits key on the last X-Forwarded-For hop (lib/auth/rate-limit.ts),
+// which is the caller's own address only when a proxy we trust appended it. Without one, a
+// client could send any header and pick a fresh counter for every attempt.
+
+/**
+ * For a server that no proxy stands in front of: replaces what the client sent as
+ * X-Forwarded-For (and X-Real-IP) with the socket's address, in place, before Next.js reads it.
+ */
+export function replaceForwardedFor(headers, socketAddress) {
+  delete headers["x-real-ip"];
+  headers["x-forwarded-for"] = socketAddress ?? "unknown";
+  return headers;
+}
