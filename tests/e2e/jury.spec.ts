@@ -74,8 +74,9 @@ test("a journalist cannot open the juror workspace", async ({ page }) => {
   await page.getByLabel("Thư điện tử").fill("phongvien1@lantoa.test");
   await page.getByLabel("Mật khẩu").fill(PASSWORD);
   await page.getByRole("button", { name: "Đăng nhập" }).click();
-  await expect.poll(async () => (await page.context().cookies()).some((c) => c.name.endsWith("next-auth.session-token"))).toBe(true);
-  // Signed in, but not a juror: the workspace sends them to their own entries, showing nothing of it.
+  // Signed in, but not a juror: the workspace they asked for sends them to their own entries.
+  await expect(page).toHaveURL("/bai-du-thi", { timeout: 15_000 });
+  // Asked for again directly, the same, showing nothing of it.
   await page.goto("/giam-khao");
   await expect(page).toHaveURL("/bai-du-thi");
   await expect(page.getByTestId("jury-progress")).toHaveCount(0);
@@ -114,7 +115,7 @@ test("a juror declares a conflict of interest and the entry leaves their list", 
   expect(await progress(page)).toEqual({ submitted: before.submitted, total: before.total - 1 });
 });
 
-test("a juror's scores survive a lost connection and a closed tab, and are sent once back online", async ({ page, context }) => {
+test("a juror's scores survive a lost connection and a closed browser, and are sent once back online", async ({ page, context, browser }) => {
   await page.goto("/dang-nhap?next=%2Fgiam-khao");
   await page.getByLabel("Thư điện tử").fill("giamkhao2@lantoa.test");
   await page.getByLabel("Mật khẩu").fill(PASSWORD);
@@ -134,11 +135,14 @@ test("a juror's scores survive a lost connection and a closed tab, and are sent 
   await page.getByLabel(impact).fill("15");
   await page.getByLabel("Nhận xét (không bắt buộc)").fill("Chấm khi mất mạng, gửi sau.");
   await expect(page.getByTestId("save-state")).toContainText("Chưa gửi được lên máy chủ", { timeout: 15_000 });
-  // The tab is closed while still offline: only the copy on this device holds the scores.
+  // The browser is closed while still offline (its page can send nothing after): only the copy
+  // on this device holds the scores. It is opened again later with what it kept on disk.
   await page.close();
-
-  await context.setOffline(false);
-  const again = await context.newPage();
+  const kept = await context.storageState();
+  await context.close();
+  const { viewport, userAgent, deviceScaleFactor, isMobile, hasTouch, baseURL } = test.info().project.use;
+  const reopened = await browser.newContext({ viewport, userAgent, deviceScaleFactor, isMobile, hasTouch, baseURL, storageState: kept });
+  const again = await reopened.newPage();
   const sent = again.waitForResponse((r) => r.url().includes("/api/jury/scores/") && r.request().method() === "PUT" && (r.request().postData() ?? "").includes("gửi sau"));
   await again.goto(sheet);
   await expect(again.getByTestId("restored")).toContainText("Đã khôi phục bản nháp phiếu điểm");
@@ -151,10 +155,10 @@ test("a juror's scores survive a lost connection and a closed tab, and are sent 
   expect(await again.evaluate(() => Object.keys(localStorage).filter((key) => key.includes(":score:")))).toEqual([]);
 
   // Offline again without leaving the page: the change is sent as soon as the connection returns.
-  await context.setOffline(true);
+  await reopened.setOffline(true);
   await again.getByLabel("Nhận xét (không bắt buộc)").fill("Đã gửi lại khi có mạng.");
   await expect(again.getByTestId("save-state")).toContainText("Chưa gửi được lên máy chủ", { timeout: 15_000 });
-  await context.setOffline(false);
+  await reopened.setOffline(false);
   await expect(again.getByTestId("save-state")).toContainText("Đã lưu", { timeout: 15_000 });
 
   // What the server now holds, with nothing left to restore.
@@ -164,4 +168,5 @@ test("a juror's scores survive a lost connection and a closed tab, and are sent 
   await expect(again.getByLabel(impact)).toHaveValue("15");
   await expect(again.getByLabel("Nhận xét (không bắt buộc)")).toHaveValue("Đã gửi lại khi có mạng.");
   await expect(again.getByTestId("restored")).toHaveCount(0);
+  await reopened.close();
 });
