@@ -27,6 +27,8 @@ export const config = {
     "/en/signup",
     "/dang-nhap",
     "/en/signin",
+    "/tai-khoan/mat-khau",
+    "/en/account/password",
     "/bai-du-thi",
     "/en/entries",
     "/bai-du-thi/moi",

@@ -29,10 +29,11 @@ export function contentSecurityPolicy({ nonce, dev = false } = {}) {
 
 /**
  * Internal routes (keys of lib/i18n/routes.mjs) rendered per request, each with everything under
- * it: sign-in and sign-up, the journalist portal, the juror workspace, the secretariat, the
- * contest and results pages that read the database, and search (rendered from its query).
+ * it: sign-in and sign-up, the account's own pages, the journalist portal, the juror workspace,
+ * the secretariat, the contest and results pages that read the database, and search (rendered
+ * from its query).
  */
-export const nonceSections = ["/signin", "/signup", "/entries", "/jury", "/admin", "/contest", "/results", "/search"];
+export const nonceSections = ["/signin", "/signup", "/account", "/entries", "/jury", "/admin", "/contest", "/results", "/search"];
 
 /**
  * The public paths (path-to-regexp, both locales) of those routes: what proxy.ts's matcher lists

@@ -1,12 +1,12 @@
 import "server-only";
 import { randomInt } from "node:crypto";
 import type { Db } from "@/lib/db/client";
-import { changeAccount, createAccount, findAccountByEmail } from "@/lib/db/queries/accounts";
+import { changeAccount, createAccount, findAccountByEmail, findAccountById, replacePassword } from "@/lib/db/queries/accounts";
 import type { Role, User } from "@/lib/db/schema";
-import { AppError } from "@/lib/errors";
+import { AppError, invalid } from "@/lib/errors";
 import { componentLogger } from "@/lib/log";
 import { sendMail, staffAccountMail } from "@/lib/mail";
-import type { SignUpInput } from "@/lib/validation/account";
+import type { PasswordChangeInput, SignUpInput } from "@/lib/validation/account";
 import type { StaffAccountInput } from "@/lib/validation/admin";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "./password";
 import { assertAccountNotLocked, clearAccountFailures, countAccountFailure, limitAddress } from "./rate-limit";
@@ -105,6 +105,23 @@ export async function signInWithPassword(db: Db, email: string, password: string
   if (user.disabledAt) throw new AppError(403, "accountDisabled");
   await clearAccountFailures(db, "signin", email);
   return user;
+}
+
+/**
+ * PUT /api/account/password: a signed-in person replaces their own password. A wrong current
+ * password counts against the same per-account limit as a failed sign-in, so a session left open
+ * cannot be used to guess it; past the limit, both are refused (429).
+ */
+export async function changeOwnPassword(db: Db, caller: { id: string; email: string }, input: PasswordChangeInput): Promise<void> {
+  await assertAccountNotLocked(db, "signin", caller.email);
+  const user = await findAccountById(db, caller.id);
+  if (!user) throw new AppError(401, "unauthenticated");
+  if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
+    await countAccountFailure(db, "signin", caller.email);
+    throw invalid({ currentPassword: { key: "wrongPassword" } });
+  }
+  await clearAccountFailures(db, "signin", caller.email);
+  await replacePassword(db, user, await hashPassword(input.newPassword), new Date());
 }
 
 /** PATCH /api/admin/accounts/{id}: the change, if `accountChangeRefusal` allows it (409 with its reason otherwise). */

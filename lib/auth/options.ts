@@ -9,6 +9,7 @@ import { signInInput } from "@/lib/validation/account";
 import { signInWithPassword } from "./accounts";
 import { clientAddress } from "./rate-limit";
 import { authSecret } from "./secret";
+import { endedByPasswordChange, SESSION_MAX_AGE } from "./session";
 
 // Without NEXTAUTH_URL, next-auth v4 takes its origin from the Host header only when told to
 // trust it; that lets sign-in work on whatever localhost port the server was started on.
@@ -19,7 +20,7 @@ let options: AuthOptions | undefined;
 export function authOptions(): AuthOptions {
   options ??= {
     secret: authSecret(),
-    session: { strategy: "jwt", maxAge: 30 * 24 * 3600 },
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE },
     pages: { signIn: "/dang-nhap" },
     providers: [
       CredentialsProvider({
@@ -42,6 +43,16 @@ export function authOptions(): AuthOptions {
         },
       }),
     ],
+    callbacks: {
+      // Reading /api/auth/session re-encodes the token with a fresh `iat`: a session older than
+      // the last password change must not come back to life that way. Throwing makes next-auth
+      // clear the cookie. A database that cannot answer ends nothing; every API request checks again.
+      async jwt({ token, user }) {
+        const ended = !user && (await getDb().then((db) => endedByPasswordChange(db, token)).catch(() => false));
+        if (ended) throw new Error("session ended by a password change");
+        return token;
+      },
+    },
   };
   return options;
 }

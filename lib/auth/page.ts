@@ -25,6 +25,18 @@ async function requireRole(role: Role, locale: Locale, here: string): Promise<Ca
   redirect(workspace ? localizedPath(locale, workspace) : `${localizedPath(locale, "/signin")}?next=${encodeURIComponent(here)}`);
 }
 
+/** Where a role works: the page the account pages lead back to. */
+export function workspacePath(locale: Locale, role: Role): string {
+  return localizedPath(locale, WORKSPACES[role]);
+}
+
+/** A page for every signed-in role (the account's own settings); anyone else signs in. */
+export async function requireSignedIn(locale: Locale, here: string): Promise<Caller> {
+  const caller = await pageCaller();
+  if (caller) return caller;
+  redirect(`${localizedPath(locale, "/signin")}?next=${encodeURIComponent(here)}`);
+}
+
 /** Pages of the journalist portal. */
 export function requireJournalist(locale: Locale, here: string): Promise<Caller> {
   return requireRole("journalist", locale, here);

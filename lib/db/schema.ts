@@ -30,6 +30,8 @@ export const users = pgTable(
     outlet: text("outlet").notNull().default(""),
     penNames: jsonb("pen_names").$type<string[]>().notNull().default([]),
     disabledAt: timestamp("disabled_at", { withTimezone: true }),
+    // Sessions issued before this moment are refused (lib/auth/session.ts); null: never changed.
+    passwordChangedAt: timestamp("password_changed_at", { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -31,6 +31,7 @@ export const routes = {
   "/feed.xml": { vi: "/feed.xml" },
   "/signup": { vi: "/dang-ky" },
   "/signin": { vi: "/dang-nhap" },
+  "/account/password": { vi: "/tai-khoan/mat-khau" },
   "/entries": { vi: "/bai-du-thi" },
   "/entries/new": { vi: "/bai-du-thi/moi" },
   "/entries/[id]": { vi: "/bai-du-thi/[id]" },

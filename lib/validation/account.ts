@@ -1,12 +1,14 @@
 import { z } from "zod";
 import { email, text } from "./text";
 
+// Not cleaned: a password is compared byte for byte, only its length is bounded.
+const newPassword = () => z.string().min(10).max(200);
+
 export const signUpInput = z
   .object({
     name: text({ min: 2, max: 120 }),
     email: email(),
-    // Not cleaned: a password is compared byte for byte, only its length is bounded.
-    password: z.string().min(10).max(200),
+    password: newPassword(),
     phone: text({ max: 30 }).refine((v) => /^\+?[0-9 ().-]{8,30}$/.test(v), { params: { key: "invalidPhone" } }),
     outlet: text({ min: 2, max: 200 }),
     penNames: z.array(text({ min: 1, max: 120 })).max(5).optional(),
@@ -15,3 +17,11 @@ export const signUpInput = z
 export type SignUpInput = z.infer<typeof signUpInput>;
 
 export const signInInput = z.object({ email: email(), password: z.string().min(1).max(200) });
+
+/** PUT /api/account/password: the new password follows the sign-up rule and must differ from the current one. */
+export const passwordChangeInput = z
+  .object({ currentPassword: z.string().min(1).max(200), newPassword: newPassword() })
+  .strict()
+  // Compared as the hash sees them (NFC), so a differently composed copy does not pass as new.
+  .refine((v) => v.newPassword.normalize("NFC") !== v.currentPassword.normalize("NFC"), { path: ["newPassword"], params: { key: "samePassword" } });
+export type PasswordChangeInput = z.infer<typeof passwordChangeInput>;

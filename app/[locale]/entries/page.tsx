@@ -31,6 +31,7 @@ export default async function EntriesPage({ params }: Props) {
   const caller = await requireJournalist(locale, localizedPath(locale, "/entries"));
   const t = await getTranslations({ locale, namespace: "Entries" });
   const auth = await getTranslations({ locale, namespace: "Auth" });
+  const account = await getTranslations({ locale, namespace: "Account" });
   const db = await getDb();
   const [contest, entries] = await Promise.all([findCurrentContest(db), listOwnEntries(db, caller)]);
   const phase = contest ? submissionPhase(contest, new Date()) : "closed";
@@ -40,6 +41,9 @@ export default async function EntriesPage({ params }: Props) {
     <SimplePage locale={locale} title={t("title")} intro={t("intro")} alternates={sameParamsAlternates("/entries")}>
       <div className="flex flex-wrap items-center gap-3">
         <p className="text-sm text-stone-700">{auth("signedInAs", { name: caller.name })}</p>
+        <Link href={localizedPath(locale, "/account/password")} className="text-sm font-semibold text-brand-700 underline">
+          {account("title")}
+        </Link>
         <SignOutButton label={auth("signOut")} to={localizedPath(locale, "/")} />
       </div>
       {contest ? (

@@ -31,6 +31,7 @@ export default async function JuryPage({ params, searchParams }: Props) {
   const locale = await pageLocale(params);
   const caller = await requireJuror(locale, localizedPath(locale, "/jury"));
   const t = await getTranslations({ locale, namespace: "Jury" });
+  const account = await getTranslations({ locale, namespace: "Account" });
   const db = await getDb();
   const [contest, { rounds }] = await Promise.all([findCurrentContest(db), listJurorAssignments(db, caller, new Date())]);
   const open = rounds.filter((r) => r.status === "open");
@@ -41,6 +42,9 @@ export default async function JuryPage({ params, searchParams }: Props) {
     <SimplePage locale={locale} title={t("title")} intro={t("intro")} alternates={sameParamsAlternates("/jury")}>
       <div className="flex flex-wrap items-center gap-3">
         <p className="text-sm text-stone-700">{t("signedInAs", { name: caller.name })}</p>
+        <Link href={localizedPath(locale, "/account/password")} className="text-sm font-semibold text-brand-700 underline">
+          {account("title")}
+        </Link>
         <SignOutButton label={t("signOut")} to={localizedPath(locale, "/")} />
       </div>
       {declared && (

@@ -6,7 +6,7 @@ import { recordAudit } from "./audit";
 import { isUniqueViolation } from "./errors";
 import { findCurrentContest } from "./contests";
 import type { AccountChangeFacts, AccountChangeRefusal } from "@/lib/auth/accounts";
-import { AppError } from "@/lib/errors";
+import { AppError, invalid } from "@/lib/errors";
 import { ACCOUNTS_PER_PAGE, type AccountListQuery } from "@/lib/validation/admin";
 
 export type NewAccount = { email: string; name: string; passwordHash: string; role: Role; phone?: string; outlet?: string; penNames?: string[] };
@@ -42,6 +42,21 @@ export async function findAccountById(db: Db, id: string): Promise<User | null> 
 
 export async function findAccountsByEmail(db: Db, emails: string[]): Promise<User[]> {
   return emails.length === 0 ? [] : db.select().from(users).where(inArray(users.email, emails));
+}
+
+/**
+ * Replaces the password of `before` (read when the current password was checked), unless it
+ * changed meanwhile: then the password that was checked is no longer the current one. Sessions
+ * issued before `changedAt` end (lib/auth/session.ts). Audited without the hashes.
+ */
+export async function replacePassword(db: Db, before: User, passwordHash: string, changedAt: Date): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [row] = await tx.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, before.id)).for("update");
+    if (!row) throw new AppError(404, "notFound");
+    if (row.passwordHash !== before.passwordHash) throw invalid({ currentPassword: { key: "wrongPassword" } });
+    await tx.update(users).set({ passwordHash, passwordChangedAt: changedAt, updatedAt: changedAt }).where(eq(users.id, before.id));
+    await recordAudit(tx, { actorId: before.id, action: "account.password", entity: "account", entityId: before.id, before: { passwordChangedAt: before.passwordChangedAt }, after: { passwordChangedAt: changedAt } });
+  });
 }
 
 /** Changes a role or the disabled flag (no rules: see changeAccount); both take effect on the next request. */

@@ -7,7 +7,7 @@ import type { AuditQuery } from "@/lib/validation/admin";
 export type AuditInput = { actorId: string | null; action: string; entity: "entry" | "account" | "contest" | "round" | "assignment" | "conflict" | "score" | "prize"; entityId: string; before?: unknown; after?: unknown };
 
 // Never kept, at any depth, whatever a caller passes: the audit log is read by every secretariat member.
-const SECRET_KEYS = new Set(["password", "passwordHash", "password_hash", "newPassword", "token", "secret"]);
+const SECRET_KEYS = new Set(["password", "passwordHash", "password_hash", "currentPassword", "newPassword", "token", "secret"]);
 
 function withoutSecrets(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutSecrets);

@@ -37,6 +37,7 @@ type Props = {
 export async function AdminPage({ locale, caller, section, title, intro, alternates, trail = [], children }: Props) {
   const nav = await getTranslations({ locale, namespace: "Nav" });
   const t = await getTranslations({ locale, namespace: "Admin.Nav" });
+  const account = await getTranslations({ locale, namespace: "Account" });
   const home = localizedPath(locale, "/admin");
   const crumbs: Crumb[] = [{ href: localizedPath(locale, "/"), label: nav("home") }, ...(section === "/admin" && trail.length === 0 ? [] : [{ href: home, label: t("workspace") }]), ...trail, { label: title }];
   return (
@@ -46,6 +47,9 @@ export async function AdminPage({ locale, caller, section, title, intro, alterna
         <Breadcrumbs label={nav("breadcrumbs")} items={crumbs} />
         <div className="mt-3 flex flex-wrap items-center gap-3">
           <p className="text-sm text-stone-700">{t("signedInAs", { name: caller.name })}</p>
+          <Link href={localizedPath(locale, "/account/password")} className="text-sm font-semibold text-brand-700 underline">
+            {account("title")}
+          </Link>
           <SignOutButton label={t("signOut")} to={localizedPath(locale, "/")} />
         </div>
         <nav aria-label={t("label")} className="no-print mt-4 border-b border-stone-200">
