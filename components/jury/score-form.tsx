@@ -1,7 +1,8 @@
 "use client";
 import { useCallback, useState } from "react";
 import { api, fill, useHydrated, type Strings } from "@/components/portal/format";
-import { autosaveText, formatTime, useAutosave } from "@/components/use-autosave";
+import { autosaveText, useAutosave } from "@/components/use-autosave";
+import { RestoredNotice } from "@/components/restored-notice";
 
 export type RubricItem = { key: string; name: string; maxPoints: number; weight: number };
 type Sheet = { values: Record<string, number>; comment: string; status: "draft" | "submitted"; editable: boolean; updatedAt: string | null };
@@ -115,14 +116,7 @@ export function ScoreForm({ locale, t, userId, roundId, entryId, rubric, maxTota
         </p>
       )}
       {status !== "submitted" && !initial.editable && <p className="rounded-md border border-stone-300 bg-stone-100 p-3">{t.locked}</p>}
-      {editable && autosave.restored && (
-        <div data-testid="restored" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-900">
-          <p>{fill(t.restored, { time: formatTime(autosave.restored, locale) })}</p>
-          <button type="button" onClick={autosave.discardRestored} className="mt-2 text-sm font-semibold underline">
-            {t.discardRestored}
-          </button>
-        </div>
-      )}
+      {editable && autosave.restored && <RestoredNotice at={autosave.restored} locale={locale} t={t} onDiscard={autosave.discardRestored} />}
       {alert && (
         <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-red-900">
           {alert}

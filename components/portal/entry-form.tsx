@@ -3,7 +3,8 @@ import { useEffect, useRef, useState } from "react";
 import { describedBy, Field, focusFirstError } from "./field";
 import { api, fill, formatSize, useHydrated, type Strings } from "./format";
 import { FileUpload, type UploadedFile } from "./file-upload";
-import { autosaveText, formatTime, useAutosave } from "../use-autosave";
+import { autosaveText, useAutosave } from "../use-autosave";
+import { RestoredNotice } from "../restored-notice";
 
 export type CategoryInfo = { code: string; name: string; unit: "words" | "minutes" | "photos"; maxLength: number; maxParts: number; acceptedTypes: string[]; typeLabels: string; maxFileBytes: number; maxFiles: number; requiresUrl: boolean };
 type Author = { name: string; penName: string; email: string };
@@ -204,14 +205,7 @@ export function EntryForm({ locale, t, userId, categories, window: pubWindow, en
       {status === "submitted" && entry?.code && <p className="rounded-md border border-green-300 bg-green-50 p-3 text-green-900">{fill(t.submittedNote, { code: entry.code })}</p>}
       {status === "withdrawn" && <p className="rounded-md border border-stone-300 bg-stone-100 p-3">{fill(t.withdrawnNote, { date: entry?.withdrawnAt?.slice(0, 10) ?? "" })}</p>}
       {!editable && status !== "withdrawn" && <p className="rounded-md border border-stone-300 bg-stone-100 p-3">{t.readOnly}</p>}
-      {editable && autosave.restored && (
-        <div data-testid="restored" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-900">
-          <p>{fill(t.restored, { time: formatTime(autosave.restored, locale) })}</p>
-          <button type="button" onClick={autosave.discardRestored} className="mt-2 text-sm font-semibold underline">
-            {t.discardRestored}
-          </button>
-        </div>
-      )}
+      {editable && autosave.restored && <RestoredNotice at={autosave.restored} locale={locale} t={t} onDiscard={autosave.discardRestored} />}
       {alert && (
         <div id="entry-alert" role="alert" tabIndex={-1} className="rounded-md border border-red-300 bg-red-50 p-3 text-red-900">
           <p className="font-semibold">{alert.list.length ? t.errorSummary : alert.message}</p>

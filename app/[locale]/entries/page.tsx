@@ -9,10 +9,10 @@ import { formatVietnamDateTime, submissionPhase } from "@/lib/contest/rules";
 import { formatDate } from "@/lib/i18n/format";
 import { localizedPath } from "@/lib/i18n/paths";
 import { sameParamsAlternates } from "@/lib/seo/metadata";
-import { SignOutButton } from "@/components/portal/sign-out-button";
 import { SimplePage } from "../_views/simple-page";
 import { pageLocale } from "../_views/static-locale";
 import { privatePage } from "../_views/portal";
+import { SignedInBar } from "../_views/signed-in-bar";
 
 type Props = { params: Promise<{ locale: string }> };
 export const dynamic = "force-dynamic";
@@ -30,8 +30,6 @@ export default async function EntriesPage({ params }: Props) {
   const locale = await pageLocale(params);
   const caller = await requireJournalist(locale, localizedPath(locale, "/entries"));
   const t = await getTranslations({ locale, namespace: "Entries" });
-  const auth = await getTranslations({ locale, namespace: "Auth" });
-  const account = await getTranslations({ locale, namespace: "Account" });
   const db = await getDb();
   const [contest, entries] = await Promise.all([findCurrentContest(db), listOwnEntries(db, caller)]);
   const phase = contest ? submissionPhase(contest, new Date()) : "closed";
@@ -39,13 +37,7 @@ export default async function EntriesPage({ params }: Props) {
 
   return (
     <SimplePage locale={locale} title={t("title")} intro={t("intro")} alternates={sameParamsAlternates("/entries")}>
-      <div className="flex flex-wrap items-center gap-3">
-        <p className="text-sm text-stone-700">{auth("signedInAs", { name: caller.name })}</p>
-        <Link href={localizedPath(locale, "/account/password")} className="text-sm font-semibold text-brand-700 underline">
-          {account("title")}
-        </Link>
-        <SignOutButton label={auth("signOut")} to={localizedPath(locale, "/")} />
-      </div>
+      <SignedInBar locale={locale} name={caller.name} />
       {contest ? (
         <div className="mt-4 space-y-1 text-stone-800">
           <p>

@@ -9,10 +9,10 @@ import { sheetState } from "@/lib/contest/jury";
 import { formatVietnamDateTime } from "@/lib/contest/rules";
 import { localizedPath } from "@/lib/i18n/paths";
 import { sameParamsAlternates } from "@/lib/seo/metadata";
-import { SignOutButton } from "@/components/portal/sign-out-button";
 import { SimplePage } from "../_views/simple-page";
 import { pageLocale } from "../_views/static-locale";
 import { privatePage } from "../_views/portal";
+import { SignedInBar } from "../_views/signed-in-bar";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 export const dynamic = "force-dynamic";
@@ -31,7 +31,6 @@ export default async function JuryPage({ params, searchParams }: Props) {
   const locale = await pageLocale(params);
   const caller = await requireJuror(locale, localizedPath(locale, "/jury"));
   const t = await getTranslations({ locale, namespace: "Jury" });
-  const account = await getTranslations({ locale, namespace: "Account" });
   const db = await getDb();
   const [contest, { rounds }] = await Promise.all([findCurrentContest(db), listJurorAssignments(db, caller, new Date())]);
   const open = rounds.filter((r) => r.status === "open");
@@ -40,13 +39,7 @@ export default async function JuryPage({ params, searchParams }: Props) {
 
   return (
     <SimplePage locale={locale} title={t("title")} intro={t("intro")} alternates={sameParamsAlternates("/jury")}>
-      <div className="flex flex-wrap items-center gap-3">
-        <p className="text-sm text-stone-700">{t("signedInAs", { name: caller.name })}</p>
-        <Link href={localizedPath(locale, "/account/password")} className="text-sm font-semibold text-brand-700 underline">
-          {account("title")}
-        </Link>
-        <SignOutButton label={t("signOut")} to={localizedPath(locale, "/")} />
-      </div>
+      <SignedInBar locale={locale} name={caller.name} />
       {declared && (
         <p role="status" className="mt-4 rounded-md border border-green-300 bg-green-50 p-3 text-green-900">
           {t("declared")}

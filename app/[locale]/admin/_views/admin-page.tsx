@@ -7,7 +7,7 @@ import { localizedPath, type RouteKey } from "@/lib/i18n/paths";
 import type { Alternates } from "@/lib/seo/metadata";
 import { SiteHeader } from "@/components/site-header";
 import { Breadcrumbs, type Crumb } from "@/components/breadcrumbs";
-import { SignOutButton } from "@/components/portal/sign-out-button";
+import { SignedInBar } from "../../_views/signed-in-bar";
 
 export const SECTIONS = [
   { route: "/admin", key: "overview" },
@@ -37,7 +37,6 @@ type Props = {
 export async function AdminPage({ locale, caller, section, title, intro, alternates, trail = [], children }: Props) {
   const nav = await getTranslations({ locale, namespace: "Nav" });
   const t = await getTranslations({ locale, namespace: "Admin.Nav" });
-  const account = await getTranslations({ locale, namespace: "Account" });
   const home = localizedPath(locale, "/admin");
   const crumbs: Crumb[] = [{ href: localizedPath(locale, "/"), label: nav("home") }, ...(section === "/admin" && trail.length === 0 ? [] : [{ href: home, label: t("workspace") }]), ...trail, { label: title }];
   return (
@@ -45,13 +44,7 @@ export async function AdminPage({ locale, caller, section, title, intro, alterna
       <SiteHeader locale={locale} alternates={alternates} />
       <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
         <Breadcrumbs label={nav("breadcrumbs")} items={crumbs} />
-        <div className="mt-3 flex flex-wrap items-center gap-3">
-          <p className="text-sm text-stone-700">{t("signedInAs", { name: caller.name })}</p>
-          <Link href={localizedPath(locale, "/account/password")} className="text-sm font-semibold text-brand-700 underline">
-            {account("title")}
-          </Link>
-          <SignOutButton label={t("signOut")} to={localizedPath(locale, "/")} />
-        </div>
+        <SignedInBar locale={locale} name={caller.name} className="mt-3" />
         <nav aria-label={t("label")} className="no-print mt-4 border-b border-stone-200">
           <ul className="flex gap-1 overflow-x-auto text-sm font-semibold">
             {SECTIONS.map((s) => {
