@@ -12,8 +12,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import pg from "pg";
-import { freePort, outDir, root } from "./lib.mjs";
+import { createDatabase, freePort, outDir, query, pool, root, signIn } from "./lib.mjs";
 
 const { values } = parseArgs({ options: { db: { type: "string", default: "pglite" }, users: { type: "string", default: "200" }, mb: { type: "string", default: "5" }, dir: { type: "string", default: root } } });
 const USERS = Number(values.users);
@@ -29,20 +28,9 @@ let dropDatabase = async () => {};
 if (values.db === "postgres") {
   const base = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   if (!base) throw new Error("--db postgres needs BENCH_DATABASE_URL or TEST_DATABASE_URL");
-  const name = `lantoa_bench_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  databaseUrl = url.toString();
-  dropDatabase = async () => {
-    const c = new pg.Client({ connectionString: base });
-    await c.connect();
-    await c.query(`drop database if exists ${name} with (force)`);
-    await c.end();
-  };
+  const database = await createDatabase(base, "lantoa_bench");
+  databaseUrl = database.url;
+  dropDatabase = database.drop;
 }
 
 // ---- server ---------------------------------------------------------------------------
@@ -106,35 +94,13 @@ for (;;) {
 }
 
 // ---- preparation: accounts and sessions (not timed as part of the rush) ---------------
-async function pool(items, size, fn) {
-  const out = new Array(items.length);
-  let next = 0;
-  await Promise.all(Array.from({ length: size }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i], i);
-    }
-  }));
-  return out;
-}
-
 const contest = await (await fetch(`${origin}/api/contests/current`)).json();
 const journalists = await pool(Array.from({ length: USERS }, (_, i) => i), 16, async (i) => {
   const email = `rush${i}.${run}@bench.vn`;
   const password = "bench-password-123";
   const signup = await fetch(`${origin}/api/account`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: `Phóng viên ${i}`, email, password, phone: "0900000000", outlet: "Báo Thử" }) });
   if (signup.status !== 201) throw new Error(`sign-up ${i}: ${signup.status} ${await signup.text()}`);
-  const csrfRes = await fetch(`${origin}/api/auth/csrf`);
-  const jar = csrfRes.headers.getSetCookie().map((c) => c.split(";")[0]);
-  const { csrfToken } = await csrfRes.json();
-  const login = await fetch(`${origin}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; ") },
-    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
-  });
-  const session = login.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.startsWith("next-auth.session-token="));
-  if (!session) throw new Error(`sign-in ${i} failed: ${login.status}`);
+  const session = await signIn(origin, email, password);
   // Each journalist's PDF is made before the clock starts, so the client's own work is not timed.
   const file = Buffer.concat([Buffer.from(`%PDF-1.7\n%rush ${i} ${randomBytes(8).toString("hex")}\n`), randomBytes(FILE_BYTES)]).subarray(0, FILE_BYTES);
   return { i, cookie: session, file, sha256: createHash("sha256").update(file).digest("hex") };
@@ -194,20 +160,7 @@ clearInterval(sampler);
 server.kill("SIGTERM");
 await new Promise((r) => server.on("exit", r));
 
-let rows;
-if (databaseUrl) {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  rows = (await client.query(`select e.id, e.code, e.status, e.owner_id, a.sha256 from entries e left join attachments a on a.entry_id = e.id`)).rows;
-  await client.end();
-} else {
-  const { PGlite } = await import("@electric-sql/pglite");
-  const { unaccent } = await import("@electric-sql/pglite/contrib/unaccent");
-  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
-  const db = await PGlite.create({ dataDir: path.join(dataDir, "db"), extensions: { unaccent, pg_trgm } });
-  rows = (await db.query(`select e.id, e.code, e.status, e.owner_id, a.sha256 from entries e left join attachments a on a.entry_id = e.id`)).rows;
-  await db.close();
-}
+const rows = await query({ url: databaseUrl, dataDir }, `select e.id, e.code, e.status, e.owner_id, a.sha256 from entries e left join attachments a on a.entry_id = e.id`);
 const byId = new Map(rows.map((r) => [r.id, r]));
 const problems = [];
 for (const ack of acknowledged) {

@@ -24,8 +24,7 @@ import { randomBytes, randomInt } from "node:crypto";
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import pg from "pg";
-import { freePort, outDir, processTree, procUsage, root } from "./lib.mjs";
+import { createDatabase, freePort, outDir, processTree, procUsage, query, pool, root, signIn } from "./lib.mjs";
 
 const { values: args } = parseArgs({
   options: {
@@ -73,43 +72,13 @@ for (const target of targets) {
   if (args.db !== "postgres") continue;
   const base = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   if (!base) throw new Error("--db postgres needs BENCH_DATABASE_URL or TEST_DATABASE_URL");
-  const name = `lantoa_bench_save_${target.tag}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  target.databaseUrl = url.toString();
-  target.dropDatabase = async () => {
-    const c = new pg.Client({ connectionString: base });
-    await c.connect();
-    await c.query(`drop database if exists ${name} with (force)`);
-    await c.end();
-  };
+  const database = await createDatabase(base, "lantoa_bench_save");
+  target.databaseUrl = database.url;
+  target.dropDatabase = database.drop;
 }
 
-/** One SQL statement on a target's database, with its server stopped (PGlite: one process per folder). */
-async function query(target, text, params = []) {
-  if (target.databaseUrl) {
-    const client = new pg.Client({ connectionString: target.databaseUrl });
-    await client.connect();
-    try {
-      return (await client.query(text, params)).rows;
-    } finally {
-      await client.end();
-    }
-  }
-  const { PGlite } = await import("@electric-sql/pglite");
-  const { unaccent } = await import("@electric-sql/pglite/contrib/unaccent");
-  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
-  const db = await PGlite.create({ dataDir: path.join(target.dataDir, "db"), extensions: { unaccent, pg_trgm } });
-  try {
-    return (await db.query(text, params)).rows;
-  } finally {
-    await db.close();
-  }
-}
+/** Where a target keeps its data, as `query` wants it (its server stopped, for PGlite). */
+const dbOf = (target) => ({ url: target.databaseUrl, dataDir: target.dataDir });
 
 // ---- servers -------------------------------------------------------------------------
 async function startServer(target) {
@@ -168,40 +137,11 @@ function serverCpuMs(target) {
 }
 
 // ---- HTTP helpers --------------------------------------------------------------------
-async function pool(items, size, fn) {
-  const out = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: size }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        out[i] = await fn(items[i], i);
-      }
-    }),
-  );
-  return out;
-}
-
 async function call(target, method, url, cookie, body, expected = [200, 201, 204]) {
   const res = await fetch(`${target.origin}${url}`, { method, headers: { cookie: cookie ?? "", ...(body ? { "content-type": "application/json" } : {}) }, body: body ? JSON.stringify(body) : undefined });
   const text = await res.text();
   if (!expected.includes(res.status)) throw new Error(`${method} ${url}: ${res.status} ${text.slice(0, 300)}`);
   return text ? JSON.parse(text) : null;
-}
-
-async function signIn(target, email, password) {
-  const csrfRes = await fetch(`${target.origin}/api/auth/csrf`);
-  const jar = csrfRes.headers.getSetCookie().map((c) => c.split(";")[0]);
-  const { csrfToken } = await csrfRes.json();
-  const login = await fetch(`${target.origin}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; ") },
-    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
-  });
-  const session = login.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.startsWith("next-auth.session-token="));
-  if (!session) throw new Error(`sign-in ${email} failed: ${login.status}`);
-  return session;
 }
 
 // ---- seeding (not timed) -------------------------------------------------------------
@@ -221,7 +161,7 @@ async function seed(target) {
     await pool(authors, 8, async (i) => {
       const email = `bench-author-${i}.${tag}@baothu.vn`;
       await signUp(email, `Phóng viên ${i}`, `Báo Thử ${i}`);
-      const cookie = await signIn(target, email, PASSWORD);
+      const cookie = await signIn(target.origin, email, PASSWORD);
       const ids = [];
       for (let k = 0; k < perAuthor && i * perAuthor + k < ENTRIES; k++) {
         // Online works need a link, not a file: no upload in the way of the seeding.
@@ -234,11 +174,11 @@ async function seed(target) {
   ).flat();
   await stopServer(target);
 
-  const jurorRows = await query(target, `update users set role = 'juror' where email like $1 returning id, email`, [`bench-juror-%.${tag}@hoidong.vn`]);
+  const jurorRows = await query(dbOf(target), `update users set role = 'juror' where email like $1 returning id, email`, [`bench-juror-%.${tag}@hoidong.vn`]);
   if (jurorRows.length !== JURORS) throw new Error(`expected ${JURORS} juror accounts, got ${jurorRows.length}`);
 
   await startServer(target);
-  const secretariat = await signIn(target, "thuky@lantoa.test", DEMO_PASSWORD);
+  const secretariat = await signIn(target.origin, "thuky@lantoa.test", DEMO_PASSWORD);
   await pool(entryIds, 8, (id) => call(target, "POST", `/api/admin/entries/${id}/eligibility`, secretariat, { decision: "eligible" }));
   const { rounds } = await call(target, "GET", "/api/admin/rounds", secretariat);
   target.rubric = rounds[0].rubric;
@@ -250,7 +190,7 @@ async function seed(target) {
   target.round = round;
 
   target.jurors = await pool(jurorRows, 4, async ({ id, email }) => {
-    const cookie = await signIn(target, email, PASSWORD);
+    const cookie = await signIn(target.origin, email, PASSWORD);
     const mine = await call(target, "GET", "/api/jury/assignments", cookie);
     const entries = mine.rounds.find((r) => r.id === round.id)?.items.map((item) => item.entry.id) ?? [];
     if (entries.length === 0) throw new Error(`${email} has no assignment`);
@@ -314,7 +254,7 @@ const summary = [];
 let failed = false;
 for (const target of targets) {
   await stopServer(target);
-  const stored = await query(target, `select juror_id, entry_id, values, comment, status from scores where round_id = $1`, [target.round.id]);
+  const stored = await query(dbOf(target), `select juror_id, entry_id, values, comment, status from scores where round_id = $1`, [target.round.id]);
   const byKey = new Map(stored.map((r) => [`${r.juror_id} ${r.entry_id}`, r]));
   const problems = [];
   for (const [key, body] of target.lastAck) {

@@ -3,6 +3,8 @@ import { spawn, execFileSync } from "node:child_process";
 import { createServer } from "node:net";
 import { mkdirSync, rmSync, existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { randomBytes } from "node:crypto";
+import pg from "pg";
 
 export const root = path.resolve(import.meta.dirname, "..");
 export const outDir = path.join(root, "bench", "out");
@@ -133,4 +135,92 @@ export function juryScenario({ entries: entryCount = 5000, jurors: jurorCount = 
     }
   }
   return { panels, outlets, jurors, entries, declared, rand };
+}
+
+/** Runs `fn` over `items` with at most `size` at a time; results in the items' order. */
+export async function pool(items, size, fn) {
+  const out = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: size }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        out[i] = await fn(items[i], i);
+      }
+    }),
+  );
+  return out;
+}
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** fetch, tried again on a network error (a kept-alive connection the server had just closed). */
+export async function fetchRetry(url, init, attempts = 5) {
+  for (let n = 1; ; n++) {
+    try {
+      return await fetch(url, init);
+    } catch (error) {
+      if (n >= attempts) throw error;
+      await sleep(200 * n);
+    }
+  }
+}
+
+/** A fresh database on the server of `base`; drop() removes it. */
+export async function createDatabase(base, prefix = "lantoa_drill") {
+  const name = `${prefix}_${randomBytes(4).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return {
+    name,
+    url: url.toString(),
+    async drop() {
+      const c = new pg.Client({ connectionString: base });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+/** Runs `sql` on a run's database: PostgreSQL at `url`, or PGlite under `dataDir/db` (server stopped). */
+export async function query({ url, dataDir }, sql, params = []) {
+  if (url) {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      return (await client.query(sql, params)).rows;
+    } finally {
+      await client.end();
+    }
+  }
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { unaccent } = await import("@electric-sql/pglite/contrib/unaccent");
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
+  const db = await PGlite.create({ dataDir: path.join(dataDir, "db"), extensions: { unaccent, pg_trgm } });
+  try {
+    return (await db.query(sql, params)).rows;
+  } finally {
+    await db.close();
+  }
+}
+
+/** next-auth's credentials sign-in, as a browser does it; returns the session cookie. `from` plays a load balancer's X-Forwarded-For. */
+export async function signIn(origin, email, password, from) {
+  const csrf = await fetchRetry(`${origin}/api/auth/csrf`);
+  const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]);
+  const { csrfToken } = await csrf.json();
+  const res = await fetchRetry(`${origin}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; "), ...(from ? { "x-forwarded-for": from } : {}) },
+    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
+  });
+  const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.startsWith("next-auth.session-token="));
+  if (!cookie) throw new Error(`sign-in ${email} failed: ${res.status} ${await res.text()}`);
+  return cookie;
 }

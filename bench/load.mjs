@@ -27,7 +27,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { gunzipSync } from "node:zlib";
-import { freePort, median, outDir, processTree, procUsage, scratchCopy, timed } from "./lib.mjs";
+import { freePort, median, outDir, processTree, procUsage, scratchCopy, signIn, timed } from "./lib.mjs";
 
 const { values: args } = parseArgs({
   allowNegative: true,
@@ -255,16 +255,7 @@ http {
 
   // ---- a signed-in journalist, and the stories index ------------------------------------
   const origin = `http://127.0.0.1:${app.port}`;
-  const csrfRes = await fetch(`${origin}/api/auth/csrf`);
-  const { csrfToken } = await csrfRes.json();
-  const login = await fetch(`${origin}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfRes.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ") },
-    body: new URLSearchParams({ csrfToken, email: "phongvien1@lantoa.test", password: process.env.DEMO_PASSWORD || "lantoa-demo", json: "true" }),
-  });
-  const session = login.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.startsWith("next-auth.session-token="));
-  if (!session) throw new Error(`sign-in of phongvien1@lantoa.test failed: ${login.status}`);
+  const session = await signIn(origin, "phongvien1@lantoa.test", process.env.DEMO_PASSWORD || "lantoa-demo");
   const searchPath = `/api/search?${new URLSearchParams({ q: args.query })}`;
   for (const deadline = Date.now() + 120_000; ; ) {
     const res = await get(app.port, searchPath);

@@ -6,12 +6,9 @@ import { promisify } from "node:util";
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, openSync, readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import pg from "pg";
-import { freePort, outDir, root } from "../lib.mjs";
+import { createDatabase, fetchRetry, freePort, outDir, query, root, signIn, sleep } from "../lib.mjs";
 
-export { freePort, outDir, root };
-
-export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+export { createDatabase, fetchRetry, freePort, outDir, query, root, signIn, sleep };
 
 // Whatever a drill started dies with it, even when the drill itself fails half-way.
 const owned = new Set(); // negative: a process group
@@ -23,18 +20,6 @@ process.on("exit", () => {
   }
 });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => process.exit(130));
-
-/** fetch, tried again on a network error (a kept-alive connection the server had just closed). */
-export async function fetchRetry(url, init, attempts = 5) {
-  for (let n = 1; ; n++) {
-    try {
-      return await fetch(url, init);
-    } catch (error) {
-      if (n >= attempts) throw error;
-      await sleep(200 * n);
-    }
-  }
-}
 
 export function pct(list, p) {
   const sorted = [...list].sort((a, b) => a - b);
@@ -104,49 +89,6 @@ export async function startApp({ dir, port, env, log, readyTimeoutMs = 180_000 }
   return app;
 }
 
-/** A fresh database on the server of `base`; drop() removes it. */
-export async function createDatabase(base, prefix = "lantoa_drill") {
-  const name = `${prefix}_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return {
-    name,
-    url: url.toString(),
-    async drop() {
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
-}
-
-/** Runs `sql` on the run's database: PostgreSQL at `url`, or PGlite under `dataDir/db` (server stopped). */
-export async function query({ url, dataDir }, sql) {
-  if (url) {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    try {
-      return (await client.query(sql)).rows;
-    } finally {
-      await client.end();
-    }
-  }
-  const { PGlite } = await import("@electric-sql/pglite");
-  const { unaccent } = await import("@electric-sql/pglite/contrib/unaccent");
-  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
-  const db = await PGlite.create({ dataDir: path.join(dataDir, "db"), extensions: { unaccent, pg_trgm } });
-  try {
-    return (await db.query(sql)).rows;
-  } finally {
-    await db.close();
-  }
-}
-
 // ---- clients ----------------------------------------------------------------------------
 
 /** Signs up (as a journalist) and signs in; returns the session cookie. */
@@ -155,21 +97,6 @@ export async function journalist(origin, email, { password = "drill-password-123
   const signup = await fetchRetry(`${origin}/api/account`, { method: "POST", headers, body: JSON.stringify({ name, email, password, phone: "0900000000", outlet: "Báo Diễn Tập" }) });
   if (signup.status !== 201) throw new Error(`sign-up ${email}: ${signup.status} ${await signup.text()}`);
   return signIn(origin, email, password, from);
-}
-
-export async function signIn(origin, email, password, from) {
-  const csrf = await fetchRetry(`${origin}/api/auth/csrf`);
-  const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]);
-  const { csrfToken } = await csrf.json();
-  const res = await fetchRetry(`${origin}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; "), ...(from ? { "x-forwarded-for": from } : {}) },
-    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
-  });
-  const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.startsWith("next-auth.session-token="));
-  if (!cookie) throw new Error(`sign-in ${email} failed: ${res.status} ${await res.text()}`);
-  return cookie;
 }
 
 /** A small PDF with unique content. */
