@@ -1,7 +1,9 @@
 // GET /og/{locale}/results/{year}/{code} – a prize-winner's Open Graph image (404 before publication and for any other entry)
-import { getDb } from "@/lib/db/client";
+import { z } from "zod";
+import { guard } from "@/lib/auth/guard";
 import { publishedWinner } from "@/lib/db/queries/results";
-import { isLocale } from "@/lib/i18n/config";
+import { notFound } from "@/lib/errors";
+import { locales } from "@/lib/i18n/config";
 import { portalMessage } from "@/lib/i18n/portal-messages";
 import { renderCard } from "@/lib/og/card";
 
@@ -14,13 +16,12 @@ const ACCENT = { A: "#b4231b", B: "#9a3412", C: "#a16207", encouragement: "#1580
 // The footer shares one line with the site's name.
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
 
-const missing = () => new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+// Anything else is a 404, as the guard answers for malformed params.
+const winnerParams = z.object({ locale: z.enum(locales), year: z.string().regex(/^\d{4}$/), code: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/) });
 
-export async function GET(_request: Request, { params }: { params: Promise<{ locale: string; year: string; code: string }> }) {
-  const { locale, year, code } = await params;
-  if (!isLocale(locale) || !/^\d{4}$/.test(year) || !/^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/.test(code)) return missing();
-  const winner = await publishedWinner(await getDb(), Number(year), code);
-  if (!winner) return missing();
+export const GET = guard({ access: "public", params: winnerParams }, async ({ db, params: { locale, year, code } }) => {
+  const winner = await publishedWinner(db, Number(year), code);
+  if (!winner) throw notFound();
   const prize = portalMessage(locale, `Results.${TIER_KEYS[winner.tier]}`);
   const authors = winner.authors.map((a) => a.name).join(", ");
   const image = await renderCard({
@@ -32,4 +33,4 @@ export async function GET(_request: Request, { params }: { params: Promise<{ loc
   // A published result does not change; an hour keeps crawlers from re-rendering it on every share.
   image.headers.set("Cache-Control", "public, max-age=3600");
   return image;
-}
+});
