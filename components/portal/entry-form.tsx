@@ -1,6 +1,7 @@
 "use client";
-import { useEffect, useRef, useState } from "react";
-import { describedBy, Field, focusFirstError } from "./field";
+import { useRef, useState } from "react";
+import { describedBy, Field } from "./field";
+import { useErrorFocus } from "./use-error-focus";
 import { api, fill, formatSize, useHydrated, type Strings } from "./format";
 import { FileUpload, type UploadedFile } from "./file-upload";
 import { autosaveText, useAutosave } from "../use-autosave";
@@ -81,9 +82,9 @@ export function EntryForm({ locale, t, userId, categories, window: pubWindow, en
   const [alert, setAlert] = useState<{ message: string; list: string[] } | null>(null);
   const [busy, setBusy] = useState(false);
   const hydrated = useHydrated();
-  // Bumped when a refused submit should move focus; the effect runs after the errors are rendered.
-  const [focusRequest, setFocusRequest] = useState(0);
   const form = useRef<HTMLFormElement>(null);
+  // A refused submit moves focus to the first field in error, or to the summary.
+  const focusError = useErrorFocus(form, "entry-alert");
   const idRef = useRef<string | null>(initial?.id ?? null);
   const submitKey = useRef<string | null>(null);
   const prefix = `lantoa:autosave:${userId}:entry`;
@@ -124,11 +125,6 @@ export function EntryForm({ locale, t, userId, categories, window: pubWindow, en
   const category = categories.find((c) => c.code === draft.category) ?? categories[0]!;
   const unit = t[`unit${category.unit[0]!.toUpperCase()}${category.unit.slice(1)}`] ?? category.unit;
 
-  useEffect(() => {
-    if (focusRequest === 0) return;
-    if (form.current?.querySelector('[aria-invalid="true"]')) focusFirstError(form.current);
-    else document.getElementById("entry-alert")?.focus();
-  }, [focusRequest]);
 
   async function ensureSaved(): Promise<string | null> {
     // A new entry is created even when nothing was typed: an upload or a submit needs its id.
@@ -142,7 +138,7 @@ export function EntryForm({ locale, t, userId, categories, window: pubWindow, en
     const id = await ensureSaved();
     if (!id) {
       setBusy(false);
-      setFocusRequest((n) => n + 1);
+      focusError();
       return;
     }
     submitKey.current ??= crypto.randomUUID();
@@ -156,7 +152,7 @@ export function EntryForm({ locale, t, userId, categories, window: pubWindow, en
     const fields = res.error.fields ?? {};
     setErrors(fields);
     setAlert({ message: res.status === 0 ? t.savedLocally! : res.error.message, list: Object.values(fields) });
-    setFocusRequest((n) => n + 1);
+    focusError();
   }
 
   async function onWithdraw() {

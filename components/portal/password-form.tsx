@@ -1,6 +1,7 @@
 "use client";
-import { useEffect, useRef, useState, type FormEvent } from "react";
-import { Field, focusFirstError } from "./field";
+import { useRef, useState, type FormEvent } from "react";
+import { Field } from "./field";
+import { useErrorFocus } from "./use-error-focus";
 import { api, useHydrated, type Strings } from "./format";
 
 type Props = { locale: string; t: Strings };
@@ -14,15 +15,12 @@ export function PasswordForm({ locale, t }: Props) {
   const [done, setDone] = useState(false);
   const [busy, setBusy] = useState(false);
   const hydrated = useHydrated();
-  const [focusRequest, setFocusRequest] = useState(0);
-  useEffect(() => {
-    if (focusRequest > 0) focusFirstError(form.current);
-  }, [focusRequest]);
+  const focusError = useErrorFocus(form);
 
   function fail(fields: Record<string, string>, text: string) {
     setErrors(fields);
     setMessage(text);
-    setFocusRequest((n) => n + 1);
+    focusError();
   }
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {

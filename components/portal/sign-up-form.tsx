@@ -1,7 +1,8 @@
 "use client";
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
 import { signIn } from "next-auth/react";
-import { Field, focusFirstError } from "./field";
+import { Field } from "./field";
+import { useErrorFocus } from "./use-error-focus";
 import { api, useHydrated, type Strings } from "./format";
 
 type Props = { locale: string; t: Strings; next: string };
@@ -13,10 +14,7 @@ export function SignUpForm({ locale, t, next }: Props) {
   const [message, setMessage] = useState("");
   const [busy, setBusy] = useState(false);
   const hydrated = useHydrated();
-  const [focusRequest, setFocusRequest] = useState(0);
-  useEffect(() => {
-    if (focusRequest > 0) focusFirstError(form.current);
-  }, [focusRequest]);
+  const focusError = useErrorFocus(form);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -34,7 +32,7 @@ export function SignUpForm({ locale, t, next }: Props) {
       const fields = Object.fromEntries(Object.entries(res.error.fields ?? {}).map(([k, v]) => [k.split(".")[0]!, v]));
       setErrors(fields);
       setMessage(res.status === 0 ? t.networkError! : Object.keys(fields).length ? t.errorSummary! : res.error.message);
-      setFocusRequest((n) => n + 1);
+      focusError();
       return;
     }
     const signedIn = await signIn("credentials", { email: value("email"), password: value("password"), locale, redirect: false });
