@@ -15,7 +15,7 @@ import { pageLocale } from "../../_views/static-locale";
 import { privatePage } from "../../_views/portal";
 import { AdminPage } from "../_views/admin-page";
 import { adminStrings } from "../_views/strings";
-import { TableScroll, td, th } from "../_views/table-scroll";
+import { DataTable, td } from "../_views/table-scroll";
 
 type Search = Record<string, string | string[] | undefined>;
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Search> };
@@ -92,82 +92,68 @@ export default async function AdminAccountsPage({ params, searchParams }: Props)
 
       <p className="mt-6 font-semibold">{t("total", { total: list.total })}</p>
       {list.accounts.length > 0 && (
-        <TableScroll label={t("list")}>
-          <table className="w-full min-w-[52rem] border-collapse">
-            <caption className="sr-only">{t("list")}</caption>
-            <thead>
-              <tr>
-                <th scope="col" className={th}>{t("name")}</th>
-                <th scope="col" className={th}>{t("role")}</th>
-                <th scope="col" className={th}>{t("state")}</th>
-                <th scope="col" className={th}>{t("createdAt")}</th>
-                <th scope="col" className={th}>{t("actions")}</th>
+        <DataTable label={t("list")} className="min-w-[52rem]" columns={[t("name"), t("role"), t("state"), t("createdAt"), t("actions")]}>
+          {list.accounts.map((a) => {
+            const self = a.id === caller.id;
+            return (
+              <tr key={a.id} data-testid="account-row">
+                <th scope="row" className={`${td} text-left font-normal`}>
+                  <span className="font-semibold">{a.name}</span>
+                  <span className="block break-all text-sm text-stone-700">{a.email}</span>
+                  {a.outlet && <span className="block text-sm text-stone-700">{a.outlet}</span>}
+                </th>
+                <td className={td}>{roleNames[a.role]}</td>
+                <td className={td}>
+                  {a.disabled ? (
+                    <span className="rounded bg-stone-200 px-2 py-0.5 text-sm font-semibold">{a.disabledAt ? t("disabledSince", { date: formatDate(a.disabledAt, locale) }) : t("disabled")}</span>
+                  ) : (
+                    <span className="rounded bg-green-100 px-2 py-0.5 text-sm font-semibold text-green-900">{t("active")}</span>
+                  )}
+                </td>
+                <td className={`${td} text-sm`}>{formatDate(a.createdAt, locale)}</td>
+                <td className={`${td} min-w-[16rem]`}>
+                  {self ? (
+                    <span className="text-sm text-stone-700">{t("yourAccount")}</span>
+                  ) : (
+                    <details>
+                      <summary className="cursor-pointer font-semibold text-brand-700">{t("change", { name: a.name })}</summary>
+                      <div className="mt-2 space-y-4">
+                        <ActionForm
+                          locale={locale}
+                          t={common}
+                          method="PATCH"
+                          url={`/api/admin/accounts/${a.id}`}
+                          legend={t("roleFor", { name: a.name })}
+                          fields={[
+                            { name: "role", kind: "select", label: t("newRole"), options: ROLES.map((r) => ({ value: r, label: roleNames[r] })), initial: a.role },
+                            { name: "reason", kind: "text", label: t("reason") },
+                          ]}
+                          submitLabel={t("changeRole")}
+                          done={t("roleChanged")}
+                          resetOnDone
+                        />
+                        <ActionForm
+                          locale={locale}
+                          t={common}
+                          method="PATCH"
+                          url={`/api/admin/accounts/${a.id}`}
+                          body={{ disabled: !a.disabled }}
+                          legend={a.disabled ? t("enableFor", { name: a.name }) : t("disableFor", { name: a.name })}
+                          fields={[{ name: "reason", kind: "text", label: t("reason") }]}
+                          submitLabel={a.disabled ? t("enable") : t("disable")}
+                          confirm={a.disabled ? undefined : t("disableConfirm", { name: a.name })}
+                          done={a.disabled ? t("enabled") : t("disabledDone")}
+                          tone={a.disabled ? "secondary" : "danger"}
+                          resetOnDone
+                        />
+                      </div>
+                    </details>
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {list.accounts.map((a) => {
-                const self = a.id === caller.id;
-                return (
-                  <tr key={a.id} data-testid="account-row">
-                    <th scope="row" className={`${td} text-left font-normal`}>
-                      <span className="font-semibold">{a.name}</span>
-                      <span className="block break-all text-sm text-stone-700">{a.email}</span>
-                      {a.outlet && <span className="block text-sm text-stone-700">{a.outlet}</span>}
-                    </th>
-                    <td className={td}>{roleNames[a.role]}</td>
-                    <td className={td}>
-                      {a.disabled ? (
-                        <span className="rounded bg-stone-200 px-2 py-0.5 text-sm font-semibold">{a.disabledAt ? t("disabledSince", { date: formatDate(a.disabledAt, locale) }) : t("disabled")}</span>
-                      ) : (
-                        <span className="rounded bg-green-100 px-2 py-0.5 text-sm font-semibold text-green-900">{t("active")}</span>
-                      )}
-                    </td>
-                    <td className={`${td} text-sm`}>{formatDate(a.createdAt, locale)}</td>
-                    <td className={`${td} min-w-[16rem]`}>
-                      {self ? (
-                        <span className="text-sm text-stone-700">{t("yourAccount")}</span>
-                      ) : (
-                        <details>
-                          <summary className="cursor-pointer font-semibold text-brand-700">{t("change", { name: a.name })}</summary>
-                          <div className="mt-2 space-y-4">
-                            <ActionForm
-                              locale={locale}
-                              t={common}
-                              method="PATCH"
-                              url={`/api/admin/accounts/${a.id}`}
-                              legend={t("roleFor", { name: a.name })}
-                              fields={[
-                                { name: "role", kind: "select", label: t("newRole"), options: ROLES.map((r) => ({ value: r, label: roleNames[r] })), initial: a.role },
-                                { name: "reason", kind: "text", label: t("reason") },
-                              ]}
-                              submitLabel={t("changeRole")}
-                              done={t("roleChanged")}
-                              resetOnDone
-                            />
-                            <ActionForm
-                              locale={locale}
-                              t={common}
-                              method="PATCH"
-                              url={`/api/admin/accounts/${a.id}`}
-                              body={{ disabled: !a.disabled }}
-                              legend={a.disabled ? t("enableFor", { name: a.name }) : t("disableFor", { name: a.name })}
-                              fields={[{ name: "reason", kind: "text", label: t("reason") }]}
-                              submitLabel={a.disabled ? t("enable") : t("disable")}
-                              confirm={a.disabled ? undefined : t("disableConfirm", { name: a.name })}
-                              done={a.disabled ? t("enabled") : t("disabledDone")}
-                              tone={a.disabled ? "secondary" : "danger"}
-                              resetOnDone
-                            />
-                          </div>
-                        </details>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </TableScroll>
+            );
+          })}
+        </DataTable>
       )}
       <Pagination
         page={query.page}

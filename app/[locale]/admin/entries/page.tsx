@@ -15,7 +15,7 @@ import { AdminPage } from "../_views/admin-page";
 import { reviewEntries, type ReviewFilter } from "@/lib/db/queries/secretariat";
 import { adminStrings } from "../_views/strings";
 import { EligibilityBadge } from "../_views/badges";
-import { TableScroll, td, th } from "../_views/table-scroll";
+import { DataTable, td } from "../_views/table-scroll";
 
 type Search = Record<string, string | string[] | undefined>;
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Search> };
@@ -131,62 +131,35 @@ export default async function AdminEntriesPage({ params, searchParams }: Props) 
         {t("total", { total: result.total })}
       </p>
       {result.rows.length > 0 && (
-        <TableScroll label={t("tableLabel")}>
-          <table className="w-full min-w-[48rem] border-collapse">
-            <caption className="sr-only">{t("tableLabel")}</caption>
-            <thead>
-              <tr>
-                <th scope="col" className={th}>
-                  {t("code")}
-                </th>
-                <th scope="col" className={th}>
-                  {t("work")}
-                </th>
-                <th scope="col" className={th}>
-                  {t("category")}
-                </th>
-                <th scope="col" className={th}>
-                  {t("status")}
-                </th>
-                <th scope="col" className={th}>
-                  {t("eligibility")}
-                </th>
-                <th scope="col" className={th}>
-                  {t("decision")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.rows.map((row) => (
-                <tr key={row.id} data-testid="entry-row">
-                  <th scope="row" className={`${td} whitespace-nowrap text-left font-mono text-sm font-normal`}>
-                    {row.code ?? "—"}
-                  </th>
+        <DataTable label={t("tableLabel")} className="min-w-[48rem]" columns={[t("code"), t("work"), t("category"), t("status"), t("eligibility"), t("decision")]}>
+          {result.rows.map((row) => (
+            <tr key={row.id} data-testid="entry-row">
+              <th scope="row" className={`${td} whitespace-nowrap text-left font-mono text-sm font-normal`}>
+                {row.code ?? "—"}
+              </th>
+              <td className={td}>
+                <span className="font-semibold">{row.title || t("untitled")}</span>
+                <span className="block text-sm text-stone-700">{[row.authors.join(", "), row.outlet].filter(Boolean).join(" · ")}</span>
+                {row.submittedAt && <span className="block text-sm text-stone-600">{t("submittedAt", { date: formatDate(row.submittedAt, locale) })}</span>}
+              </td>
+              <td className={td}>{names.get(row.category) ?? row.category}</td>
+              <td className={td}>{status(`entry.${row.status}`)}</td>
+              {row.status === "submitted" ? (
+                <EligibilityCells locale={locale} t={cells} entryId={row.id} label={row.code ?? row.title} eligibility={row.eligibility} reason={row.eligibilityReason} />
+              ) : (
+                <>
                   <td className={td}>
-                    <span className="font-semibold">{row.title || t("untitled")}</span>
-                    <span className="block text-sm text-stone-700">{[row.authors.join(", "), row.outlet].filter(Boolean).join(" · ")}</span>
-                    {row.submittedAt && <span className="block text-sm text-stone-600">{t("submittedAt", { date: formatDate(row.submittedAt, locale) })}</span>}
+                    <EligibilityBadge locale={locale} value={row.eligibility} />
+                    {row.eligibilityReason && <span className="mt-1 block text-sm text-stone-700">{row.eligibilityReason}</span>}
                   </td>
-                  <td className={td}>{names.get(row.category) ?? row.category}</td>
-                  <td className={td}>{status(`entry.${row.status}`)}</td>
-                  {row.status === "submitted" ? (
-                    <EligibilityCells locale={locale} t={cells} entryId={row.id} label={row.code ?? row.title} eligibility={row.eligibility} reason={row.eligibilityReason} />
-                  ) : (
-                    <>
-                      <td className={td}>
-                        <EligibilityBadge locale={locale} value={row.eligibility} />
-                        {row.eligibilityReason && <span className="mt-1 block text-sm text-stone-700">{row.eligibilityReason}</span>}
-                      </td>
-                      <td className={td}>
-                        <span className="text-sm text-stone-600">{t("withdrawnNoDecision")}</span>
-                      </td>
-                    </>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+                  <td className={td}>
+                    <span className="text-sm text-stone-600">{t("withdrawnNoDecision")}</span>
+                  </td>
+                </>
+              )}
+            </tr>
+          ))}
+        </DataTable>
       )}
       <Pagination
         page={filter.page}

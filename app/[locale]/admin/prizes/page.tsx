@@ -15,7 +15,7 @@ import { pageLocale } from "../../_views/static-locale";
 import { privatePage } from "../../_views/portal";
 import { AdminPage } from "../_views/admin-page";
 import { adminStrings, formatNumber } from "../_views/strings";
-import { TableScroll, td, th } from "../_views/table-scroll";
+import { DataTable, td } from "../_views/table-scroll";
 
 type Props = { params: Promise<{ locale: string }> };
 export const dynamic = "force-dynamic";
@@ -131,74 +131,59 @@ export default async function AdminPrizesPage({ params }: Props) {
               <div key={c.code} className="mt-6">
                 <h3 className="text-xl font-bold">{c.name[locale]}</h3>
                 <p className="text-sm text-stone-700">{t("quotaLine", { category: c.name[locale], a: c.quota.A, b: c.quota.B, c: c.quota.C, e: c.quota.encouragement })}</p>
-                <TableScroll label={t("rankingOf", { category: c.name[locale] })}>
-                  <table className="w-full min-w-[52rem] border-collapse" data-testid="prize-ranking">
-                    <caption className="sr-only">{t("rankingOf", { category: c.name[locale] })}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col" className={`${th} text-right`}>{t("rank")}</th>
-                        <th scope="col" className={th}>{t("entry")}</th>
-                        <th scope="col" className={`${th} text-right`}>{t("mean")}</th>
-                        <th scope="col" className={th}>{t("byQuota")}</th>
-                        <th scope="col" className={th}>{t("decision")}</th>
-                        {!published && <th scope="col" className={th}>{t("change")}</th>}
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {c.ranking.map((r) => (
-                        <tr key={r.entryId}>
-                          <td className={`${td} text-right font-bold`}>
-                            {r.rank ?? "—"}
-                            {r.tied && <span className="block text-xs font-semibold text-amber-900">{t("tied")}</span>}
-                          </td>
-                          <th scope="row" className={`${td} text-left font-normal`}>
-                            <span className="block font-mono text-sm">{r.code ?? "—"}</span>
-                            {r.title || t("untitled")}
-                            {!r.prizeEligible && <span className="mt-1 block text-sm font-semibold text-red-800">{t("notEligibleNow")}</span>}
-                          </th>
-                          <td className={`${td} text-right`}>{r.mean === null ? "—" : formatNumber(r.mean, locale)}</td>
-                          <td className={`${td} text-sm`}>
-                            {r.vote ? t("vote", { tiers: r.vote.map(tierName).join(" / ") }) : r.proposal ? tierName(r.proposal) : "—"}
-                          </td>
-                          <td className={td}>
-                            {r.decision ? (
-                              <>
-                                <span className={`rounded px-2 py-0.5 text-sm font-semibold ${TIER_STYLES[r.decision.tier]}`}>{tierName(r.decision.tier)}</span>
-                                {r.decision.reason && <span className="mt-1 block text-sm text-stone-700">{r.decision.reason}</span>}
-                              </>
-                            ) : (
-                              <span className="text-sm text-stone-700">{tiers("none")}</span>
-                            )}
-                          </td>
-                          {!published && (
-                            <td className={`${td} min-w-[14rem]`}>
-                              <details>
-                                <summary className="cursor-pointer font-semibold text-brand-700">{t("edit")}</summary>
-                                <div className="mt-2">
-                                  <ActionForm
-                                    locale={locale}
-                                    t={common}
-                                    method="PUT"
-                                    url={`/api/admin/prizes/${r.entryId}`}
-                                    legend={t("editFor", { entry: label(r.code, r.title) })}
-                                    fields={[
-                                      { name: "tier", kind: "select", label: t("tier"), options: tierOptions, initial: r.decision?.tier ?? r.proposal ?? "", emptyAsNull: true },
-                                      { name: "reason", kind: "textarea", label: t("reason"), hint: t("reasonHint") },
-                                    ]}
-                                    submitLabel={t("save")}
-                                    done={t("saved")}
-                                    tone="primary"
-                                    resetOnDone
-                                  />
-                                </div>
-                              </details>
-                            </td>
-                          )}
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </TableScroll>
+                <DataTable label={t("rankingOf", { category: c.name[locale] })} className="min-w-[52rem]" testId="prize-ranking" columns={[{ label: t("rank"), numeric: true }, t("entry"), { label: t("mean"), numeric: true }, t("byQuota"), t("decision"), !published && t("change")]}>
+                  {c.ranking.map((r) => (
+                    <tr key={r.entryId}>
+                      <td className={`${td} text-right font-bold`}>
+                        {r.rank ?? "—"}
+                        {r.tied && <span className="block text-xs font-semibold text-amber-900">{t("tied")}</span>}
+                      </td>
+                      <th scope="row" className={`${td} text-left font-normal`}>
+                        <span className="block font-mono text-sm">{r.code ?? "—"}</span>
+                        {r.title || t("untitled")}
+                        {!r.prizeEligible && <span className="mt-1 block text-sm font-semibold text-red-800">{t("notEligibleNow")}</span>}
+                      </th>
+                      <td className={`${td} text-right`}>{r.mean === null ? "—" : formatNumber(r.mean, locale)}</td>
+                      <td className={`${td} text-sm`}>
+                        {r.vote ? t("vote", { tiers: r.vote.map(tierName).join(" / ") }) : r.proposal ? tierName(r.proposal) : "—"}
+                      </td>
+                      <td className={td}>
+                        {r.decision ? (
+                          <>
+                            <span className={`rounded px-2 py-0.5 text-sm font-semibold ${TIER_STYLES[r.decision.tier]}`}>{tierName(r.decision.tier)}</span>
+                            {r.decision.reason && <span className="mt-1 block text-sm text-stone-700">{r.decision.reason}</span>}
+                          </>
+                        ) : (
+                          <span className="text-sm text-stone-700">{tiers("none")}</span>
+                        )}
+                      </td>
+                      {!published && (
+                        <td className={`${td} min-w-[14rem]`}>
+                          <details>
+                            <summary className="cursor-pointer font-semibold text-brand-700">{t("edit")}</summary>
+                            <div className="mt-2">
+                              <ActionForm
+                                locale={locale}
+                                t={common}
+                                method="PUT"
+                                url={`/api/admin/prizes/${r.entryId}`}
+                                legend={t("editFor", { entry: label(r.code, r.title) })}
+                                fields={[
+                                  { name: "tier", kind: "select", label: t("tier"), options: tierOptions, initial: r.decision?.tier ?? r.proposal ?? "", emptyAsNull: true },
+                                  { name: "reason", kind: "textarea", label: t("reason"), hint: t("reasonHint") },
+                                ]}
+                                submitLabel={t("save")}
+                                done={t("saved")}
+                                tone="primary"
+                                resetOnDone
+                              />
+                            </div>
+                          </details>
+                        </td>
+                      )}
+                    </tr>
+                  ))}
+                </DataTable>
               </div>
             ))}
         </section>
@@ -211,34 +196,21 @@ export default async function AdminPrizesPage({ params }: Props) {
         {overview.decisions.length === 0 ? (
           <p className="mt-2">{t("noDecisions")}</p>
         ) : (
-          <TableScroll label={t("decisionsTable")}>
-            <table className="w-full min-w-[36rem] border-collapse" data-testid="prize-decisions">
-              <caption className="sr-only">{t("decisionsTable")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className={th}>{t("entry")}</th>
-                  <th scope="col" className={th}>{t("category")}</th>
-                  <th scope="col" className={th}>{t("tier")}</th>
-                  <th scope="col" className={th}>{t("reason")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {overview.decisions.map((d) => (
-                  <tr key={d.entryId}>
-                    <th scope="row" className={`${td} text-left font-normal`}>
-                      {label(d.code, d.title)}
-                      {(!d.prizeEligible || !d.inFinalRound) && <span className="mt-1 block text-sm font-semibold text-red-800">{d.prizeEligible ? t("notInFinalRound") : t("notEligibleNow")}</span>}
-                    </th>
-                    <td className={td}>{categoryName.get(d.category) ?? d.category}</td>
-                    <td className={td}>
-                      <span className={`rounded px-2 py-0.5 text-sm font-semibold ${TIER_STYLES[d.tier]}`}>{tierName(d.tier)}</span>
-                    </td>
-                    <td className={`${td} text-sm`}>{d.reason || "—"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <DataTable label={t("decisionsTable")} className="min-w-[36rem]" testId="prize-decisions" columns={[t("entry"), t("category"), t("tier"), t("reason")]}>
+            {overview.decisions.map((d) => (
+              <tr key={d.entryId}>
+                <th scope="row" className={`${td} text-left font-normal`}>
+                  {label(d.code, d.title)}
+                  {(!d.prizeEligible || !d.inFinalRound) && <span className="mt-1 block text-sm font-semibold text-red-800">{d.prizeEligible ? t("notInFinalRound") : t("notEligibleNow")}</span>}
+                </th>
+                <td className={td}>{categoryName.get(d.category) ?? d.category}</td>
+                <td className={td}>
+                  <span className={`rounded px-2 py-0.5 text-sm font-semibold ${TIER_STYLES[d.tier]}`}>{tierName(d.tier)}</span>
+                </td>
+                <td className={`${td} text-sm`}>{d.reason || "—"}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
         {!published &&
           stale.map((d) => (

@@ -15,7 +15,7 @@ import { AdminPage } from "../_views/admin-page";
 import { roundSummaries } from "@/lib/db/queries/secretariat";
 import { adminStrings } from "../_views/strings";
 import { RoundStatusBadge, scopeText } from "../_views/badges";
-import { TableScroll, td, th } from "../_views/table-scroll";
+import { DataTable, td } from "../_views/table-scroll";
 
 type Props = { params: Promise<{ locale: string }> };
 export const dynamic = "force-dynamic";
@@ -48,46 +48,31 @@ export default async function AdminRoundsPage({ params }: Props) {
           {rounds.length === 0 ? (
             <p>{t("none")}</p>
           ) : (
-            <TableScroll label={t("tableLabel")}>
-              <table className="w-full min-w-[44rem] border-collapse">
-                <caption className="sr-only">{t("tableLabel")}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col" className={th}>{t("name")}</th>
-                    <th scope="col" className={th}>{t("status")}</th>
-                    <th scope="col" className={th}>{t("scope")}</th>
-                    <th scope="col" className={th}>{t("settings")}</th>
-                    <th scope="col" className={th}>{t("dates")}</th>
-                    <th scope="col" className={th}>{t("progress")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rounds.map((round, i) => (
-                    <tr key={round.id} data-testid="round-row">
-                      <th scope="row" className={`${td} text-left`}>
-                        <Link href={localizedPath(locale, "/admin/rounds/[id]", { id: round.id })} className="font-bold text-brand-700 underline-offset-2 hover:underline">
-                          {round.name[locale]}
-                        </Link>
-                      </th>
-                      <td className={td}>
-                        <RoundStatusBadge locale={locale} status={round.status} />
-                      </td>
-                      <td className={td}>{scopes[i]}</td>
-                      <td className={`${td} text-sm`}>
-                        {t("settingsText", { jurors: round.jurorsPerEntry, threshold: round.disagreementThreshold })}
-                        <span className="block">{round.blind ? t("blind") : t("open")}</span>
-                      </td>
-                      <td className={`${td} text-sm`}>
-                        {round.opensAt || round.closesAt
-                          ? t("datesText", { opens: round.opensAt ? formatVietnamDateTime(round.opensAt) : "—", closes: round.closesAt ? formatVietnamDateTime(round.closesAt) : "—" })
-                          : t("noDates")}
-                      </td>
-                      <td className={`${td} text-sm`}>{t("progressText", { submitted: round.submitted, assigned: round.assigned, entries: round.entries })}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
+            <DataTable label={t("tableLabel")} className="min-w-[44rem]" columns={[t("name"), t("status"), t("scope"), t("settings"), t("dates"), t("progress")]}>
+              {rounds.map((round, i) => (
+                <tr key={round.id} data-testid="round-row">
+                  <th scope="row" className={`${td} text-left`}>
+                    <Link href={localizedPath(locale, "/admin/rounds/[id]", { id: round.id })} className="font-bold text-brand-700 underline-offset-2 hover:underline">
+                      {round.name[locale]}
+                    </Link>
+                  </th>
+                  <td className={td}>
+                    <RoundStatusBadge locale={locale} status={round.status} />
+                  </td>
+                  <td className={td}>{scopes[i]}</td>
+                  <td className={`${td} text-sm`}>
+                    {t("settingsText", { jurors: round.jurorsPerEntry, threshold: round.disagreementThreshold })}
+                    <span className="block">{round.blind ? t("blind") : t("open")}</span>
+                  </td>
+                  <td className={`${td} text-sm`}>
+                    {round.opensAt || round.closesAt
+                      ? t("datesText", { opens: round.opensAt ? formatVietnamDateTime(round.opensAt) : "—", closes: round.closesAt ? formatVietnamDateTime(round.closesAt) : "—" })
+                      : t("noDates")}
+                  </td>
+                  <td className={`${td} text-sm`}>{t("progressText", { submitted: round.submitted, assigned: round.assigned, entries: round.entries })}</td>
+                </tr>
+              ))}
+            </DataTable>
           )}
           <div className="mt-10 max-w-4xl">
             <RoundForm locale={locale} t={await adminStrings(locale, "Common", "RoundForm")} rubric={rubric} firstRound={rounds.length === 0} roundHref={localizedPath(locale, "/admin/rounds/[id]", { id: "__ID__" })} />

@@ -24,7 +24,7 @@ import { roundDetail } from "@/lib/db/queries/secretariat";
 import { adminStrings, formatNumber } from "../../_views/strings";
 import { RoundStatusBadge, scopeText } from "../../_views/badges";
 import { ProgressBar } from "../../_views/progress-bar";
-import { TableScroll, td, th } from "../../_views/table-scroll";
+import { DataTable, td } from "../../_views/table-scroll";
 
 type Props = { params: Promise<{ locale: string; id: string }> };
 export const dynamic = "force-dynamic";
@@ -221,31 +221,17 @@ export default async function AdminRoundPage({ params }: Props) {
         {jurorProgress.length === 0 ? (
           <p className="mt-3">{t("noAssignments")}</p>
         ) : (
-          <TableScroll label={t("byJuror")}>
-            <table className="w-full min-w-[32rem] border-collapse">
-              <caption className="sr-only">{t("byJuror")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className={th}>{t("juror")}</th>
-                  <th scope="col" className={`${th} text-right`}>{t("assigned")}</th>
-                  <th scope="col" className={`${th} text-right`}>{t("notStarted")}</th>
-                  <th scope="col" className={`${th} text-right`}>{t("drafts")}</th>
-                  <th scope="col" className={`${th} text-right`}>{t("submitted")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {jurorProgress.map((p) => (
-                  <tr key={p.id} data-testid="juror-progress">
-                    <th scope="row" className={`${td} text-left font-normal`}>{p.name}</th>
-                    <td className={`${td} text-right`}>{p.assigned}</td>
-                    <td className={`${td} text-right`}>{p.assigned - p.drafts - p.submitted}</td>
-                    <td className={`${td} text-right`}>{p.drafts}</td>
-                    <td className={`${td} text-right`}>{p.submitted}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <DataTable label={t("byJuror")} className="min-w-[32rem]" columns={[t("juror"), { label: t("assigned"), numeric: true }, { label: t("notStarted"), numeric: true }, { label: t("drafts"), numeric: true }, { label: t("submitted"), numeric: true }]}>
+            {jurorProgress.map((p) => (
+              <tr key={p.id} data-testid="juror-progress">
+                <th scope="row" className={`${td} text-left font-normal`}>{p.name}</th>
+                <td className={`${td} text-right`}>{p.assigned}</td>
+                <td className={`${td} text-right`}>{p.assigned - p.drafts - p.submitted}</td>
+                <td className={`${td} text-right`}>{p.drafts}</td>
+                <td className={`${td} text-right`}>{p.submitted}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
         {round.status === "open" && jurorProgress.some((p) => p.submitted < p.assigned) && (
           <div className="mt-4 max-w-3xl rounded-lg border border-stone-200 bg-white p-4">
@@ -272,112 +258,99 @@ export default async function AdminRoundPage({ params }: Props) {
         {detail.entries.length === 0 ? (
           <p className="mt-3">{t("noEntries")}</p>
         ) : (
-          <TableScroll label={t("byEntry")}>
-            <table className="w-full min-w-[48rem] border-collapse">
-              <caption className="sr-only">{t("byEntry")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className={th}>{t("entry")}</th>
-                  <th scope="col" className={th}>{t("sheets")}</th>
-                  <th scope="col" className={th}>{t("jurorsAndSheets")}</th>
-                  {!closed && <th scope="col" className={th}>{t("addJuror")}</th>}
-                </tr>
-              </thead>
-              <tbody>
-                {detail.entries.map((entry) => {
-                  const sheets = detail.sheets.filter((s) => s.entryId === entry.id).map((s) => ({ ...s, name: jurorName.get(s.jurorId) ?? s.jurorId })).sort((a, b) => a.name.localeCompare(b.name, locale));
-                  const p = entryProgress.get(entry.id);
-                  const conflicted = new Set(conflicts.filter((c) => c.entry.id === entry.id).map((c) => c.juror.id));
-                  const candidates = memberJurors.filter((j) => {
-                    const panels = members.get(j.id) ?? [];
-                    return (panels.length === 0 || panels.includes(entry.category)) && !sheets.some((s) => s.jurorId === j.id) && !conflicted.has(j.id);
-                  });
-                  const label = entryLabel(entry.id);
-                  return (
-                    <tr key={entry.id} data-testid="round-entry">
-                      <th scope="row" className={`${td} text-left font-normal`}>
-                        <span className="block font-mono text-sm">{entry.code ?? "—"}</span>
-                        <span className="font-semibold">{entry.title || t("untitled")}</span>
-                        <span className="block text-sm text-stone-700">{categoryName.get(entry.category) ?? entry.category}</span>
-                        {entry.status === "withdrawn" && <span className="mt-1 inline-block rounded bg-stone-200 px-2 text-sm">{st("entry.withdrawn")}</span>}
-                      </th>
-                      <td className={`${td} whitespace-nowrap`}>
-                        {t("entrySheets", { submitted: p?.submitted ?? 0, required: round.jurorsPerEntry })}
-                        {(p?.assigned ?? 0) < round.jurorsPerEntry && <span className="mt-1 block rounded bg-red-100 px-2 text-sm font-semibold text-red-900">{t("short", { n: round.jurorsPerEntry - (p?.assigned ?? 0) })}</span>}
-                      </td>
-                      <td className={td}>
-                        {sheets.length === 0 ? (
-                          <span className="text-sm text-stone-700">{t("nobody")}</span>
-                        ) : (
-                          <ul className="space-y-2">
-                            {sheets.map((s) => {
-                              const state = s.status ?? "none";
-                              return (
-                                <li key={s.jurorId}>
-                                  <span className="font-semibold">{s.name}</span>{" "}
-                                  <span className={`rounded px-2 py-0.5 text-sm font-semibold ${SHEET_STYLES[state]}`}>{t(`sheet.${state}`)}</span>
-                                  {!closed && (
-                                    <details className="mt-1">
-                                      <summary className="cursor-pointer text-sm font-semibold text-brand-700">{t("sheetActions", { name: s.name })}</summary>
-                                      <div className="mt-2 space-y-3">
-                                        {s.status === "submitted" && s.scoreId ? (
-                                          <ActionForm
-                                            locale={locale}
-                                            t={common}
-                                            method="POST"
-                                            url={`/api/admin/scores/${s.scoreId}/reopen`}
-                                            legend={t("reopenFor", { name: s.name, entry: label })}
-                                            fields={[{ name: "reason", kind: "textarea", label: t("reopenReason") }]}
-                                            submitLabel={t("reopen")}
-                                            done={t("reopened")}
-                                          />
-                                        ) : (
-                                          <ActionForm
-                                            locale={locale}
-                                            t={common}
-                                            method="DELETE"
-                                            url={`/api/admin/rounds/${round.id}/assignments/${entry.id}/${s.jurorId}`}
-                                            legend={t("removeFor", { name: s.name, entry: label })}
-                                            submitLabel={t("remove")}
-                                            confirm={t("removeConfirm", { name: s.name, entry: label })}
-                                            done={t("removed")}
-                                            tone="danger"
-                                          />
-                                        )}
-                                      </div>
-                                    </details>
-                                  )}
-                                </li>
-                              );
-                            })}
-                          </ul>
-                        )}
-                      </td>
-                      {!closed && (
-                        <td className={`${td} min-w-[14rem]`}>
-                          {candidates.length === 0 ? (
-                            <span className="text-sm text-stone-700">{t("noCandidates")}</span>
-                          ) : (
-                            <ActionForm
-                              locale={locale}
-                              t={common}
-                              method="POST"
-                              url={`/api/admin/rounds/${round.id}/assignments`}
-                              body={{ entryId: entry.id }}
-                              legend={t("addFor", { entry: label })}
-                              fields={[{ name: "jurorId", kind: "select", label: t("juror"), options: candidates.map((j) => ({ value: j.id, label: j.name })), initial: candidates[0]!.id }]}
-                              submitLabel={t("assign")}
-                              done={t("assignedDone")}
-                            />
-                          )}
-                        </td>
+          <DataTable label={t("byEntry")} className="min-w-[48rem]" columns={[t("entry"), t("sheets"), t("jurorsAndSheets"), !closed && t("addJuror")]}>
+            {detail.entries.map((entry) => {
+              const sheets = detail.sheets.filter((s) => s.entryId === entry.id).map((s) => ({ ...s, name: jurorName.get(s.jurorId) ?? s.jurorId })).sort((a, b) => a.name.localeCompare(b.name, locale));
+              const p = entryProgress.get(entry.id);
+              const conflicted = new Set(conflicts.filter((c) => c.entry.id === entry.id).map((c) => c.juror.id));
+              const candidates = memberJurors.filter((j) => {
+                const panels = members.get(j.id) ?? [];
+                return (panels.length === 0 || panels.includes(entry.category)) && !sheets.some((s) => s.jurorId === j.id) && !conflicted.has(j.id);
+              });
+              const label = entryLabel(entry.id);
+              return (
+                <tr key={entry.id} data-testid="round-entry">
+                  <th scope="row" className={`${td} text-left font-normal`}>
+                    <span className="block font-mono text-sm">{entry.code ?? "—"}</span>
+                    <span className="font-semibold">{entry.title || t("untitled")}</span>
+                    <span className="block text-sm text-stone-700">{categoryName.get(entry.category) ?? entry.category}</span>
+                    {entry.status === "withdrawn" && <span className="mt-1 inline-block rounded bg-stone-200 px-2 text-sm">{st("entry.withdrawn")}</span>}
+                  </th>
+                  <td className={`${td} whitespace-nowrap`}>
+                    {t("entrySheets", { submitted: p?.submitted ?? 0, required: round.jurorsPerEntry })}
+                    {(p?.assigned ?? 0) < round.jurorsPerEntry && <span className="mt-1 block rounded bg-red-100 px-2 text-sm font-semibold text-red-900">{t("short", { n: round.jurorsPerEntry - (p?.assigned ?? 0) })}</span>}
+                  </td>
+                  <td className={td}>
+                    {sheets.length === 0 ? (
+                      <span className="text-sm text-stone-700">{t("nobody")}</span>
+                    ) : (
+                      <ul className="space-y-2">
+                        {sheets.map((s) => {
+                          const state = s.status ?? "none";
+                          return (
+                            <li key={s.jurorId}>
+                              <span className="font-semibold">{s.name}</span>{" "}
+                              <span className={`rounded px-2 py-0.5 text-sm font-semibold ${SHEET_STYLES[state]}`}>{t(`sheet.${state}`)}</span>
+                              {!closed && (
+                                <details className="mt-1">
+                                  <summary className="cursor-pointer text-sm font-semibold text-brand-700">{t("sheetActions", { name: s.name })}</summary>
+                                  <div className="mt-2 space-y-3">
+                                    {s.status === "submitted" && s.scoreId ? (
+                                      <ActionForm
+                                        locale={locale}
+                                        t={common}
+                                        method="POST"
+                                        url={`/api/admin/scores/${s.scoreId}/reopen`}
+                                        legend={t("reopenFor", { name: s.name, entry: label })}
+                                        fields={[{ name: "reason", kind: "textarea", label: t("reopenReason") }]}
+                                        submitLabel={t("reopen")}
+                                        done={t("reopened")}
+                                      />
+                                    ) : (
+                                      <ActionForm
+                                        locale={locale}
+                                        t={common}
+                                        method="DELETE"
+                                        url={`/api/admin/rounds/${round.id}/assignments/${entry.id}/${s.jurorId}`}
+                                        legend={t("removeFor", { name: s.name, entry: label })}
+                                        submitLabel={t("remove")}
+                                        confirm={t("removeConfirm", { name: s.name, entry: label })}
+                                        done={t("removed")}
+                                        tone="danger"
+                                      />
+                                    )}
+                                  </div>
+                                </details>
+                              )}
+                            </li>
+                          );
+                        })}
+                      </ul>
+                    )}
+                  </td>
+                  {!closed && (
+                    <td className={`${td} min-w-[14rem]`}>
+                      {candidates.length === 0 ? (
+                        <span className="text-sm text-stone-700">{t("noCandidates")}</span>
+                      ) : (
+                        <ActionForm
+                          locale={locale}
+                          t={common}
+                          method="POST"
+                          url={`/api/admin/rounds/${round.id}/assignments`}
+                          body={{ entryId: entry.id }}
+                          legend={t("addFor", { entry: label })}
+                          fields={[{ name: "jurorId", kind: "select", label: t("juror"), options: candidates.map((j) => ({ value: j.id, label: j.name })), initial: candidates[0]!.id }]}
+                          submitLabel={t("assign")}
+                          done={t("assignedDone")}
+                        />
                       )}
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </TableScroll>
+                    </td>
+                  )}
+                </tr>
+              );
+            })}
+          </DataTable>
         )}
       </section>
 
@@ -389,32 +362,19 @@ export default async function AdminRoundPage({ params }: Props) {
         {conflicts.length === 0 ? (
           <p className="mt-3">{t("noConflicts")}</p>
         ) : (
-          <TableScroll label={t("conflictsTable")}>
-            <table className="w-full min-w-[36rem] border-collapse">
-              <caption className="sr-only">{t("conflictsTable")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className={th}>{t("juror")}</th>
-                  <th scope="col" className={th}>{t("entry")}</th>
-                  <th scope="col" className={th}>{t("conflictSource")}</th>
-                  <th scope="col" className={th}>{t("reason")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {conflicts.map((c) => (
-                  <tr key={`${c.juror.id}-${c.entry.id}-${c.source}`}>
-                    <th scope="row" className={`${td} text-left font-normal`}>{c.juror.name}</th>
-                    <td className={td}>{t("entryLabel", { code: c.entry.code ?? "—", title: c.entry.title || t("untitled") })}</td>
-                    <td className={td}>
-                      {t(`source.${c.source}`)}
-                      {c.createdBy && c.source === "secretariat" && <span className="block text-sm text-stone-700">{c.createdBy.name}</span>}
-                    </td>
-                    <td className={td}>{c.source === "automatic" ? t(`automatic.${c.reason as "author" | "coAuthor" | "outlet"}`) : c.reason || "—"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <DataTable label={t("conflictsTable")} className="min-w-[36rem]" columns={[t("juror"), t("entry"), t("conflictSource"), t("reason")]}>
+            {conflicts.map((c) => (
+              <tr key={`${c.juror.id}-${c.entry.id}-${c.source}`}>
+                <th scope="row" className={`${td} text-left font-normal`}>{c.juror.name}</th>
+                <td className={td}>{t("entryLabel", { code: c.entry.code ?? "—", title: c.entry.title || t("untitled") })}</td>
+                <td className={td}>
+                  {t(`source.${c.source}`)}
+                  {c.createdBy && c.source === "secretariat" && <span className="block text-sm text-stone-700">{c.createdBy.name}</span>}
+                </td>
+                <td className={td}>{c.source === "automatic" ? t(`automatic.${c.reason as "author" | "coAuthor" | "outlet"}`) : c.reason || "—"}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
         {detail.jurors.length > 0 && detail.entries.length > 0 && (
           <div className="mt-4 max-w-3xl rounded-lg border border-stone-200 bg-white p-4">
@@ -448,45 +408,29 @@ export default async function AdminRoundPage({ params }: Props) {
         {byCategory.map((c) => (
           <div key={c.code} className="mt-6">
             <h3 className="text-xl font-bold">{c.name}</h3>
-            <TableScroll label={t("rankingOf", { category: c.name })}>
-              <table className="w-full min-w-[48rem] border-collapse" data-testid="ranking">
-                <caption className="sr-only">{t("rankingOf", { category: c.name })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col" className={`${th} text-right`}>{t("rank")}</th>
-                    <th scope="col" className={th}>{t("entry")}</th>
-                    <th scope="col" className={`${th} text-right`}>{t("sheetsIn")}</th>
-                    <th scope="col" className={`${th} text-right`}>{t("mean")}</th>
-                    <th scope="col" className={`${th} text-right`}>{t("normalised")}</th>
-                    <th scope="col" className={th}>{t("totals")}</th>
-                    <th scope="col" className={th}>{t("flags")}</th>
+            <DataTable label={t("rankingOf", { category: c.name })} className="min-w-[48rem]" testId="ranking" columns={[{ label: t("rank"), numeric: true }, t("entry"), { label: t("sheetsIn"), numeric: true }, { label: t("mean"), numeric: true }, { label: t("normalised"), numeric: true }, t("totals"), t("flags")]}>
+              {c.results.map((r) => {
+                const e = entryById.get(r.entryId);
+                return (
+                  <tr key={r.entryId} data-testid="ranking-row">
+                    <td className={`${td} text-right font-bold`}>{r.rank ?? "—"}</td>
+                    <th scope="row" className={`${td} text-left font-normal`}>
+                      <span className="block font-mono text-sm">{e?.code ?? "—"}</span>
+                      {e?.title || t("untitled")}
+                    </th>
+                    <td className={`${td} text-right`}>{r.jurors}</td>
+                    <td className={`${td} text-right font-semibold`}>{num(r.mean)}</td>
+                    <td className={`${td} text-right`}>{num(r.normalised)}</td>
+                    <td className={`${td} text-sm`}>{r.totals.length ? r.totals.map((v) => formatNumber(v, locale)).join(" · ") : "—"}</td>
+                    <td className={`${td} text-sm`}>
+                      {r.disagreements > 0 && <span className="mr-1 inline-block rounded bg-red-100 px-2 font-semibold text-red-900">{t("disagreement", { n: r.disagreements })}</span>}
+                      {r.tied && <span className="inline-block rounded bg-amber-100 px-2 font-semibold text-amber-900">{t("tied")}</span>}
+                      {r.jurors === 0 && <span className="text-stone-700">{t("unscored")}</span>}
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  {c.results.map((r) => {
-                    const e = entryById.get(r.entryId);
-                    return (
-                      <tr key={r.entryId} data-testid="ranking-row">
-                        <td className={`${td} text-right font-bold`}>{r.rank ?? "—"}</td>
-                        <th scope="row" className={`${td} text-left font-normal`}>
-                          <span className="block font-mono text-sm">{e?.code ?? "—"}</span>
-                          {e?.title || t("untitled")}
-                        </th>
-                        <td className={`${td} text-right`}>{r.jurors}</td>
-                        <td className={`${td} text-right font-semibold`}>{num(r.mean)}</td>
-                        <td className={`${td} text-right`}>{num(r.normalised)}</td>
-                        <td className={`${td} text-sm`}>{r.totals.length ? r.totals.map((v) => formatNumber(v, locale)).join(" · ") : "—"}</td>
-                        <td className={`${td} text-sm`}>
-                          {r.disagreements > 0 && <span className="mr-1 inline-block rounded bg-red-100 px-2 font-semibold text-red-900">{t("disagreement", { n: r.disagreements })}</span>}
-                          {r.tied && <span className="inline-block rounded bg-amber-100 px-2 font-semibold text-amber-900">{t("tied")}</span>}
-                          {r.jurors === 0 && <span className="text-stone-700">{t("unscored")}</span>}
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </TableScroll>
+                );
+              })}
+            </DataTable>
           </div>
         ))}
         {ranking.some((r) => r.tied) && <p className="mt-3 max-w-3xl text-sm text-stone-700">{t("tiesNote")}</p>}
