@@ -3,6 +3,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { api, fill, useHydrated, type Strings } from "@/components/portal/format";
 import { Field, focusFirstError } from "@/components/portal/field";
+import { ErrorAlert } from "./error-alert";
 
 type Created = { account: { id: string; name: string; email: string; role: "juror" | "secretariat" }; password: string; mailSent: boolean };
 type Props = { locale: string; t: Strings; roleNames: Record<"juror" | "secretariat", string> };
@@ -76,11 +77,7 @@ export function AccountForm({ locale, t, roleNames }: Props) {
             </button>
           </div>
         </fieldset>
-        {alert && (
-          <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-red-900">
-            {alert}
-          </p>
-        )}
+        {alert && <ErrorAlert className="p-3">{alert}</ErrorAlert>}
       </form>
       <div role="status" className="mt-3">
         {created && (

@@ -2,6 +2,7 @@
 import { useId, useState } from "react";
 import { useRouter } from "next/navigation";
 import { api, useHydrated, type Strings } from "@/components/portal/format";
+import { ErrorAlert } from "./error-alert";
 
 type Option = { value: string; label: string };
 export type FieldSpec =
@@ -168,11 +169,7 @@ export function ActionForm({ locale, t, method, url, submitLabel, done, fields =
           {submitLabel}
         </button>
       </div>
-      {alert && (
-        <p role="alert" className="mt-2 rounded-md border border-red-300 bg-red-50 p-2 text-sm text-red-900">
-          {alert}
-        </p>
-      )}
+      {alert && <ErrorAlert className="mt-2 p-2 text-sm">{alert}</ErrorAlert>}
       <p role="status" className="mt-1 text-sm text-green-900">
         {status}
       </p>

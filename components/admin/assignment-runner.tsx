@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { api, fill, useHydrated, type Strings } from "@/components/portal/format";
+import { ErrorAlert } from "./error-alert";
 
 type Excluded = { panel: number; author: number; coAuthor: number; outlet: number; declared: number };
 type Unmet = { entryId: string; required: number; assigned: number; excluded: Excluded };
@@ -47,11 +48,7 @@ export function AssignmentRunner({ locale, t, roundId, jurorNames, entryNames }:
       <button type="button" disabled={!hydrated || busy} onClick={() => void run()} className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
         {t.run}
       </button>
-      {alert && (
-        <p role="alert" className="mt-2 rounded-md border border-red-300 bg-red-50 p-3 text-red-900">
-          {alert}
-        </p>
-      )}
+      {alert && <ErrorAlert className="mt-2 p-3">{alert}</ErrorAlert>}
       <p role="status" className="mt-2 font-semibold text-green-900">
         {status}
       </p>

@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
 import { api, fill, useHydrated, type Strings } from "@/components/portal/format";
+import { ErrorAlert } from "./error-alert";
 
 export type AuditRow = { id: number; createdAt: string; actor: { id: string; name: string } | null; action: string; entity: string; entityId: string; before: unknown; after: unknown };
 type Props = { locale: string; t: Strings; actions: Strings; entities: Strings; initial: AuditRow[]; nextCursor: string | null; query: string; roundHref: string; filtered: boolean };
@@ -106,11 +107,7 @@ export function AuditList({ locale, t, actions, entities, initial, nextCursor, q
           </tbody>
         </table>
       </div>
-      {alert && (
-        <p role="alert" className="mt-2 rounded-md border border-red-300 bg-red-50 p-2 text-sm text-red-900">
-          {alert}
-        </p>
-      )}
+      {alert && <ErrorAlert className="mt-2 p-2 text-sm">{alert}</ErrorAlert>}
       <p role="status" className="mt-2 text-sm text-stone-700">
         {status}
       </p>

@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
 import { api, fill, useHydrated, type Strings } from "@/components/portal/format";
+import { ErrorAlert } from "./error-alert";
 
 type Eligibility = "eligible" | "ineligible" | null;
 type Props = { locale: string; t: Strings; entryId: string; label: string; eligibility: Eligibility; reason: string };
@@ -106,11 +107,7 @@ export function EligibilityCells({ locale, t, entryId, label, eligibility: initi
                 {t.save}
               </button>
             </fieldset>
-            {alert && (
-              <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-2 text-sm text-red-900">
-                {alert}
-              </p>
-            )}
+            {alert && <ErrorAlert className="p-2 text-sm">{alert}</ErrorAlert>}
             <p role="status" className="text-sm text-green-900">
               {status}
             </p>

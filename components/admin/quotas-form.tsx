@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { api, fill, useHydrated, type Strings } from "@/components/portal/format";
+import { ErrorAlert } from "./error-alert";
 
 const TIERS = ["A", "B", "C", "encouragement"] as const;
 type Tier = (typeof TIERS)[number];
@@ -116,11 +117,7 @@ export function QuotasForm({ locale, t, tierNames, categories }: Props) {
             </tbody>
           </table>
         </div>
-        {alert && (
-          <p role="alert" className="mt-2 rounded-md border border-red-300 bg-red-50 p-2 text-sm text-red-900">
-            {alert}
-          </p>
-        )}
+        {alert && <ErrorAlert className="mt-2 p-2 text-sm">{alert}</ErrorAlert>}
         <button type="submit" className="mt-3 rounded-md border border-stone-400 bg-white px-4 py-2 font-semibold hover:bg-stone-100 disabled:opacity-60">
           {t.saveQuotas}
         </button>

@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { api, fill, useHydrated, type Strings } from "@/components/portal/format";
+import { ErrorAlert } from "./error-alert";
 
 type Juror = { id: string; name: string; left: number };
 type Skip = { jurorId: string; reason: "notInRound" | "disabled" | "nothingLeft" | "recentlyReminded" | "mailFailed"; remaining?: number; lastSentAt?: string };
@@ -62,11 +63,7 @@ export function RemindersForm({ locale, t, roundId, jurors, names }: Props) {
           {chosen.length ? fill(t.sendChosen, { n: chosen.length }) : t.sendAll}
         </button>
       </fieldset>
-      {alert && (
-        <p role="alert" className="mt-2 rounded-md border border-red-300 bg-red-50 p-2 text-sm text-red-900">
-          {alert}
-        </p>
-      )}
+      {alert && <ErrorAlert className="mt-2 p-2 text-sm">{alert}</ErrorAlert>}
       <p role="status" className="mt-2 text-sm font-semibold text-green-900">
         {status}
       </p>

@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
 import { api, fill, useHydrated, type Strings } from "@/components/portal/format";
+import { ErrorAlert } from "./error-alert";
 
 export type CriterionDraft = { key: string; nameVi: string; nameEn: string; maxPoints: string; weight: string };
 type Props = { locale: string; t: Strings; rubric: CriterionDraft[]; firstRound: boolean; roundHref: string };
@@ -224,11 +225,7 @@ export function RoundForm({ locale, t, rubric: initialRubric, firstRound, roundH
           </button>
         </fieldset>
 
-        {alert && (
-          <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-red-900">
-            {alert}
-          </p>
-        )}
+        {alert && <ErrorAlert className="p-3">{alert}</ErrorAlert>}
         <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
           {t.create}
         </button>

@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { api, fill, useHydrated, type Strings } from "@/components/portal/format";
+import { ErrorAlert } from "./error-alert";
 
 type Juror = { id: string; name: string; email: string; disabled: boolean };
 type Props = { locale: string; t: Strings; roundId: string; jurors: Juror[]; categories: { code: string; name: string }[]; members: { jurorId: string; panels: string[] }[] };
@@ -104,11 +105,7 @@ export function RoundJurorsForm({ locale, t, roundId, jurors, categories, member
             );
           })}
         </ul>
-        {alert && (
-          <p role="alert" className="mt-3 rounded-md border border-red-300 bg-red-50 p-3 text-red-900">
-            {alert}
-          </p>
-        )}
+        {alert && <ErrorAlert className="mt-3 p-3">{alert}</ErrorAlert>}
         <button type="submit" className="mt-3 rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
           {t.saveJurors}
         </button>
