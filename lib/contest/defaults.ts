@@ -1,7 +1,7 @@
 // What a new contest starts with unless the secretariat says otherwise: the five categories of
 // the national contest with their limits, the rules text and the title. The demo seed and the
 // secretariat's "new contest" both use them.
-import type { CategoryCode, LengthUnit } from "@/lib/db/schema";
+import type { CategoryCode, LengthUnit } from "./vocabulary";
 
 const MB = 1024 * 1024;
 

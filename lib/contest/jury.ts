@@ -1,6 +1,24 @@
 // The jury's rules that are not arithmetic: round life cycle, when a score may change, and the
 // one projection of an entry a juror is allowed to see. Pure: callers pass rows and `now`.
-import type { Attachment, Entry, EntryAuthor, Round, RoundStatus, Score } from "@/lib/db/schema";
+import type { CategoryCode, RoundStatus, ScoreStatus, SeriesPart } from "./vocabulary";
+
+/** The facts of a round these rules read (a database row has them and more). */
+export type RoundFacts = { status: RoundStatus; opensAt: Date | null; closesAt: Date | null; blind: boolean };
+/** The facts of an entry the juror's view is made from. */
+export type JuryEntry = {
+  id: string;
+  code: string | null;
+  category: CategoryCode;
+  title: string;
+  summary: string;
+  publishedAt: string | null;
+  length: number | null;
+  parts: readonly SeriesPart[];
+  outlet: string;
+  url: string;
+};
+export type JuryAuthor = { position: number; name: string; penName: string };
+export type JuryFile = { id: string; contentType: string; size: number; createdAt: Date };
 
 /** A round moves forward only: draft → open → closed. */
 export function canMoveRound(from: RoundStatus, to: RoundStatus): boolean {
@@ -8,7 +26,7 @@ export function canMoveRound(from: RoundStatus, to: RoundStatus): boolean {
 }
 
 /** Whether a juror may still change their sheet: the round is open (and inside its dates), the sheet not submitted. */
-export function scoreEditable(round: Pick<Round, "status" | "opensAt" | "closesAt">, score: Pick<Score, "status"> | null, now: Date): boolean {
+export function scoreEditable(round: Pick<RoundFacts, "status" | "opensAt" | "closesAt">, score: { status: ScoreStatus } | null, now: Date): boolean {
   if (round.status !== "open") return false;
   if (round.opensAt && now < round.opensAt) return false;
   if (round.closesAt && now >= round.closesAt) return false;
@@ -21,7 +39,7 @@ export type JurorAttachment = { id: string; contentType: string; size: number; u
 export type JurorEntryView = {
   id: string;
   code: string | null;
-  category: Entry["category"];
+  category: CategoryCode;
   title: string;
   summary: string;
   publishedAt: string | null;
@@ -40,7 +58,7 @@ export type JurorEntryView = {
  * (people name scans after themselves). Attachments are reached through the juror's own route,
  * which checks the assignment. A scanned page may still show a byline: the secretariat is told so.
  */
-export function jurorEntryView(entry: Entry, authors: readonly EntryAuthor[], files: readonly Attachment[], round: Pick<Round, "blind">): JurorEntryView {
+export function jurorEntryView(entry: JuryEntry, authors: readonly JuryAuthor[], files: readonly JuryFile[], round: Pick<RoundFacts, "blind">): JurorEntryView {
   const view: JurorEntryView = {
     id: entry.id,
     code: entry.code,
@@ -69,7 +87,7 @@ export function jurorEntryView(entry: Entry, authors: readonly EntryAuthor[], fi
 export type SheetState = "notStarted" | "draft" | "submitted";
 
 /** Where a juror is with one sheet: nothing entered yet, a draft, or submitted (locked). */
-export function sheetState(score: { status: "draft" | "submitted"; values: Record<string, number>; comment: string } | null): SheetState {
+export function sheetState(score: { status: ScoreStatus; values: Record<string, number>; comment: string } | null): SheetState {
   if (!score) return "notStarted";
   if (score.status === "submitted") return "submitted";
   return Object.keys(score.values).length === 0 && score.comment.trim() === "" ? "notStarted" : "draft";

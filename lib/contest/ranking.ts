@@ -13,7 +13,10 @@
 //
 // Every sum is taken over sorted values and means are compared as fractions, so the result does
 // not depend on the order rows are read in, and equal means are equal, not 1e-15 apart.
-import { maxTotal, sheetTotal, type Criterion, type ScoreValues } from "./scoring";
+import { maxTotal, sheetTotal } from "./scoring";
+import { PRIZE_TIERS, type Criterion, type PrizeTier, type Quota, type ScoreValues } from "./vocabulary";
+
+export { PRIZE_TIERS, type PrizeTier, type Quota } from "./vocabulary";
 
 export type Sheet = { entryId: string; jurorId: string; values: ScoreValues };
 export type RankableEntry = { id: string; category: string };
@@ -152,10 +155,6 @@ export function shortlist(results: readonly EntryResult[], rule: ShortlistRule):
   }
   return chosen.sort();
 }
-
-export const PRIZE_TIERS = ["A", "B", "C", "encouragement"] as const;
-export type PrizeTier = (typeof PRIZE_TIERS)[number];
-export type Quota = Record<PrizeTier, number>;
 
 export type PrizeProposal = {
   entryId: string;

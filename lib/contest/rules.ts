@@ -1,6 +1,6 @@
 // The contest's rules as pure functions: no I/O, no clock (callers pass `now`), so every rule
 // is unit-tested and the same code judges the API, the pages and the benchmark.
-import type { CategoryCode, LengthUnit, SeriesPart } from "@/lib/db/schema";
+import type { CategoryCode, LengthUnit, SeriesPart } from "./vocabulary";
 
 export const TIME_ZONE = "Asia/Ho_Chi_Minh";
 

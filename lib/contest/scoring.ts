@@ -1,19 +1,9 @@
 // The rubric and one juror's score sheet, as pure functions: which values are allowed and what
 // a sheet totals. Aggregation over many sheets is in ./ranking.ts.
-import type { LocalizedText } from "@/lib/db/schema";
 import type { FieldIssue } from "./rules";
+import type { Criterion, ScoreValues } from "./vocabulary";
 
-export type Criterion = {
-  /** Stable key ("truthfulness"); score sheets store values under it. */
-  key: string;
-  name: LocalizedText;
-  /** Highest score on this criterion; scores run from 0 in steps of 0.5. */
-  maxPoints: number;
-  /** Whole-number multiplier of the criterion in the total (1 when the points already weigh it). */
-  weight: number;
-};
-
-export type ScoreValues = Record<string, number>;
+export type { Criterion, ScoreValues } from "./vocabulary";
 
 /** The demo rubric of the contest rules: four criteria, 100 points in all. */
 export const DEFAULT_RUBRIC: Criterion[] = [

@@ -2,17 +2,55 @@
 // are generated from this file with drizzle-kit (`npx drizzle-kit generate`).
 import { sql } from "drizzle-orm";
 import { bigint, bigserial, boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { PRIZE_TIERS, type PrizeTier } from "../contest/ranking";
-import type { Criterion, ScoreValues } from "../contest/scoring";
+import {
+  CATEGORY_CODES,
+  CONFLICT_SOURCES,
+  ELIGIBILITY,
+  ENTRY_STATUSES,
+  LENGTH_UNITS,
+  PRIZE_TIERS,
+  ROLES,
+  ROUND_STATUSES,
+  SCORE_STATUSES,
+  type CategoryCode,
+  type Criterion,
+  type LocalizedText,
+  type Quota,
+  type Role,
+  type RoundScope,
+  type ScoreValues,
+  type SeriesPart,
+} from "../contest/vocabulary";
 
-export const ROLES = ["journalist", "juror", "secretariat"] as const;
-export type Role = (typeof ROLES)[number];
+// The domain's words are defined in lib/contest/vocabulary.ts; re-exported here for the code
+// that reads them next to the tables. The dependency runs one way: schema → contest.
+export {
+  CATEGORY_CODES,
+  CONFLICT_SOURCES,
+  ELIGIBILITY,
+  ENTRY_STATUSES,
+  LENGTH_UNITS,
+  PRIZE_TIERS,
+  ROLES,
+  ROUND_STATUSES,
+  SCORE_STATUSES,
+  type CategoryCode,
+  type Criterion,
+  type Eligibility,
+  type EntryStatus,
+  type LengthUnit,
+  type LocalizedText,
+  type PrizeTier,
+  type Role,
+  type RoundScope,
+  type RoundStatus,
+  type ScoreStatus,
+  type ScoreValues,
+  type SeriesPart,
+} from "../contest/vocabulary";
 
-export const ENTRY_STATUSES = ["draft", "submitted", "withdrawn"] as const;
-export type EntryStatus = (typeof ENTRY_STATUSES)[number];
-
-export const ELIGIBILITY = ["eligible", "ineligible"] as const;
-export type Eligibility = (typeof ELIGIBILITY)[number];
+/** `'a', 'b'`: a vocabulary as the list of a check constraint. */
+const sqlList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(", "));
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
@@ -35,10 +73,8 @@ export const users = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex("users_email_key").on(t.email), check("users_role_check", sql`${t.role} in ('journalist', 'juror', 'secretariat')`)],
+  (t) => [uniqueIndex("users_email_key").on(t.email), check("users_role_check", sql`${t.role} in (${sqlList(ROLES)})`)],
 );
-
-export type LocalizedText = { vi: string; en: string };
 
 export const contests = pgTable(
   "contests",
@@ -58,7 +94,7 @@ export const contests = pgTable(
     // Last entry number handed out; incremented under a row lock so codes never collide.
     entrySeq: integer("entry_seq").notNull().default(0),
     // Prizes per category and tier, applied to the final round's ranking.
-    prizeQuotas: jsonb("prize_quotas").$type<Record<string, Record<PrizeTier, number>>>().notNull().default({}),
+    prizeQuotas: jsonb("prize_quotas").$type<Record<string, Quota>>().notNull().default({}),
     // Set once: results become public (results page, search, Open Graph images, notifications).
     resultsPublishedAt: timestamp("results_published_at", { withTimezone: true }),
     createdAt: createdAt(),
@@ -66,11 +102,6 @@ export const contests = pgTable(
   },
   (t) => [uniqueIndex("contests_year_key").on(t.year)],
 );
-
-export const CATEGORY_CODES = ["print", "online", "radio", "television", "photo"] as const;
-export type CategoryCode = (typeof CATEGORY_CODES)[number];
-export const LENGTH_UNITS = ["words", "minutes", "photos"] as const;
-export type LengthUnit = (typeof LENGTH_UNITS)[number];
 
 export const contestCategories = pgTable(
   "contest_categories",
@@ -91,8 +122,6 @@ export const contestCategories = pgTable(
   },
   (t) => [uniqueIndex("contest_categories_contest_code_key").on(t.contestId, t.code)],
 );
-
-export type SeriesPart = { title: string; publishedAt: string | null; url: string };
 
 export const entries = pgTable(
   "entries",
@@ -123,7 +152,7 @@ export const entries = pgTable(
     uniqueIndex("entries_code_key").on(t.code),
     index("entries_owner_idx").on(t.ownerId, t.createdAt),
     index("entries_contest_status_idx").on(t.contestId, t.status),
-    check("entries_status_check", sql`${t.status} in ('draft', 'submitted', 'withdrawn')`),
+    check("entries_status_check", sql`${t.status} in (${sqlList(ENTRY_STATUSES)})`),
   ],
 );
 
@@ -212,10 +241,6 @@ export const searchOutbox = pgTable(
   (t) => [index("search_outbox_pending_idx").on(t.processedAt, t.id)],
 );
 
-export const ROUND_STATUSES = ["draft", "open", "closed"] as const;
-export type RoundStatus = (typeof ROUND_STATUSES)[number];
-export type RoundScope = { kind: "eligible" } | { kind: "shortlist"; top: number } | { kind: "shortlist"; percent: number };
-
 export const rounds = pgTable(
   "rounds",
   {
@@ -235,7 +260,7 @@ export const rounds = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex("rounds_contest_position_key").on(t.contestId, t.position), check("rounds_status_check", sql`${t.status} in ('draft', 'open', 'closed')`)],
+  (t) => [uniqueIndex("rounds_contest_position_key").on(t.contestId, t.position), check("rounds_status_check", sql`${t.status} in (${sqlList(ROUND_STATUSES)})`)],
 );
 
 /** The jurors of a round; `panels` lists the categories they judge (empty: all of them). */
@@ -271,8 +296,6 @@ export const assignments = pgTable(
   (t) => [uniqueIndex("assignments_round_entry_juror_key").on(t.roundId, t.entryId, t.jurorId), index("assignments_juror_idx").on(t.jurorId, t.roundId)],
 );
 
-export const CONFLICT_SOURCES = ["declared", "secretariat"] as const;
-
 /** Conflicts a juror declared or the secretariat added; automatic ones are computed (lib/contest/assignment.ts). */
 export const conflicts = pgTable(
   "conflicts",
@@ -287,8 +310,6 @@ export const conflicts = pgTable(
   },
   (t) => [uniqueIndex("conflicts_juror_entry_key").on(t.jurorId, t.entryId), index("conflicts_entry_idx").on(t.entryId)],
 );
-
-export const SCORE_STATUSES = ["draft", "submitted"] as const;
 
 /** One juror's sheet for one entry in one round: a draft saved as they type, then submitted (locked). */
 export const scores = pgTable(

@@ -1,6 +1,6 @@
 // The secretariat's request schemas: bodies and query strings of the routes under /api/admin.
 import { z } from "zod";
-import { ROLES } from "@/lib/db/schema";
+import { roleSchema } from "@/lib/contest/vocabulary";
 import { email, text } from "./text";
 
 // A query-string parameter given empty (`?role=`) counts as absent, as in the entries search.
@@ -25,7 +25,7 @@ export const ACCOUNTS_PER_PAGE = 50;
 /** GET /api/admin/accounts */
 export const accountListQuery = z
   .object({
-    role: optionalParam(z.enum(ROLES)),
+    role: optionalParam(roleSchema),
     q: z.preprocess(blankAsAbsent, text({ max: 200 }).default("")),
     page: z.preprocess(blankAsAbsent, z.coerce.number().int().min(1).max(10_000).default(1)),
   })
@@ -47,7 +47,7 @@ export type StaffAccountInput = z.infer<typeof staffAccountInput>;
 
 /** PATCH /api/admin/accounts/{id}: a role, the disabled flag, or both, always with a reason. */
 export const accountChangeInput = z
-  .object({ role: z.enum(ROLES).optional(), disabled: z.boolean().optional(), reason: reason() })
+  .object({ role: roleSchema.optional(), disabled: z.boolean().optional(), reason: reason() })
   .strict()
   .refine((v) => v.role !== undefined || v.disabled !== undefined, { params: { key: "nothingToChange" } });
 export type AccountChangeInput = z.infer<typeof accountChangeInput>;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CATEGORY_CODES } from "@/lib/db/schema";
+import { CATEGORY_CODES, categoryCodeSchema } from "@/lib/contest/vocabulary";
 import { text } from "./text";
 
 const localized = z.object({ vi: text({ max: 300, min: 1 }), en: text({ max: 300, min: 1 }) }).strict();
@@ -16,7 +16,7 @@ export const contestInput = z
     publishedFrom: day,
     publishedTo: day,
     entryLimitPerAuthor: z.number().int().min(1).max(20).default(3),
-    categories: z.array(z.enum(CATEGORY_CODES)).min(1).max(CATEGORY_CODES.length).optional(),
+    categories: z.array(categoryCodeSchema).min(1).max(CATEGORY_CODES.length).optional(),
   })
   .strict()
   .refine((c) => c.submissionClosesAt > c.submissionOpensAt, { path: ["submissionClosesAt"], params: { key: "closesBeforeOpens" } })

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CATEGORY_CODES } from "@/lib/db/schema";
+import { categoryCodeSchema } from "@/lib/contest/vocabulary";
 import { email, isoDate, optionalUrl, text } from "./text";
 
 export const LIMITS = { title: 300, summary: 5000, outlet: 200, name: 120, storyRef: 200, authors: 10, parts: 10 } as const;
@@ -22,7 +22,7 @@ export const partInput = z
   .strict();
 
 const entryFields = {
-  category: z.enum(CATEGORY_CODES),
+  category: categoryCodeSchema,
   title: text({ max: LIMITS.title }),
   summary: text({ max: LIMITS.summary, multiline: true }),
   outlet: text({ max: LIMITS.outlet }),

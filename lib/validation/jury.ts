@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CATEGORY_CODES } from "@/lib/db/schema";
+import { categoryCodeSchema } from "@/lib/contest/vocabulary";
 import { text } from "./text";
 
 const localized = z.object({ vi: text({ max: 200, min: 1 }), en: text({ max: 200, min: 1 }) }).strict();
@@ -26,7 +26,7 @@ export const roundInput = z
   .strict();
 export type RoundInput = z.infer<typeof roundInput>;
 
-export const roundJurorsInput = z.object({ jurors: z.array(z.object({ jurorId: z.uuid(), panels: z.array(z.enum(CATEGORY_CODES)).max(5) }).strict()).max(500) }).strict();
+export const roundJurorsInput = z.object({ jurors: z.array(z.object({ jurorId: z.uuid(), panels: z.array(categoryCodeSchema).max(5) }).strict()).max(500) }).strict();
 
 /** PUT /api/jury/scores/{entryId}: a draft (autosave) or, with submit, the final sheet. */
 export const scoreInput = z

@@ -1,6 +1,6 @@
 // Inputs of the secretariat's prize and publication routes.
 import { z } from "zod";
-import { PRIZE_TIERS } from "@/lib/contest/ranking";
+import { prizeTierSchema } from "@/lib/contest/vocabulary";
 import { text } from "./text";
 
 /** A reason short enough to be a mere "ok" says nothing to whoever reads the audit trail later. */
@@ -14,7 +14,7 @@ const reason = () =>
 export const prizeParams = z.object({ entryId: z.uuid() });
 
 /** PUT /api/admin/prizes/{entryId}: award, change or (tier null) remove a prize, always with a reason. */
-export const prizeInput = z.object({ tier: z.enum(PRIZE_TIERS).nullable(), reason: reason() }).strict();
+export const prizeInput = z.object({ tier: prizeTierSchema.nullable(), reason: reason() }).strict();
 export type PrizeInput = z.infer<typeof prizeInput>;
 
 /** POST /api/admin/prizes/proposal: the reason is required only when it replaces decisions (checked in the query). */

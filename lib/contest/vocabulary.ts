@@ -1,0 +1,72 @@
+// The contest's vocabulary: every closed set of words the domain speaks in (roles, statuses,
+// categories, prize tiers) and the shapes of its structured values (localised text, series
+// parts, rubric criteria). Defined once here as `as const` arrays with their derived types, and
+// zod enums for the validators. The database schema (lib/db/schema.ts) builds its columns from
+// these; nothing in lib/contest imports the database.
+import { z } from "zod";
+
+/** Who an account is: a journalist signs up themselves; jurors and the secretariat are created. */
+export const ROLES = ["journalist", "juror", "secretariat"] as const;
+export type Role = (typeof ROLES)[number];
+export const roleSchema = z.enum(ROLES);
+
+/** An entry is a draft until submitted; a submitted entry may be withdrawn. */
+export const ENTRY_STATUSES = ["draft", "submitted", "withdrawn"] as const;
+export type EntryStatus = (typeof ENTRY_STATUSES)[number];
+export const entryStatusSchema = z.enum(ENTRY_STATUSES);
+
+/** The secretariat's decision on a submitted entry; none (null) until it is made. */
+export const ELIGIBILITY = ["eligible", "ineligible"] as const;
+export type Eligibility = (typeof ELIGIBILITY)[number];
+export const eligibilitySchema = z.enum(ELIGIBILITY);
+
+/** The five categories of the national contest; a category is also a jury panel. */
+export const CATEGORY_CODES = ["print", "online", "radio", "television", "photo"] as const;
+export type CategoryCode = (typeof CATEGORY_CODES)[number];
+export const categoryCodeSchema = z.enum(CATEGORY_CODES);
+
+/** What a category's length limit counts, per part of a series. */
+export const LENGTH_UNITS = ["words", "minutes", "photos"] as const;
+export type LengthUnit = (typeof LENGTH_UNITS)[number];
+
+/** A round moves forward only: draft → open → closed (lib/contest/jury.ts). */
+export const ROUND_STATUSES = ["draft", "open", "closed"] as const;
+export type RoundStatus = (typeof ROUND_STATUSES)[number];
+
+/** A juror's score sheet: a draft saved as they type, then submitted (locked). */
+export const SCORE_STATUSES = ["draft", "submitted"] as const;
+export type ScoreStatus = (typeof SCORE_STATUSES)[number];
+
+/** Who recorded a conflict of interest; automatic ones are computed, never stored. */
+export const CONFLICT_SOURCES = ["declared", "secretariat"] as const;
+export type ConflictSource = (typeof CONFLICT_SOURCES)[number];
+
+/** Prizes, best first. */
+export const PRIZE_TIERS = ["A", "B", "C", "encouragement"] as const;
+export type PrizeTier = (typeof PRIZE_TIERS)[number];
+export const prizeTierSchema = z.enum(PRIZE_TIERS);
+/** How many prizes of each tier a category gives. */
+export type Quota = Record<PrizeTier, number>;
+
+/** Text the contest shows in both of the portal's languages. */
+export type LocalizedText = { vi: string; en: string };
+
+/** One part of a series (an entry of two to five published parts). */
+export type SeriesPart = { title: string; publishedAt: string | null; url: string };
+
+/** Which entries a round judges: every eligible one, or a shortlist of the round before. */
+export type RoundScope = { kind: "eligible" } | { kind: "shortlist"; top: number } | { kind: "shortlist"; percent: number };
+
+/** One criterion of a round's rubric. */
+export type Criterion = {
+  /** Stable key ("truthfulness"); score sheets store values under it. */
+  key: string;
+  name: LocalizedText;
+  /** Highest score on this criterion; scores run from 0 in steps of 0.5. */
+  maxPoints: number;
+  /** Whole-number multiplier of the criterion in the total (1 when the points already weigh it). */
+  weight: number;
+};
+
+/** A score sheet's values, by criterion key. */
+export type ScoreValues = Record<string, number>;
