@@ -2,7 +2,8 @@
 // a reminder, the admin schemas against hostile input, and the messages of the new error codes.
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { accountChangeRefusal, generatePassword, type AccountChangeFacts } from "@/lib/auth/accounts";
+import { generatePassword } from "@/lib/auth/accounts";
+import { accountChangeRefusal, type AccountChangeFacts } from "@/lib/contest/accounts";
 import { planReminders, type ReminderCandidate } from "@/lib/db/queries/reminders";
 import { ROLES, type Role } from "@/lib/db/schema";
 import { portalMessage } from "@/lib/i18n/portal-messages";

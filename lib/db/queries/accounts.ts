@@ -5,7 +5,7 @@ import { assignments, entries, entryAuthors, rounds, users, type Role, type User
 import { recordAudit } from "./audit";
 import { isUniqueViolation } from "./errors";
 import { findCurrentContest } from "./contests";
-import type { AccountChangeFacts, AccountChangeRefusal } from "@/lib/auth/accounts";
+import { accountChangeRefusal } from "@/lib/contest/accounts";
 import { AppError, invalid } from "@/lib/errors";
 import { ACCOUNTS_PER_PAGE, type AccountListQuery } from "@/lib/validation/admin";
 
@@ -85,7 +85,7 @@ async function writeAccountChange(tx: Db, before: User, change: { role?: Role; d
 
 /**
  * PATCH /api/admin/accounts/{id}: the secretariat changes a role or the disabled flag under the
- * rules of `check` (lib/auth/accounts.ts). Every active secretariat row is locked first, in id
+ * rule of `accountChangeRefusal` (lib/contest/accounts.ts). Every active secretariat row is locked first, in id
  * order, so two members demoting each other at once cannot leave the contest with none.
  */
 export async function changeAccount(
@@ -94,7 +94,6 @@ export async function changeAccount(
   id: string,
   change: { role?: Role; disabled?: boolean },
   reason: string,
-  check: (facts: AccountChangeFacts) => AccountChangeRefusal | null,
 ): Promise<User> {
   return db.transaction(async (tx) => {
     const secretariat = await tx
@@ -126,7 +125,7 @@ export async function changeAccount(
       .from(assignments)
       .innerJoin(rounds, eq(rounds.id, assignments.roundId))
       .where(and(eq(assignments.jurorId, id), eq(rounds.status, "open")));
-    const refusal = check({
+    const refusal = accountChangeRefusal({
       actorId,
       target: { id, role: before.role, disabled: before.disabledAt !== null },
       change,
