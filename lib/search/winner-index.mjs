@@ -43,8 +43,9 @@ const clean = (/** @type {string} */ text) => String(text ?? "").normalize("NFC"
 
 /**
  * Who the public may see as a winner: a prize in a contest whose results are published, on an
- * entry still submitted and eligible. The results page (lib/db/queries/results.ts) applies the
- * same rule.
+ * entry still submitted and eligible, with a code. This is PUBLIC_WINNER of lib/contest/prizes.ts
+ * written out in SQL, because this file also runs under plain Node (npm run reindex), which
+ * cannot load TypeScript; in TypeScript use `publicWinnerWhere` (lib/db/conditions.ts).
  * @param {readonly string[] | undefined} ids
  */
 function winnerRowsSql(ids) {

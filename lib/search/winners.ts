@@ -1,14 +1,18 @@
 // Search of the published prize-winners, shown beside the stories on /tim-kiem and in
 // GET /api/search. The winners index (winner-index.mjs) holds nothing else: entries that did
 // not win, scores and jurors are never in it. When Meilisearch cannot answer, the same search
-// runs on the database (unaccent, every word must occur) under the same publication rule.
+// runs on the database (unaccent, every word must occur) under the same publication rule
+// (lib/contest/prizes.ts, PUBLIC_WINNER).
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { SearchResponse } from "meilisearch";
 import { getDb, type Db } from "@/lib/db/client";
+import { publicWinnerWhere } from "@/lib/db/conditions";
+import { contests, entries } from "@/lib/db/schema";
 import { localizedPath } from "@/lib/i18n/paths";
 import { componentLogger } from "@/lib/log";
-import type { PrizeTier } from "@/lib/contest/ranking";
+import type { PrizeTier } from "@/lib/contest/vocabulary";
 import { openClients, type SearchBackend } from "./connection.mjs";
 import { indexUid, isApiError } from "./indexer.mjs";
 import { STOP_WORDS, winnersIndex } from "./settings.mjs";
@@ -75,7 +79,7 @@ type Row = { code: string; year: number | string; tier: PrizeTier; category: str
 
 const parse = <T,>(value: T | string): T => (typeof value === "string" ? (JSON.parse(value) as T) : value);
 
-/** The same search on the database: the publication rule of winner-index.mjs, each word in the text. */
+/** The same search on the database: the public-winner rule (lib/contest/prizes.ts), each word in the text. */
 export async function searchWinnersFallback(db: Db, query: StoryQuery): Promise<WinnerSearchResult> {
   const terms = words(query.q);
   if (!wantsWinners(query) || terms.length === 0) return NONE;
@@ -86,10 +90,8 @@ export async function searchWinnersFallback(db: Db, query: StoryQuery): Promise<
     || coalesce((select string_agg(a.name || ' ' || a.pen_name, ' ') from entry_authors a where a.entry_id = e.id), '')`;
   // Words hold only letters and digits, so LIKE's wildcards cannot come from the query.
   const conditions: SQL[] = [
-    sql`c.results_published_at is not null`,
-    sql`e.status = 'submitted'`,
-    sql`e.eligibility = 'eligible'`,
-    sql`e.code is not null`,
+    // The aliases render as "c" and "e", the names the joins below give the tables.
+    publicWinnerWhere(alias(contests, "c"), alias(entries, "e")),
     ...terms.map((word) => sql`unaccent(lower(${text})) like '%' || unaccent(lower(${word})) || '%'`),
     ...(query.year === undefined ? [] : [sql`c.year = ${query.year}`]),
   ];

@@ -6,7 +6,9 @@ import { recordAudit } from "./audit";
 import type { ContestWithCategories } from "./contests";
 import { roundResults } from "./rounds";
 import type { Caller } from "@/lib/auth/session";
-import { allocatePrizes, PRIZE_TIERS, type EntryResult, type PrizeTier, type Quota } from "@/lib/contest/ranking";
+import { isPrizeEligible } from "@/lib/contest/prizes";
+import { allocatePrizes, type EntryResult } from "@/lib/contest/ranking";
+import { PRIZE_TIERS, type PrizeTier, type Quota } from "@/lib/contest/vocabulary";
 import { AppError, invalid, notFound } from "@/lib/errors";
 import type { PrizeInput, QuotasInput } from "@/lib/validation/prizes";
 
@@ -59,8 +61,6 @@ export type PrizeOverview = {
 
 type EntryFacts = { id: string; code: string | null; title: string; outlet: string; category: string; status: string; eligibility: string | null };
 
-const prizeEligible = (e: { status: string; eligibility: string | null }) => e.status === "submitted" && e.eligibility === "eligible";
-
 /** The final round's ranking with the quotas' proposal. Entries no longer eligible keep their rank but take no place. */
 async function proposalFor(db: Db, round: Round, quotas: Record<string, Quota>) {
   const results = await roundResults(db, round);
@@ -78,7 +78,7 @@ async function proposalFor(db: Db, round: Round, quotas: Record<string, Quota>) 
   const byId = new Map(facts.map((f) => [f.id, f]));
   const candidates = results.filter((r) => {
     const entry = byId.get(r.entryId);
-    return entry !== undefined && prizeEligible(entry);
+    return entry !== undefined && isPrizeEligible(entry);
   });
   return { results, byId, proposals: allocatePrizes(candidates, quotas) };
 }
@@ -105,7 +105,7 @@ export async function prizeOverview(db: Db, contest: ContestWithCategories): Pro
       reason: prize.reason,
       updatedAt: prize.updatedAt.toISOString(),
       inFinalRound: inRound.has(entry.id),
-      prizeEligible: prizeEligible(entry),
+      prizeEligible: isPrizeEligible(entry),
     }))
     .sort((a, b) => a.category.localeCompare(b.category) || PRIZE_TIERS.indexOf(a.tier) - PRIZE_TIERS.indexOf(b.tier) || (a.code ?? "").localeCompare(b.code ?? ""));
   const header = {
@@ -136,7 +136,7 @@ export async function prizeOverview(db: Db, contest: ContestWithCategories): Pro
             code: entry?.code ?? null,
             title: entry?.title ?? "",
             outlet: entry?.outlet ?? "",
-            prizeEligible: entry ? prizeEligible(entry) : false,
+            prizeEligible: entry ? isPrizeEligible(entry) : false,
             proposal: proposal?.prize ?? null,
             vote: proposal?.vote ?? null,
             decision: decision ? { tier: decision.tier, reason: decision.reason, updatedAt: decision.updatedAt } : null,
@@ -207,7 +207,7 @@ export async function setPrize(db: Db, actor: Caller, contestId: string, entryId
       return { entryId, code: entry.code, tier: null, reason: input.reason, updatedAt: now.toISOString() };
     }
 
-    if (!prizeEligible(entry)) throw new AppError(409, "notPrizeEligible", { code: entry.code ?? "" });
+    if (!isPrizeEligible(entry)) throw new AppError(409, "notPrizeEligible", { code: entry.code ?? "" });
     const round = await finalRound(tx, contest.id);
     if (!round) throw new AppError(409, "noClosedRound");
     const [inRound] = await tx.select().from(roundEntries).where(and(eq(roundEntries.roundId, round.id), eq(roundEntries.entryId, entryId)));

@@ -2,7 +2,8 @@ import "server-only";
 import { and, asc, desc, eq, inArray, isNotNull } from "drizzle-orm";
 import type { Db } from "../client";
 import { contestCategories, contests, entries, entryAuthors, prizes, type CategoryCode, type LocalizedText } from "../schema";
-import { PRIZE_TIERS, type PrizeTier } from "@/lib/contest/ranking";
+import { PRIZE_TIERS, type PrizeTier } from "@/lib/contest/vocabulary";
+import { publicWinnerWhere } from "../conditions";
 
 export type PublishedPrize = {
   tier: PrizeTier;
@@ -24,9 +25,6 @@ export async function publishedResultYears(db: Db): Promise<number[]> {
   return rows.map((r) => r.year);
 }
 
-/** Who the public may see as a winner: an entry still submitted and eligible (as the winners index, lib/search/winner-index.mjs). */
-const isPublicWinner = and(eq(entries.status, "submitted"), eq(entries.eligibility, "eligible"));
-
 /**
  * A contest's prizes as the public may see them: only once its results are published (null
  * before, and for a year with no contest). Withdrawn or ineligible entries never appear.
@@ -40,7 +38,9 @@ export async function publishedResults(db: Db, year: number): Promise<PublishedR
       .select({ tier: prizes.tier, entry: entries })
       .from(prizes)
       .innerJoin(entries, eq(entries.id, prizes.entryId))
-      .where(and(eq(prizes.contestId, contest.id), eq(entries.contestId, contest.id), isPublicWinner)),
+      .innerJoin(contests, eq(contests.id, prizes.contestId))
+      // Who the public may see as a winner: lib/contest/prizes.ts (PUBLIC_WINNER).
+      .where(and(eq(prizes.contestId, contest.id), eq(entries.contestId, contest.id), publicWinnerWhere(contests, entries))),
   ]);
   const authorRows = rows.length
     ? await db
@@ -92,7 +92,8 @@ export async function publishedWinner(db: Db, year: number, code: string): Promi
     .innerJoin(prizes, eq(prizes.contestId, contests.id))
     .innerJoin(entries, and(eq(entries.id, prizes.entryId), eq(entries.contestId, contests.id)))
     .innerJoin(contestCategories, and(eq(contestCategories.contestId, contests.id), eq(contestCategories.code, entries.category)))
-    .where(and(eq(contests.year, year), isNotNull(contests.resultsPublishedAt), eq(entries.code, code), isPublicWinner));
+    .where(and(eq(contests.year, year), eq(entries.code, code), publicWinnerWhere(contests, entries)));
+  // The rule was applied in SQL; this only tells TypeScript that the date and the code are set.
   if (!row?.contest.resultsPublishedAt || !row.entry.code) return null;
   const authors = await db.select({ name: entryAuthors.name, penName: entryAuthors.penName }).from(entryAuthors).where(eq(entryAuthors.entryId, row.entry.id)).orderBy(asc(entryAuthors.position));
   const e = row.entry;
