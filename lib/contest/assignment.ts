@@ -47,8 +47,24 @@ export function conflictOf(juror: AssignableJuror, entry: AssignableEntry, decla
   return null;
 }
 
-export function sitsOnPanel(juror: AssignableJuror, panel: string): boolean {
+export function sitsOnPanel(juror: Pick<AssignableJuror, "panels">, panel: string): boolean {
   return juror.panels.length === 0 || juror.panels.includes(panel);
+}
+
+/** A juror of a round as the secretariat's round page knows them. */
+export type RoundMember = { id: string; panels: readonly string[]; disabled: boolean };
+
+/**
+ * The jurors the secretariat may add to an entry by hand, as the manual assignment
+ * (lib/db/queries/assignments.ts, addAssignment) will accept them: members of the round whose
+ * account is active, who sit on the entry's panel, are not on it already (`assigned`) and have no
+ * conflict with it (`conflicted`: recorded and automatic ones). Both sets hold pairKeys.
+ */
+export function candidateJurors<J extends RoundMember>(members: readonly J[], entry: { id: string; panel: string }, assigned: ReadonlySet<string>, conflicted: ReadonlySet<string>): J[] {
+  return members.filter((juror) => {
+    const key = pairKey(juror.id, entry.id);
+    return !juror.disabled && sitsOnPanel(juror, entry.panel) && !assigned.has(key) && !conflicted.has(key);
+  });
 }
 
 export type Unmet = {

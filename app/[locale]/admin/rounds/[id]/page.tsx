@@ -7,6 +7,7 @@ import { findCurrentContest } from "@/lib/db/queries/contests";
 import { listConflicts } from "@/lib/db/queries/assignments";
 import { getRound, roundResults } from "@/lib/db/queries/rounds";
 import { roundProgress } from "@/lib/db/queries/scores";
+import { candidateJurors, pairKey } from "@/lib/contest/assignment";
 import { formatVietnamDateTime } from "@/lib/contest/rules";
 import { maxTotal } from "@/lib/contest/scoring";
 import { AppError } from "@/lib/errors";
@@ -78,7 +79,9 @@ export default async function AdminRoundPage({ params }: Props) {
     return e ? t("entryLabel", { code: e.code ?? "—", title: e.title || t("untitled") }) : id;
   };
   const members = new Map(detail.members.map((m) => [m.jurorId, m.panels]));
-  const memberJurors = detail.jurors.filter((j) => members.has(j.id));
+  const roundMembers = detail.jurors.flatMap((j) => (members.has(j.id) ? [{ ...j, panels: members.get(j.id)! }] : []));
+  const assignedPairs = new Set(detail.sheets.map((s) => pairKey(s.jurorId, s.entryId)));
+  const conflictedPairs = new Set(conflicts.map((c) => pairKey(c.juror.id, c.entry.id)));
   const closed = round.status === "closed";
   const top = maxTotal(round.rubric);
   const num = (v: number | null) => (v === null ? "—" : formatNumber(v, locale));
@@ -180,7 +183,7 @@ export default async function AdminRoundPage({ params }: Props) {
         <div className="mt-3">
           {closed ? (
             <ul className="list-disc pl-6">
-              {memberJurors.map((j) => (
+              {roundMembers.map((j) => (
                 <li key={j.id}>{j.name}</li>
               ))}
             </ul>
@@ -262,11 +265,7 @@ export default async function AdminRoundPage({ params }: Props) {
             {detail.entries.map((entry) => {
               const sheets = detail.sheets.filter((s) => s.entryId === entry.id).map((s) => ({ ...s, name: jurorName.get(s.jurorId) ?? s.jurorId })).sort((a, b) => a.name.localeCompare(b.name, locale));
               const p = entryProgress.get(entry.id);
-              const conflicted = new Set(conflicts.filter((c) => c.entry.id === entry.id).map((c) => c.juror.id));
-              const candidates = memberJurors.filter((j) => {
-                const panels = members.get(j.id) ?? [];
-                return (panels.length === 0 || panels.includes(entry.category)) && !sheets.some((s) => s.jurorId === j.id) && !conflicted.has(j.id);
-              });
+              const candidates = candidateJurors(roundMembers, { id: entry.id, panel: entry.category }, assignedPairs, conflictedPairs);
               const label = entryLabel(entry.id);
               return (
                 <tr key={entry.id} data-testid="round-entry">
