@@ -1,6 +1,14 @@
 import coreWebVitals from "eslint-config-next/core-web-vitals";
 import typescript from "eslint-config-next/typescript";
 
+const LIB_BOUNDARY = { regex: "^(@/|(\\.\\.?/)+)(app|components)(/|$)", message: "lib/ is below the pages and components: move the shared code into lib/." };
+const CONTEST_BOUNDARY = [
+  { regex: "^(@/lib/db|(\\.\\./)+(lib/)?db)(/|$)", message: "lib/contest holds pure rules: take plain values, let lib/db query and store them." },
+  { regex: "^(drizzle-orm|drizzle-kit|pg|postgres|@electric-sql/.*)(/|$)", message: "lib/contest holds pure rules: no database client or query builder." },
+  { regex: "^@?next(-[a-z-]+)?(/|$)", message: "lib/contest holds pure rules: no Next.js (or next-*) module." },
+  { regex: "^node:", message: "lib/contest holds pure rules: no Node.js module (no I/O)." },
+];
+
 const config = [
   ...coreWebVitals,
   ...typescript,
@@ -12,6 +20,18 @@ const config = [
       // Covers are small static SVGs; next/image would add client JavaScript to every story page.
       "@next/next/no-img-element": "off",
     },
+  },
+  // Boundaries. lib/ is the application's core: pages (app/) and components use it, never the
+  // other way round. lib/contest is the domain's vocabulary and rules: pure code that any layer
+  // may call, so it reaches for no database, no framework and no Node.js module.
+  // (A later block replaces the rule for the files it matches, so lib/contest repeats lib's.)
+  {
+    files: ["lib/**/*.{ts,tsx,mjs,js}"],
+    rules: { "no-restricted-imports": ["error", { patterns: [LIB_BOUNDARY] }] },
+  },
+  {
+    files: ["lib/contest/**/*.{ts,tsx,mjs,js}"],
+    rules: { "no-restricted-imports": ["error", { patterns: [LIB_BOUNDARY, ...CONTEST_BOUNDARY] }] },
   },
 ];
 
