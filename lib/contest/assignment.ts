@@ -1,6 +1,7 @@
 // Juror assignment as pure functions: conflicts of interest and a balanced assignment of
 // jurors to entries. No I/O; the queries in lib/db/queries/assignments.ts load the inputs and
 // store the result, the benchmark (bench/jury.mjs) and the property tests call the same code.
+import type { EntryStatus } from "./vocabulary";
 
 export type ConflictReason = "author" | "coAuthor" | "outlet" | "declared";
 
@@ -56,11 +57,18 @@ export type RoundMember = { id: string; panels: readonly string[]; disabled: boo
 
 /**
  * The jurors the secretariat may add to an entry by hand, as the manual assignment
- * (lib/db/queries/assignments.ts, addAssignment) will accept them: members of the round whose
- * account is active, who sit on the entry's panel, are not on it already (`assigned`) and have no
- * conflict with it (`conflicted`: recorded and automatic ones). Both sets hold pairKeys.
+ * (lib/db/queries/assignments.ts, addAssignment) will accept them: none for an entry no longer
+ * submitted (withdrawn); otherwise members of the round whose account is active, who sit on the
+ * entry's panel, are not on it already (`assigned`) and have no conflict with it (`conflicted`:
+ * recorded and automatic ones). Both sets hold pairKeys.
  */
-export function candidateJurors<J extends RoundMember>(members: readonly J[], entry: { id: string; panel: string }, assigned: ReadonlySet<string>, conflicted: ReadonlySet<string>): J[] {
+export function candidateJurors<J extends RoundMember>(
+  members: readonly J[],
+  entry: { id: string; panel: string; status: EntryStatus },
+  assigned: ReadonlySet<string>,
+  conflicted: ReadonlySet<string>,
+): J[] {
+  if (entry.status !== "submitted") return [];
   return members.filter((juror) => {
     const key = pairKey(juror.id, entry.id);
     return !juror.disabled && sitsOnPanel(juror, entry.panel) && !assigned.has(key) && !conflicted.has(key);

@@ -114,12 +114,16 @@ describe("candidate jurors", () => {
     { id: "j5", name: "Conflicted", panels: ["print", "radio"], disabled: false },
     { id: "j6", name: "Already on it", panels: ["print"], disabled: false },
   ];
-  const entry = { id: "e1", panel: "print" };
+  const entry = { id: "e1", panel: "print", status: "submitted" } as const;
 
   it("keeps active members on the entry's panel who are not on it and have no conflict, as they were given", () => {
     const found = candidateJurors(members, entry, new Set([pairKey("j6", "e1"), pairKey("j3", "e2")]), new Set([pairKey("j5", "e1"), pairKey("j2", "e9")]));
     expect(found.map((j) => j.id)).toEqual(["j1", "j2"]);
     expect(found[0]).toBe(members[0]);
+  });
+
+  it("offers nobody for an entry that was withdrawn", () => {
+    expect(candidateJurors(members, { ...entry, status: "withdrawn" }, new Set(), new Set())).toEqual([]);
   });
 
   it("offers exactly the jurors that pass every check, whatever the round", () => {
@@ -129,7 +133,7 @@ describe("candidate jurors", () => {
       fc.property(fc.uniqueArray(memberArb, { selector: (m) => m.id }), fc.constantFrom("print", "radio"), fc.array(keyArb), fc.array(keyArb), (list, panel, assigned, conflicted) => {
         const a = new Set(assigned);
         const c = new Set(conflicted);
-        const found = new Set(candidateJurors(list, { id: "e1", panel }, a, c).map((j) => j.id));
+        const found = new Set(candidateJurors(list, { id: "e1", panel, status: "submitted" }, a, c).map((j) => j.id));
         for (const m of list) {
           const ok = !m.disabled && sitsOnPanel(m, panel) && !a.has(pairKey(m.id, "e1")) && !c.has(pairKey(m.id, "e1"));
           expect(found.has(m.id)).toBe(ok);

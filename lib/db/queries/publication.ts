@@ -6,7 +6,8 @@ import { recordAudit } from "./audit";
 import { enqueueEntryReindex } from "./outbox";
 import { lockContest } from "./prizes";
 import type { Caller } from "@/lib/auth/session";
-import type { PrizeTier } from "@/lib/contest/ranking";
+import { isPrizeEligible } from "@/lib/contest/prizes";
+import type { PrizeTier } from "@/lib/contest/vocabulary";
 import { vietnamDate } from "@/lib/contest/rules";
 import { AppError } from "@/lib/errors";
 import { componentLogger } from "@/lib/log";
@@ -34,7 +35,7 @@ export async function publishResults(db: Db, actor: Caller, contestId: string, n
       .orderBy(asc(entries.code));
     if (decisions.length === 0) throw new AppError(409, "noPrizeDecisions");
     // An entry withdrawn or found ineligible after its prize was decided must not go public silently.
-    const stale = decisions.filter((d) => d.status !== "submitted" || d.eligibility !== "eligible");
+    const stale = decisions.filter((d) => !isPrizeEligible(d));
     if (stale.length) throw new AppError(409, "stalePrizeDecisions", { codes: stale.map((d) => d.code ?? d.entryId).join(", ") });
 
     await tx.update(contests).set({ resultsPublishedAt: now, updatedAt: now }).where(eq(contests.id, contest.id));

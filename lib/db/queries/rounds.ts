@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, eq, inArray, isNotNull } from "drizzle-orm";
 import type { Db } from "../client";
+import { prizeEligibleWhere } from "../conditions";
 import { entries, roundEntries, roundJurors, rounds, scores, users, type CategoryCode, type Round, type RoundStatus } from "../schema";
 import { recordAudit } from "./audit";
 import { enqueueRoundReindex } from "./outbox";
@@ -64,8 +65,9 @@ export async function setRoundJurors(db: Db, actor: Caller, roundId: string, lis
 }
 
 /**
- * Fixes the entries a round judges from its scope: every eligible submitted entry, or the
- * shortlist of the round before it (top N / X% per category, ties at the cut included).
+ * Fixes the entries a round judges from its scope: every eligible submitted entry (those that
+ * could win a prize, lib/contest/prizes.ts), or the shortlist of the round before it (top N /
+ * X% per category, ties at the cut included).
  */
 export async function applyScope(tx: Db, round: Round): Promise<string[]> {
   let ids: string[];
@@ -73,7 +75,7 @@ export async function applyScope(tx: Db, round: Round): Promise<string[]> {
     const rows = await tx
       .select({ id: entries.id })
       .from(entries)
-      .where(and(eq(entries.contestId, round.contestId), eq(entries.status, "submitted"), eq(entries.eligibility, "eligible")));
+      .where(and(eq(entries.contestId, round.contestId), prizeEligibleWhere(entries)));
     ids = rows.map((r) => r.id);
   } else {
     const [previous] = await tx.select().from(rounds).where(and(eq(rounds.contestId, round.contestId), eq(rounds.position, round.position - 1)));

@@ -265,7 +265,7 @@ export default async function AdminRoundPage({ params }: Props) {
             {detail.entries.map((entry) => {
               const sheets = detail.sheets.filter((s) => s.entryId === entry.id).map((s) => ({ ...s, name: jurorName.get(s.jurorId) ?? s.jurorId })).sort((a, b) => a.name.localeCompare(b.name, locale));
               const p = entryProgress.get(entry.id);
-              const candidates = candidateJurors(roundMembers, { id: entry.id, panel: entry.category }, assignedPairs, conflictedPairs);
+              const candidates = candidateJurors(roundMembers, { id: entry.id, panel: entry.category, status: entry.status }, assignedPairs, conflictedPairs);
               const label = entryLabel(entry.id);
               return (
                 <tr key={entry.id} data-testid="round-entry">
