@@ -85,8 +85,9 @@ async function writeAccountChange(tx: Db, before: User, change: { role?: Role; d
 
 /**
  * PATCH /api/admin/accounts/{id}: the secretariat changes a role or the disabled flag under the
- * rule of `accountChangeRefusal` (lib/contest/accounts.ts). Every active secretariat row is locked first, in id
- * order, so two members demoting each other at once cannot leave the contest with none.
+ * rule of `accountChangeRefusal` (lib/contest/accounts.ts). Every active secretariat row is
+ * locked first, in id order, so two members demoting each other at once cannot leave the
+ * contest with none.
  */
 export async function changeAccount(
   db: Db,
