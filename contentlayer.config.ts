@@ -5,8 +5,8 @@ import fields from "./content/taxonomies/fields.json" with { type: "json" };
 import provinces from "./content/taxonomies/provinces.json" with { type: "json" };
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { routes } from "./lib/i18n/routes.mjs";
-import { storyProblems } from "./lib/content/checks.mjs";
+import { routes } from "./lib/i18n/routes";
+import { storyProblems } from "./lib/content/checks";
 
 // Taxonomy slugs become enums, so a story naming an unknown movement, field or province
 // fails the build with its file name and the field.

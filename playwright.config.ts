@@ -34,10 +34,10 @@ export default defineConfig({
   projects: [
     { name: "mobile", use: { ...devices["Pixel 7"], launchOptions: chromium } },
   ],
-  // The production build, started on its embedded defaults (scripts/test.mjs builds it first).
+  // The production build, started on its embedded defaults (scripts/test.ts builds it first).
   webServer: [
     {
-      command: `node scripts/start.mjs --port ${port}`,
+      command: `node --import tsx/esm scripts/start.ts --port ${port}`,
       url: `${baseURL}/api/health`,
       reuseExistingServer: !process.env.CI,
       timeout: 120_000,
@@ -47,7 +47,7 @@ export default defineConfig({
       env: { TRUST_PROXY: "1" },
     },
     {
-      command: `node -e "require('node:fs').rmSync(process.env.DATA_DIR, { recursive: true, force: true })" && node scripts/start.mjs --port ${port + 1}`,
+      command: `node -e "require('node:fs').rmSync(process.env.DATA_DIR, { recursive: true, force: true })" && node --import tsx/esm scripts/start.ts --port ${port + 1}`,
       url: `${contestURL}/api/health`,
       reuseExistingServer: !process.env.CI,
       timeout: 180_000,

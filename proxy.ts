@@ -3,7 +3,7 @@
 // it on every script it writes, so an injected inline script cannot run there. Static pages never
 // pass through here (they are prerendered files and could not carry a per-request nonce).
 import { NextResponse, type NextRequest } from "next/server";
-import { contentSecurityPolicy } from "@/lib/csp.mjs";
+import { contentSecurityPolicy } from "@/lib/csp";
 
 export function proxy(request: NextRequest) {
   const nonce = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(18))));
@@ -16,9 +16,9 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
-// Literal, as Next.js requires: the public paths (both locales) of the routes in lib/csp.mjs's
+// Literal, as Next.js requires: the public paths (both locales) of the routes in lib/csp.ts's
 // nonceSections, which next.config.mjs leaves without its static policy.
-// tests/unit/proxy.test.ts fails when this list and lib/i18n/routes.mjs drift apart.
+// tests/unit/proxy.test.ts fails when this list and lib/i18n/routes.ts drift apart.
 export const config = {
   matcher: [
     "/cuoc-thi",

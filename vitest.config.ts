@@ -6,8 +6,6 @@ const root = import.meta.dirname;
 export default defineConfig({
   resolve: {
     alias: [
-      // lib/env.ts and lib/env.mjs share a name; Vite would pick the .mjs (no typed `env` export).
-      { find: /^@\/lib\/env$/, replacement: path.join(root, "lib/env.ts") },
       { find: /^@\/(.*)$/, replacement: path.join(root, "$1") },
       { find: "contentlayer/generated", replacement: path.join(root, ".contentlayer/generated/index.mjs") },
       // "server-only" throws outside React Server Components; tests import those modules directly.

@@ -1,5 +1,5 @@
 // The deadline rush: N journalists at once each create an entry, upload a PDF and submit it,
-// against the production build (node scripts/start.mjs) on the embedded database (PGlite) or
+// against the production build (npm start) on the embedded database (PGlite) or
 // on PostgreSQL. Prints throughput, p50/p95 per step and the server's peak memory, then stops
 // the server and checks the database: every acknowledged submission is there, once, with its
 // attachment's hash intact on disk.
@@ -36,7 +36,7 @@ if (values.db === "postgres") {
 // ---- server ---------------------------------------------------------------------------
 const port = await freePort();
 const origin = `http://127.0.0.1:${port}`;
-const server = spawn(process.execPath, ["scripts/start.mjs", "--port", String(port), "-H", "127.0.0.1"], {
+const server = spawn(process.execPath, ["--import", "tsx/esm", "scripts/start.ts", "--port", String(port), "-H", "127.0.0.1"], {
   cwd: dir,
   env: {
     ...process.env,

@@ -1,6 +1,6 @@
 // Jurors saving draft score sheets at once: J jurors, each with about N assigned entries in an
 // open round, send PUT /api/jury/scores/{entryId} again and again (partial drafts, as the score
-// form's autosave does) against the production build (node scripts/start.mjs) on the embedded
+// form's autosave does) against the production build (npm start) on the embedded
 // database (PGlite) or PostgreSQL. Prints p50/p95/p99, throughput and the server's CPU time per
 // save for each pacing, then stops the server and checks the database: every juror's last
 // acknowledged draft is what is stored.
@@ -84,7 +84,7 @@ const dbOf = (target) => ({ url: target.databaseUrl, dataDir: target.dataDir });
 async function startServer(target) {
   const port = await freePort();
   target.origin = `http://127.0.0.1:${port}`;
-  target.server = spawn(process.execPath, ["scripts/start.mjs", "--port", String(port), "-H", "127.0.0.1"], {
+  target.server = spawn(process.execPath, ["--import", "tsx/esm", "scripts/start.ts", "--port", String(port), "-H", "127.0.0.1"], {
     cwd: target.dir,
     env: {
       ...process.env,

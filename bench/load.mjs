@@ -11,7 +11,7 @@
 //
 // Without --dir it builds a scratch copy of the committed project in bench/out/load
 // (contentlayer, then next build); --no-build reuses that copy's build. The server is started
-// with `node scripts/start.mjs` (its packaged Meilisearch, a fresh DATA_DIR, LANTOA_DEMO=1).
+// with `npm start` (its packaged Meilisearch, a fresh DATA_DIR, LANTOA_DEMO=1).
 // Requests carry no Accept-Encoding (both servers send the file as it is); unless --no-gzip,
 // the story page is measured again with `Accept-Encoding: gzip` on both (Next.js compresses on
 // the fly at zlib's default level, nginx with gzip_comp_level 6). A plain node:http server
@@ -146,7 +146,7 @@ async function startApp(label, appDir, { demo }) {
   const port = await freePort();
   const dataDir = path.join(scratch, `data-${label}`);
   mkdirSync(dataDir, { recursive: true });
-  const child = spawn(process.execPath, ["scripts/start.mjs", "--port", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, ["--import", "tsx/esm", "scripts/start.ts", "--port", String(port), "-H", "127.0.0.1"], {
     cwd: appDir,
     env: {
       ...process.env,

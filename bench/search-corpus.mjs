@@ -7,10 +7,13 @@
 // Also the 50 benchmark queries, with and without diacritics.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { plainTextFromMdx } from "../lib/search/text.mjs";
+import { tsImport } from "tsx/esm/api";
 import movements from "../content/taxonomies/movements.json" with { type: "json" };
 import fields from "../content/taxonomies/fields.json" with { type: "json" };
 import provinces from "../content/taxonomies/provinces.json" with { type: "json" };
+
+/** @type {typeof import("../lib/search/text")} */
+const { plainTextFromMdx } = await tsImport("../lib/search/text.ts", import.meta.url);
 
 /** Mulberry32: a tiny seeded PRNG, so every run indexes the same corpus. @param {number} seed */
 function random(seed) {
@@ -68,7 +71,7 @@ const pick = (rand, list) => /** @type {T} */ (list[Math.floor(rand() * list.len
  * `count` stories shaped like contentlayer's output (title, body.raw, province, movement …).
  * @param {number} count
  * @param {number} [seed]
- * @returns {import("../lib/search/documents.mjs").StorySource[]}
+ * @returns {import("../lib/search/documents").StorySource[]}
  */
 export function syntheticStories(count, seed = 20250701) {
   const rand = random(seed);

@@ -5,7 +5,7 @@
 //   npm run build && node bench/search.mjs [--port 3290] [--stories 10000] [--requests 4000]
 //
 // Starts its own Meilisearch (bench/out/search-meili) unless MEILI_HOST is set, and the server
-// with `node scripts/start.mjs --port X` on an index prefix of its own. Appends the figures to
+// with `npm start --port X` on an index prefix of its own. Appends the figures to
 // docs/benchmarks.md under "Search" and writes bench/out/search.json.
 import { spawn } from "node:child_process";
 import { appendFile, mkdir, readFile, writeFile } from "node:fs/promises";
@@ -13,13 +13,23 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { backendFromEnv, openClients } from "../lib/search/connection.mjs";
-import { toStoryDocument } from "../lib/search/documents.mjs";
-import { indexUid, rebuildIndex } from "../lib/search/indexer.mjs";
-import { storiesIndex } from "../lib/search/settings.mjs";
-import { buildStorySearch } from "../lib/search/story-query.mjs";
-import { startMeilisearch } from "../scripts/meili.mjs";
+import { tsImport } from "tsx/esm/api";
 import { BENCH_QUERIES, syntheticStories } from "./search-corpus.mjs";
+
+// The app's own modules (TypeScript), through tsx.
+const load = (/** @type {string} */ file) => tsImport(file, import.meta.url);
+/** @type {typeof import("../lib/search/connection")} */
+const { backendFromEnv, openClients } = await load("../lib/search/connection.ts");
+/** @type {typeof import("../lib/search/documents")} */
+const { toStoryDocument } = await load("../lib/search/documents.ts");
+/** @type {typeof import("../lib/search/indexer")} */
+const { indexUid, rebuildIndex } = await load("../lib/search/indexer.ts");
+/** @type {typeof import("../lib/search/settings")} */
+const { storiesIndex } = await load("../lib/search/settings.ts");
+/** @type {typeof import("../lib/search/story-query")} */
+const { buildStorySearch } = await load("../lib/search/story-query.ts");
+/** @type {typeof import("../scripts/meili")} */
+const { startMeilisearch } = await load("../scripts/meili.ts");
 
 const root = path.resolve(import.meta.dirname, "..");
 const { values: args } = parseArgs({
@@ -64,7 +74,7 @@ console.log("indexing", indexing);
 
 // ---- The production server --------------------------------------------------------------
 
-const server = spawn(process.execPath, ["scripts/start.mjs", "--port", String(port), "-H", "127.0.0.1"], {
+const server = spawn(process.execPath, ["--import", "tsx/esm", "scripts/start.ts", "--port", String(port), "-H", "127.0.0.1"], {
   cwd: root,
   stdio: ["ignore", "ignore", "inherit"],
   env: { ...process.env, MEILI_HOST: backend.host, MEILI_MASTER_KEY: backend.masterKey ?? "", MEILI_INDEX_PREFIX: PREFIX, SEARCH_INDEX_ON_START: "0", LANTOA_DEMO: "0" },
@@ -184,7 +194,7 @@ await appendFile(
 ### ${date}: ${documents.length.toLocaleString("en")} synthetic stories, ${concurrency} concurrent clients
 
 \`npm run build && node bench/search.mjs --port ${port} --stories ${args.stories} --requests ${args.requests}\` on ${machine}; the production server
-(\`node scripts/start.mjs\`) and Meilisearch on the same machine, loopback only. ${BENCH_QUERIES.length} Vietnamese queries with and without diacritics
+(\`npm start\`) and Meilisearch on the same machine, loopback only. ${BENCH_QUERIES.length} Vietnamese queries with and without diacritics
 (bench/search-corpus.mjs), each sent to GET /api/search and, as the identical multi-search request the route makes, straight to
 Meilisearch, alternating two rounds each after a warm-up.
 

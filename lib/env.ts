@@ -1,25 +1,63 @@
-import { validateEnv } from "./env.mjs";
+// The environment, validated once: at start-up by next.config.mjs and the scripts, and on import
+// for the application code (`env`). Its type is the schema's output, declared nowhere else.
+import { z } from "zod";
 
-export type Env = {
-  NODE_ENV: "development" | "production" | "test";
-  SITE_URL: string;
-  DATA_DIR: string;
-  DATABASE_URL?: string;
-  MEILI_HOST?: string;
-  MEILI_MASTER_KEY?: string;
-  MEILI_INDEX_PREFIX?: string;
-  SEARCH_INDEX_ON_START: "0" | "1";
-  AUTH_SECRET?: string;
-  LANTOA_DEMO: "0" | "1";
-  DEMO_PASSWORD: string;
-  LANTOA_ADMIN_EMAIL?: string;
-  LANTOA_ADMIN_PASSWORD?: string;
-  SMTP_URL?: string;
-  MAIL_FROM: string;
-  AUTH_RATE_LIMIT_IP: number;
-  AUTH_RATE_LIMIT_ACCOUNT: number;
-  LOG_LEVEL?: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
-};
+const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyAsUndefined, schema.optional());
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  SITE_URL: z.preprocess(emptyAsUndefined, z.url({ message: "SITE_URL must be an absolute URL such as https://lantoa.vn" }).default("http://localhost:3000")),
+  DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default("./data")),
+  DATABASE_URL: optional(
+    z.string().regex(/^postgres(ql)?:\/\//, { message: "DATABASE_URL must start with postgres:// or postgresql://" }),
+  ),
+  MEILI_HOST: optional(z.url({ message: "MEILI_HOST must be an absolute URL such as http://127.0.0.1:7700" })),
+  MEILI_MASTER_KEY: optional(z.string().min(16, { message: "MEILI_MASTER_KEY must be at least 16 characters" })),
+  // Index names are prefixed so tests and benchmarks never touch the app's own indexes.
+  MEILI_INDEX_PREFIX: optional(z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, { message: "MEILI_INDEX_PREFIX may hold only letters, digits, _ and -" })),
+  // 0 stops the server from rebuilding a missing or stale stories index at start (the bench loads its own).
+  SEARCH_INDEX_ON_START: z.preprocess(emptyAsUndefined, z.enum(["0", "1"]).default("1")),
+  // 1 behind a load balancer or proxy that appends the caller's address to X-Forwarded-For;
+  // otherwise (0) the server puts the socket's address there, whatever the client sent.
+  TRUST_PROXY: z.preprocess(emptyAsUndefined, z.enum(["0", "1"]).default("0")),
+  // 0 sends every request to Next.js, including the prerendered pages scripts/server.ts keeps in memory.
+  STATIC_PAGE_CACHE: z.preprocess(emptyAsUndefined, z.enum(["0", "1"]).default("1")),
+  AUTH_SECRET: optional(z.string().min(32, { message: "AUTH_SECRET must be at least 32 characters" })),
+  LANTOA_DEMO: z.preprocess(emptyAsUndefined, z.enum(["0", "1"]).default("0")),
+  DEMO_PASSWORD: z.preprocess(emptyAsUndefined, z.string().min(8).default("lantoa-demo")),
+  // The first secretariat account, created at start when no account has this e-mail yet: how a
+  // new installation gets someone who can set up the contest and the jury.
+  LANTOA_ADMIN_EMAIL: optional(z.email({ message: "LANTOA_ADMIN_EMAIL must be an e-mail address" })),
+  LANTOA_ADMIN_PASSWORD: optional(z.string().min(12, { message: "LANTOA_ADMIN_PASSWORD must be at least 12 characters" })),
+  // Receipt e-mails: an SMTP server when set, otherwise messages are written under DATA_DIR/mail.
+  SMTP_URL: optional(z.string().regex(/^smtps?:\/\//, { message: "SMTP_URL must start with smtp:// or smtps://" })),
+  MAIL_FROM: z.preprocess(emptyAsUndefined, z.string().default("Lan Tỏa <no-reply@lantoa.vn>")),
+  // Sign-in and sign-up attempts allowed per client address, and failed sign-ins per account,
+  // in each 15-minute window. A load test from one address raises the first.
+  AUTH_RATE_LIMIT_IP: z.preprocess(emptyAsUndefined, z.coerce.number().int().positive().default(30)),
+  AUTH_RATE_LIMIT_ACCOUNT: z.preprocess(emptyAsUndefined, z.coerce.number().int().positive().default(5)),
+  // Lowest level written to the JSON log on stdout (lib/log.ts); unset: info, or warn under tests.
+  LOG_LEVEL: optional(z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { message: "LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent" })),
+});
+
+const checkedSchema = envSchema.refine((e) => !e.LANTOA_ADMIN_EMAIL === !e.LANTOA_ADMIN_PASSWORD, {
+  path: ["LANTOA_ADMIN_PASSWORD"],
+  message: "LANTOA_ADMIN_EMAIL and LANTOA_ADMIN_PASSWORD are set together or not at all",
+});
+
+/** The validated environment. */
+export type Env = z.output<typeof checkedSchema>;
+
+/** Parses the environment or throws one error naming every wrong variable. */
+export function validateEnv(source: Record<string, string | undefined>): Env {
+  const result = checkedSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
 
 export const env: Env = validateEnv(process.env);
 

@@ -38,13 +38,13 @@ export function runDir(name) {
 }
 
 /**
- * `node scripts/start.mjs` in its own process group (so SIGKILL takes `next start` with it), its
+ * `npm start` in its own process group (so SIGKILL takes `next start` with it), its
  * output appended to `log`. Resolves once /api/health/ready answers 200.
  */
 export async function startApp({ dir, port, env, log, readyTimeoutMs = 180_000 }) {
   const out = openSync(log, "a");
   const started = performance.now();
-  const child = spawn(process.execPath, ["scripts/start.mjs", "--port", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, ["--import", "tsx/esm", "scripts/start.ts", "--port", String(port), "-H", "127.0.0.1"], {
     cwd: dir,
     detached: true,
     stdio: ["ignore", out, out],
@@ -59,7 +59,7 @@ export async function startApp({ dir, port, env, log, readyTimeoutMs = 180_000 }
     origin,
     child,
     exited,
-    /** Sends `signal` to the whole group (start.mjs, next start, and a Meilisearch it started). */
+    /** Sends `signal` to the whole group (start.ts, next start, and a Meilisearch it started). */
     signal(signal) {
       try {
         process.kill(-child.pid, signal);
@@ -205,9 +205,11 @@ export function privateCluster({ dir, port }) {
   };
 }
 
-/** A Meilisearch of the drill's own (scripts/meili.mjs) on a fixed port, so it can be stopped and started again. */
+/** A Meilisearch of the drill's own (scripts/meili.ts) on a fixed port, so it can be stopped and started again. */
 export async function ownMeilisearch({ dataDir, port }) {
-  const { startMeilisearch } = await import("../../scripts/meili.mjs");
+  const { tsImport } = await import("tsx/esm/api");
+  /** @type {typeof import("../../scripts/meili")} */
+  const { startMeilisearch } = await tsImport("../../scripts/meili.ts", import.meta.url);
   const saved = process.env.MEILI_HOST;
   delete process.env.MEILI_HOST; // otherwise startMeilisearch uses that server and starts none
   try {

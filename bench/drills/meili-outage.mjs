@@ -14,10 +14,16 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { drizzle } from "drizzle-orm/node-postgres";
 import { Meilisearch } from "meilisearch";
-import { loadEntryDocuments } from "../../lib/search/entry-index.mjs";
-import { entriesIndex } from "../../lib/search/settings.mjs";
-import { createDatabase, freePort, journalist, multipart, ownMeilisearch, pct, pdf, query, requireBuild, root, runDir, sleep, startApp } from "./lib.mjs";
+import pg from "pg";
+import { tsImport } from "tsx/esm/api";
+import { createDatabase, freePort, journalist, multipart, ownMeilisearch, pct, pdf, requireBuild, root, runDir, sleep, startApp } from "./lib.mjs";
+
+// The app's own modules (TypeScript), through tsx.
+const { loadEntryDocuments } = await tsImport("../../lib/search/entry-index.ts", import.meta.url);
+const { entriesIndex } = await tsImport("../../lib/search/settings.ts", import.meta.url);
+const schema = await tsImport("../../lib/db/schema.ts", import.meta.url);
 
 const { values } = parseArgs({ options: { db: { type: "string", default: "pglite" }, outage: { type: "string", default: "30" }, writers: { type: "string", default: "20" }, dir: { type: "string", default: root } } });
 const dir = path.resolve(values.dir);
@@ -121,7 +127,29 @@ const fields = entriesIndex.settings.displayedAttributes;
 const pick = (doc) => Object.fromEntries(fields.map((f) => [f, doc[f] ?? null]));
 const byId = (a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 const indexDocs = async () => (await admin.index(`${prefix}${entriesIndex.name}`).getDocuments({ limit: 10_000 })).results.map(pick).sort(byId);
-const recordDocs = async () => (await loadEntryDocuments(async (text) => ({ rows: await query({ url: database?.url, dataDir }, text) }))).map(pick).sort(byId);
+// The documents the record gives now, read by the same code as the drainer's: PostgreSQL at any
+// time, PGlite (one process) once the app has stopped.
+const recordDocs = async () => {
+  if (database) {
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      return (await loadEntryDocuments(drizzle({ client, schema }))).map(pick).sort(byId);
+    } finally {
+      await client.end();
+    }
+  }
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { unaccent } = await import("@electric-sql/pglite/contrib/unaccent");
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
+  const { drizzle: drizzlePglite } = await import("drizzle-orm/pglite");
+  const client = await PGlite.create({ dataDir: path.join(dataDir, "db"), extensions: { unaccent, pg_trgm } });
+  try {
+    return (await loadEntryDocuments(drizzlePglite({ client, schema }))).map(pick).sort(byId);
+  } finally {
+    await client.close();
+  }
+};
 let caughtUpMs = null;
 let matchedMs = null;
 for (const deadline = Date.now() + 60_000; Date.now() < deadline; await sleep(100)) {

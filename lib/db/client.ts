@@ -6,7 +6,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { componentLogger } from "@/lib/log";
 import * as schema from "./schema";
-import { claimDataDir, releaseDataDir } from "./pglite-lock.mjs";
+import { claimDataDir, releaseDataDir } from "./pglite-lock";
 
 /** A drizzle database or transaction over either driver: queries take this type. */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;

@@ -1,4 +1,4 @@
-import { locales as localeList, defaultLocale as defaultLocaleValue } from "./routes.mjs";
+import { locales as localeList, defaultLocale as defaultLocaleValue } from "./routes";
 
 export const locales = localeList as readonly ["vi", "en"];
 export type Locale = (typeof locales)[number];

@@ -1,4 +1,4 @@
-import { routes } from "./routes.mjs";
+import { routes } from "./routes";
 import type { Locale } from "./config";
 
 export type RouteKey = keyof typeof routes;

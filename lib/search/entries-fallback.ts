@@ -5,7 +5,7 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
-import { foldWithOffsets, foldText } from "./text.mjs";
+import { foldWithOffsets, foldText } from "./text";
 import { highlightToHtml, markRanges } from "./highlight";
 import { ENTRY_HITS_PER_PAGE, type EntryFacetName, type JurorEntryQuery, type JurorEntrySearchResult, type SecretariatEntryQuery, type SecretariatEntrySearchResult } from "./entry-types";
 

@@ -9,10 +9,10 @@ import type { MultiSearchResponse, SearchResponse } from "meilisearch";
 import type { Db } from "@/lib/db/client";
 import { assignments, rounds } from "@/lib/db/schema";
 import { componentLogger } from "@/lib/log";
-import { forgetClients, openClients, type SearchBackend } from "./connection.mjs";
-import { indexUid, isApiError } from "./indexer.mjs";
-import { ENTRY_BLIND_RETRIEVABLE, ENTRY_BLIND_SEARCHABLE, ENTRY_FACETS, entriesIndex } from "./settings.mjs";
-import { HIGHLIGHT_POST, HIGHLIGHT_PRE } from "./story-query.mjs";
+import { forgetClients, openClients, type SearchBackend } from "./connection";
+import { indexUid, isApiError } from "./indexer";
+import { ENTRY_BLIND_RETRIEVABLE, ENTRY_BLIND_SEARCHABLE, ENTRY_FACETS, entriesIndex } from "./settings";
+import { HIGHLIGHT_POST, HIGHLIGHT_PRE } from "./story-query";
 import { highlightToHtml } from "./highlight";
 import { searchEntriesFallbackAsJuror, searchEntriesFallbackAsSecretariat } from "./entries-fallback";
 import { defaultBackend } from "./stories";
@@ -24,7 +24,7 @@ import {
   type SecretariatEntryQuery,
   type SecretariatEntrySearchResult,
 } from "./entry-types";
-import type { EntryDocument } from "./entry-index.mjs";
+import type { EntryDocument } from "./entry-index";
 
 type RawHit = Partial<EntryDocument> & { id: string; _formatted?: { title?: string; summary?: string } };
 

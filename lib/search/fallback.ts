@@ -2,10 +2,10 @@
 // story once diacritics and case are folded ("dak lak" finds "Đắk Lắk"), the last one as a prefix
 // since readers are still typing it. Facet counts are computed as the Meilisearch query computes
 // them, so the page looks the same, only less forgiving (no typos, no synonyms).
-import type { StoryDocument } from "./documents.mjs";
-import { foldedWords, foldWithOffsets } from "./text.mjs";
-import { STOP_WORDS, STORY_FACETS, STORY_SEARCHABLE } from "./settings.mjs";
-import { FACET_NAMES, HITS_PER_PAGE, activeFacets } from "./story-query.mjs";
+import type { StoryDocument } from "./documents";
+import { foldedWords, foldWithOffsets } from "./text";
+import { STOP_WORDS, STORY_FACETS, STORY_SEARCHABLE } from "./settings";
+import { FACET_NAMES, HITS_PER_PAGE, activeFacets } from "./story-query";
 import { highlightToHtml, markRanges } from "./highlight";
 import type { FacetCounts, FacetName, StoryHit, StoryQuery, StorySearchResult } from "./types";
 

@@ -1,9 +1,9 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
-import { openClients } from "./connection.mjs";
-import { indexUid } from "./indexer.mjs";
-import { storiesIndex } from "./settings.mjs";
+import { openClients } from "./connection";
+import { indexUid } from "./indexer";
+import { storiesIndex } from "./settings";
 import { defaultBackend } from "./stories";
 
 /**

@@ -1,7 +1,7 @@
 // Highlights arrive as private-use placeholder characters around matched words (from
 // Meilisearch or the fallback). The text is HTML-escaped first and only then are the
 // placeholders turned into <mark>, so a story title containing markup can never inject it.
-import { HIGHLIGHT_POST, HIGHLIGHT_PRE } from "./story-query.mjs";
+import { HIGHLIGHT_POST, HIGHLIGHT_PRE } from "./story-query";
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 

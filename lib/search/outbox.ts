@@ -20,14 +20,15 @@
 // The transaction is held while Meilisearch indexes the batch (tens of milliseconds); on PGlite,
 // which runs one transaction at a time, requests wait that long too.
 import "server-only";
-import { sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Meilisearch } from "meilisearch";
 import type { Db } from "@/lib/db/client";
+import { searchOutbox } from "@/lib/db/schema";
 import { componentLogger } from "@/lib/log";
-import { indexUid, isApiError } from "./indexer.mjs";
-import { isUuid, loadEntryDocuments, rebuildEntriesIndex, type SqlRunner } from "./entry-index.mjs";
-import { anyPublishedPrize, entriesWithPrizes, loadWinnerDocuments, rebuildWinnersIndex } from "./winner-index.mjs";
-import { entriesIndex, winnersIndex, type IndexDefinition } from "./settings.mjs";
+import { indexUid, isApiError } from "./indexer";
+import { isUuid, loadEntryDocuments, rebuildEntriesIndex } from "./entry-index";
+import { anyPublishedPrize, entriesWithPrizes, loadWinnerDocuments, rebuildWinnersIndex } from "./winner-index";
+import { entriesIndex, winnersIndex, type IndexDefinition } from "./settings";
 
 export type DrainClients = { admin: Meilisearch };
 export type DrainOptions = {
@@ -39,14 +40,6 @@ export type DrainOptions = {
   taskTimeoutMs?: number;
 };
 export type DrainResult = { claimed: number; upserted: number; deleted: number };
-
-/** A function running one SQL statement on a drizzle database or transaction. */
-export function sqlRunner(db: Db): SqlRunner {
-  return async (text) => {
-    const result = (await db.execute(sql.raw(text))) as unknown as { rows: Record<string, unknown>[] };
-    return { rows: result.rows };
-  };
-}
 
 async function waitSucceeded(admin: Meilisearch, taskUid: number, timeout: number, missingIndexIsFine = false): Promise<void> {
   const task = await admin.tasks.waitForTask(taskUid, { timeout, interval: 25 });
@@ -63,28 +56,31 @@ export async function drainOutbox(db: Db, clients: DrainClients, { batchSize = 2
   let claimed: number[] = [];
   try {
     return await db.transaction(async (tx) => {
-      const run = sqlRunner(tx);
-      const { rows } = await run(
-        `select id, entity_id as "entityId" from search_outbox where processed_at is null and entity = 'entry' order by id limit ${Math.max(1, Math.floor(batchSize))} for update skip locked`,
-      );
+      const rows = await tx
+        .select({ id: searchOutbox.id, entityId: searchOutbox.entityId })
+        .from(searchOutbox)
+        .where(and(isNull(searchOutbox.processedAt), eq(searchOutbox.entity, "entry")))
+        .orderBy(asc(searchOutbox.id))
+        .limit(Math.max(1, Math.floor(batchSize)))
+        .for("update", { skipLocked: true });
       claimed = rows.map((r) => Number(r.id));
       if (claimed.length === 0) return { claimed: 0, upserted: 0, deleted: 0 };
       // The latest op per entry collapses to one: whatever the database holds now.
-      const ids = [...new Set(rows.map((r) => String(r.entityId)))].filter(isUuid).sort();
-      for (const id of ids) await run(`select pg_advisory_xact_lock(hashtextextended('search_outbox:entry:${id}', 0))`);
-      const documents = await loadEntryDocuments(run, ids);
+      const ids = [...new Set(rows.map((r) => r.entityId))].filter(isUuid).sort();
+      for (const id of ids) await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`search_outbox:entry:${id}`}, 0))`);
+      const documents = await loadEntryDocuments(tx, ids);
       const present = new Set(documents.map((d) => d.id));
       const gone = ids.filter((id) => !present.has(id));
       // The public winners index follows the same rows: published prize-winners are upserted, and
       // entries holding a prize that are not (or no longer) public winners are deleted from it.
-      const winners = await loadWinnerDocuments(run, ids);
+      const winners = await loadWinnerDocuments(tx, ids);
       const winnerIds = new Set(winners.map((w) => w.id));
-      const notWinners = (await entriesWithPrizes(run, ids)).filter((id) => !winnerIds.has(id));
+      const notWinners = (await entriesWithPrizes(tx, ids)).filter((id) => !winnerIds.has(id));
       const index = clients.admin.index(indexUid(prefix, entriesIndex.name));
       const winnersIdx = clients.admin.index(indexUid(prefix, winnersIndex.name));
       // The first winners ever drained create the index with its settings (Meilisearch would
       // otherwise create it bare); built through this transaction, which PGlite needs.
-      if (winners.length) await ensureIndex(clients.admin, prefix, winnersIndex, () => rebuildWinnersIndex(clients.admin, { prefix, run }));
+      if (winners.length) await ensureIndex(clients.admin, prefix, winnersIndex, () => rebuildWinnersIndex(clients.admin, { prefix, db: tx }));
       // Enqueued in this order, processed by Meilisearch in this order.
       const tasks: { uid: number; missingIndexIsFine?: boolean }[] = [];
       if (documents.length) tasks.push({ uid: (await index.addDocuments(documents, { primaryKey: entriesIndex.primaryKey })).taskUid });
@@ -95,14 +91,19 @@ export async function drainOutbox(db: Db, clients: DrainClients, { batchSize = 2
       if (afterSend) await afterSend();
       // attempts counts every drain that claimed the row, this one included: a row drained once
       // without failing reads 1, so a second delivery (two instances, a lost lock) would show.
-      await run(`update search_outbox set processed_at = clock_timestamp(), attempts = attempts + 1 where id = any('{${claimed.join(",")}}'::bigint[])`);
+      await tx
+        .update(searchOutbox)
+        .set({ processedAt: sql`clock_timestamp()`, attempts: sql`${searchOutbox.attempts} + 1` })
+        .where(inArray(searchOutbox.id, claimed));
       return { claimed: claimed.length, upserted: documents.length, deleted: gone.length };
     });
   } catch (error) {
     if (claimed.length) {
       const message = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
       await db
-        .execute(sql`update search_outbox set attempts = attempts + 1, last_error = ${message} where id = any(${`{${claimed.join(",")}}`}::bigint[]) and processed_at is null`)
+        .update(searchOutbox)
+        .set({ attempts: sql`${searchOutbox.attempts} + 1`, lastError: message })
+        .where(and(inArray(searchOutbox.id, claimed), isNull(searchOutbox.processedAt)))
         .catch(() => undefined);
     }
     throw error;
@@ -110,16 +111,16 @@ export async function drainOutbox(db: Db, clients: DrainClients, { batchSize = 2
 }
 
 /**
- * Makes sure the live entries index exists with the settings in settings.mjs. A missing index
+ * Makes sure the live entries index exists with the settings in settings.ts. A missing index
  * (a new or wiped Meilisearch) is rebuilt from the database, since the outbox holds only changes.
  */
 export function ensureEntriesIndex(db: Db, admin: Meilisearch, prefix: string): Promise<"ok" | "rebuilt" | "updated"> {
-  return ensureIndex(admin, prefix, entriesIndex, () => rebuildEntriesIndex(admin, { prefix, run: sqlRunner(db) }));
+  return ensureIndex(admin, prefix, entriesIndex, () => rebuildEntriesIndex(admin, { prefix, db }));
 }
 
 /** The same for the public winners index (rebuilt from the published prizes when missing). */
 export function ensureWinnersIndex(db: Db, admin: Meilisearch, prefix: string): Promise<"ok" | "rebuilt" | "updated"> {
-  return ensureIndex(admin, prefix, winnersIndex, () => rebuildWinnersIndex(admin, { prefix, run: sqlRunner(db) }));
+  return ensureIndex(admin, prefix, winnersIndex, () => rebuildWinnersIndex(admin, { prefix, db }));
 }
 
 async function ensureIndex(admin: Meilisearch, prefix: string, definition: IndexDefinition, rebuild: () => Promise<unknown>): Promise<"ok" | "rebuilt" | "updated"> {
@@ -162,7 +163,7 @@ function logToOutbox(message: string, level: "info" | "warn", fields: Record<str
  * with exponential backoff (capped at `maxBackoffMs`) while Meilisearch or the database fails.
  * Never throws; errors are logged once per outage. The cap is short because a failed attempt is
  * cheap (after the first failure the index check fails before any row is claimed) and the index
- * should catch up within seconds of Meilisearch's return (bench/drills/meili-outage.mjs: with a
+ * should catch up within seconds of Meilisearch's return (bench/drills/meili-outage.ts: with a
  * 10 s cap it took 15.6 s).
  */
 export function runOutboxDrainer({ db: openDb, clients: openClients, prefix, batchSize = 200, pollMs = 500, maxBackoffMs = 2_000, log = logToOutbox }: DrainerOptions): Drainer {
@@ -190,7 +191,7 @@ export function runOutboxDrainer({ db: openDb, clients: openClients, prefix, bat
           const state = await ensureEntriesIndex(db, clients.admin, prefix);
           if (state !== "ok") log(`entries index ${state}`, "info");
           // Winners published before the index existed (a new or wiped Meilisearch, the seeded demo year).
-          if (await anyPublishedPrize(sqlRunner(db))) {
+          if (await anyPublishedPrize(db)) {
             const winners = await ensureWinnersIndex(db, clients.admin, prefix);
             if (winners !== "ok") log(`winners index ${winners}`, "info");
           }

@@ -1,8 +1,8 @@
 import "server-only";
 import { allStories } from "contentlayer/generated";
 import { env } from "@/lib/env";
-import { openClients } from "./connection.mjs";
-import { syncStoriesIndex } from "./story-index.mjs";
+import { openClients } from "./connection";
+import { syncStoriesIndex } from "./story-index";
 import { defaultBackend } from "./stories";
 import { getDb } from "@/lib/db/client";
 import { runOutboxDrainer, type Drainer } from "./outbox";

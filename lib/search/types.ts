@@ -1,5 +1,5 @@
 // Types of a story search, shared by the server modules, the route and the client view.
-import type { FacetName, StoryQuery } from "./story-query.mjs";
+import type { FacetName, StoryQuery } from "./story-query";
 import type { PrizeTier } from "@/lib/contest/ranking";
 
 export type { FacetName, StoryQuery };

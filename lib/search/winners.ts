@@ -1,5 +1,5 @@
 // Search of the published prize-winners, shown beside the stories on /tim-kiem and in
-// GET /api/search. The winners index (winner-index.mjs) holds nothing else: entries that did
+// GET /api/search. The winners index (winner-index.ts) holds nothing else: entries that did
 // not win, scores and jurors are never in it. When Meilisearch cannot answer, the same search
 // runs on the database (unaccent, every word must occur) under the same publication rule
 // (lib/contest/prizes.ts, PUBLIC_WINNER).
@@ -13,12 +13,12 @@ import { contests, entries } from "@/lib/db/schema";
 import { localizedPath } from "@/lib/i18n/paths";
 import { componentLogger } from "@/lib/log";
 import type { PrizeTier } from "@/lib/contest/vocabulary";
-import { openClients, type SearchBackend } from "./connection.mjs";
-import { indexUid, isApiError } from "./indexer.mjs";
-import { STOP_WORDS, winnersIndex } from "./settings.mjs";
-import { HIGHLIGHT_POST, HIGHLIGHT_PRE } from "./story-query.mjs";
-import { foldText, foldWithOffsets } from "./text.mjs";
-import { prizeNames, type WinnerDocument } from "./winner-index.mjs";
+import { openClients, type SearchBackend } from "./connection";
+import { indexUid, isApiError } from "./indexer";
+import { STOP_WORDS, winnersIndex } from "./settings";
+import { HIGHLIGHT_POST, HIGHLIGHT_PRE } from "./story-query";
+import { foldText, foldWithOffsets } from "./text";
+import { prizeNames, type WinnerDocument } from "./winner-index";
 import { highlightToHtml, markRanges } from "./highlight";
 import { defaultBackend, searchStories } from "./stories";
 import type { SiteSearchResult, StoryQuery, WinnerHit } from "./types";

@@ -217,7 +217,7 @@ test("sign-in and the juror score form work under the nonce policy", async ({ pa
   expect(violations).toEqual([]);
 });
 
-// The server answers prerendered pages from memory (lib/static-pages.mjs); a query string sends
+// The server answers prerendered pages from memory (lib/static-pages.ts); a query string sends
 // the same request to Next.js itself. Both must give the same bytes and the same headers.
 test("a prerendered page from memory is what Next.js sends: bytes, headers, 304, compression, client navigation", async ({ request }) => {
   const { vi, en } = translatedStory();

@@ -5,9 +5,12 @@ import { createServer } from "node:net";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { Meilisearch } from "meilisearch";
+import { drizzle } from "drizzle-orm/node-postgres";
 import pg from "pg";
-import { loadEntryDocuments } from "../../lib/search/entry-index.mjs";
-import { entriesIndex } from "../../lib/search/settings.mjs";
+import type { Db } from "../../lib/db/client";
+import * as schema from "../../lib/db/schema";
+import { loadEntryDocuments } from "../../lib/search/entry-index";
+import { entriesIndex } from "../../lib/search/settings";
 
 // Two production instances of the build, as docs/deploy.md describes running several: one
 // PostgreSQL database (fresh, on TEST_DATABASE_URL's server), one Meilisearch under one index
@@ -52,7 +55,7 @@ async function start(name: string, env: Record<string, string>): Promise<Instanc
   symlinkSync(path.join(work, "uploads"), path.join(dataDir, "uploads"));
   const log = path.join(work, `${name}.log`);
   const out = openSync(log, "a");
-  const child = spawn(process.execPath, ["scripts/start.mjs", "--port", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, ["--import", "tsx/esm", "scripts/start.ts", "--port", String(port), "-H", "127.0.0.1"], {
     cwd: root,
     // Its own process group, so stopping it stops `next start` under it too.
     detached: true,
@@ -328,7 +331,7 @@ test("entries written on both instances reach the index once each, and the index
     // The index holds exactly what the database says, field for field (every displayed field).
     const fields = entriesIndex.settings.displayedAttributes as string[];
     const pick = (doc: Record<string, unknown>) => Object.fromEntries(fields.map((f) => [f, doc[f] ?? null]));
-    const expected = (await loadEntryDocuments(async (text: string) => ({ rows: (await db.query(text)).rows }))).map(pick);
+    const expected = (await loadEntryDocuments(drizzle({ client: db, schema }) as unknown as Db)).map(pick);
     const meili = new Meilisearch({ host: process.env.MEILI_HOST!, apiKey: process.env.MEILI_MASTER_KEY || undefined });
     const { results } = await meili.index(`${prefix}${entriesIndex.name}`).getDocuments({ limit: 1000 });
     const actual = results.map((d) => pick(d as Record<string, unknown>)).sort((x, y) => String(x.id).localeCompare(String(y.id)));

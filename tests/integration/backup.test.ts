@@ -17,7 +17,7 @@ import { installDatabase, openDatabase, type DatabaseHandle, type Db } from "@/l
 import { seedContest } from "@/lib/db/seed";
 import { attachments, entries } from "@/lib/db/schema";
 import { env } from "@/lib/env";
-import { createBackup, restoreBackup, sha256File } from "@/lib/backup/backup.mjs";
+import { createBackup, restoreBackup, sha256File } from "@/lib/backup/backup";
 import { call } from "../support/api";
 import { openTestDatabase, type TestDatabase } from "../support/db";
 import { completeEntry, form, makeUser, pdf } from "../support/fixtures";
@@ -25,7 +25,7 @@ import { completeEntry, form, makeUser, pdf } from "../support/fixtures";
 const root = path.resolve(import.meta.dirname, "../..");
 const run = promisify(execFile);
 const script = (name: string, args: string[], dataDir: string) =>
-  run(process.execPath, [path.join(root, "scripts", name), ...args], { cwd: root, env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "" } }).then(
+  run(process.execPath, ["--import", "tsx/esm", path.join(root, "scripts", name), ...args], { cwd: root, env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "" } }).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
     (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
   );
@@ -146,24 +146,24 @@ describe("backup and restore on pglite", () => {
     try {
       const found = await contents(held.db);
       counts = { entries: found.entries.size, attachments: found.attachments.length };
-      const refused = await script("backup.mjs", [], dataDir);
+      const refused = await script("backup.ts", [], dataDir);
       expect(refused.code).toBe(1);
       expect(refused.stderr).toContain(`is open in process ${process.pid}`);
     } finally {
       await held.close();
     }
 
-    const made = await script("backup.mjs", [], dataDir);
+    const made = await script("backup.ts", [], dataDir);
     expect(made.stderr).toBe("");
     expect(made.code).toBe(0);
     const folder = /^backup: (.+)$/m.exec(made.stdout)![1]!;
     expect(folder.startsWith(path.join(dataDir, "backups"))).toBe(true);
 
     const target = path.join(scratch, "cli-restored");
-    const restored = await script("restore.mjs", [folder], target);
+    const restored = await script("restore.ts", [folder], target);
     expect(restored.code).toBe(0);
     expect(restored.stdout).toContain("every SHA-256 verified");
-    const again = await script("restore.mjs", [folder], target);
+    const again = await script("restore.ts", [folder], target);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain(`${target} is not empty`);
 

@@ -6,7 +6,7 @@ import { eq } from "drizzle-orm";
 import { ensureSecretariat } from "@/lib/db/bootstrap";
 import { auditLog, users, type User } from "@/lib/db/schema";
 import { verifyPassword } from "@/lib/auth/password";
-import { validateEnv } from "@/lib/env.mjs";
+import { validateEnv } from "@/lib/env";
 import { call } from "../support/api";
 import { databaseKinds, openTestDatabase, type TestDatabase } from "../support/db";
 import { makeUser } from "../support/fixtures";

@@ -7,11 +7,11 @@ import { asc, eq, inArray, isNull, ne } from "drizzle-orm";
 import { Meilisearch } from "meilisearch";
 import { seedContest } from "@/lib/db/seed";
 import { entries, searchOutbox, type User } from "@/lib/db/schema";
-import { openClients } from "@/lib/search/connection.mjs";
-import { indexUid } from "@/lib/search/indexer.mjs";
-import { entriesIndex } from "@/lib/search/settings.mjs";
-import { rebuildEntriesIndex, type EntryDocument } from "@/lib/search/entry-index.mjs";
-import { drainOutbox, ensureEntriesIndex, runOutboxDrainer, sqlRunner, type DrainClients } from "@/lib/search/outbox";
+import { openClients } from "@/lib/search/connection";
+import { indexUid } from "@/lib/search/indexer";
+import { entriesIndex } from "@/lib/search/settings";
+import { rebuildEntriesIndex, type EntryDocument } from "@/lib/search/entry-index";
+import { drainOutbox, ensureEntriesIndex, runOutboxDrainer, type DrainClients } from "@/lib/search/outbox";
 import { outboxBacklog } from "@/lib/search/health";
 import { call } from "../support/api";
 import { databaseKinds, openTestDatabase, type TestDatabase } from "../support/db";
@@ -150,7 +150,7 @@ describe.each(databaseKinds)("search outbox on %s", (kind) => {
   it("rebuilds the index from the database and swaps it in, queueing again what was drained meanwhile", async () => {
     await drainAll(live);
     const processedBefore = await database.db.select({ id: searchOutbox.id }).from(searchOutbox);
-    const result = await rebuildEntriesIndex(live.admin, { prefix: backend.indexPrefix, run: sqlRunner(database.db) });
+    const result = await rebuildEntriesIndex(live.admin, { prefix: backend.indexPrefix, db: database.db });
     expect(result.documents).toBe((await expected()).length);
     expect(result.requeued).toBe(0);
     expect(await actual()).toEqual(await expected());

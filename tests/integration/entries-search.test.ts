@@ -8,10 +8,9 @@ import { and, eq } from "drizzle-orm";
 import { seedContest } from "@/lib/db/seed";
 import { assignments, type User } from "@/lib/db/schema";
 import { DEFAULT_RUBRIC } from "@/lib/contest/scoring";
-import { openClients, type SearchBackend } from "@/lib/search/connection.mjs";
+import { openClients, type SearchBackend } from "@/lib/search/connection";
 import { drainOutbox, ensureEntriesIndex } from "@/lib/search/outbox";
-import { rebuildEntriesIndex } from "@/lib/search/entry-index.mjs";
-import { sqlRunner } from "@/lib/search/outbox";
+import { rebuildEntriesIndex } from "@/lib/search/entry-index";
 import { searchEntriesAsJuror, searchEntriesAsSecretariat } from "@/lib/search/entries";
 import { defaultBackend } from "@/lib/search/stories";
 import { call } from "../support/api";
@@ -48,7 +47,7 @@ describe.each(databaseKinds)("entries search on %s", (kind) => {
     // The handlers search the run's own `entries` index: start it from this database.
     const { admin } = await openClients(backend);
     await ensureEntriesIndex(database.db, admin, backend.indexPrefix);
-    await rebuildEntriesIndex(admin, { prefix: backend.indexPrefix, run: sqlRunner(database.db) });
+    await rebuildEntriesIndex(admin, { prefix: backend.indexPrefix, db: database.db });
     author = await makeUser(database.db, "journalist", AUTHOR);
     secretariat = await makeUser(database.db, "secretariat", "Thư Ký");
     jurors = [await makeUser(database.db, "juror", "Giám Khảo Một"), await makeUser(database.db, "juror", "Giám Khảo Hai"), await makeUser(database.db, "juror", "Giám Khảo Ba")];

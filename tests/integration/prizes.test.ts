@@ -16,12 +16,12 @@ import { publishedResults, publishedWinner } from "@/lib/db/queries/results";
 import { noticesSettled, notifyEntrants } from "@/lib/db/queries/publication";
 import { enqueueEntryReindex } from "@/lib/db/queries/outbox";
 import { setLogDestination } from "@/lib/log";
-import { openClients, type SearchBackend } from "@/lib/search/connection.mjs";
-import { indexUid } from "@/lib/search/indexer.mjs";
-import { winnersIndex } from "@/lib/search/settings.mjs";
-import { syncStoriesIndex } from "@/lib/search/story-index.mjs";
-import { rebuildWinnersIndex } from "@/lib/search/winner-index.mjs";
-import { drainOutbox, ensureEntriesIndex, ensureWinnersIndex, sqlRunner } from "@/lib/search/outbox";
+import { openClients, type SearchBackend } from "@/lib/search/connection";
+import { indexUid } from "@/lib/search/indexer";
+import { winnersIndex } from "@/lib/search/settings";
+import { syncStoriesIndex } from "@/lib/search/story-index";
+import { rebuildWinnersIndex } from "@/lib/search/winner-index";
+import { drainOutbox, ensureEntriesIndex, ensureWinnersIndex } from "@/lib/search/outbox";
 import { searchWinners, searchWinnersFallback, searchWinnersMeilisearch } from "@/lib/search/winners";
 import type { StoryQuery } from "@/lib/search/types";
 import { call } from "../support/api";
@@ -53,7 +53,7 @@ const INELIGIBLE = "Bài viết bị loại vì trùng lặp";
 
 function backend(): SearchBackend {
   const host = process.env.MEILI_HOST;
-  if (!host) throw new Error("MEILI_HOST is not set: run the search tests through `npm test` (scripts/test.mjs starts Meilisearch)");
+  if (!host) throw new Error("MEILI_HOST is not set: run the search tests through `npm test` (scripts/test.ts starts Meilisearch)");
   return { host, masterKey: process.env.MEILI_MASTER_KEY || undefined, indexPrefix: prefix };
 }
 
@@ -472,7 +472,7 @@ describe.each(databaseKinds)("prizes and publication on %s", (kind) => {
     const { admin } = await openClients(search);
     await syncStoriesIndex(admin, { prefix: search.indexPrefix, stories: allStories });
     expect((await searchWinnersMeilisearch(search, q("anh sang ve ban xa"))).hits.map((h) => h.code)).toEqual([codes.P1]);
-    const rebuilt = await rebuildWinnersIndex(admin, { prefix: search.indexPrefix, run: sqlRunner(database.db) });
+    const rebuilt = await rebuildWinnersIndex(admin, { prefix: search.indexPrefix, db: database.db });
     expect(rebuilt.documents).toBe(3);
     await drainAll();
     expect((await publicSearch("anh sang ve ban xa")).winners.map((w) => w.code)).toEqual([codes.P1]);

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { openDatabase, type DatabaseHandle } from "@/lib/db/client";
-import { lockFile } from "@/lib/db/pglite-lock.mjs";
+import { lockFile } from "@/lib/db/pglite-lock";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const run = promisify(execFile);
@@ -18,7 +18,7 @@ function reindex(args: string[], dataDir: string) {
   // Without MEILI_HOST the script would start its own Meilisearch under DATA_DIR: the test checks it never got that far.
   const env = { ...process.env };
   delete env.MEILI_HOST;
-  return run(process.execPath, [path.join(root, "scripts", "reindex.mjs"), ...args], { cwd: root, env: { ...env, DATA_DIR: dataDir, DATABASE_URL: "" }, timeout: 60_000 }).then(
+  return run(process.execPath, ["--import", "tsx/esm", path.join(root, "scripts", "reindex.ts"), ...args], { cwd: root, env: { ...env, DATA_DIR: dataDir, DATABASE_URL: "" }, timeout: 60_000 }).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
     (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
   );

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { allStories } from "contentlayer/generated";
-import { openClients } from "@/lib/search/connection.mjs";
-import { syncStoriesIndex } from "@/lib/search/story-index.mjs";
+import { openClients } from "@/lib/search/connection";
+import { syncStoriesIndex } from "@/lib/search/story-index";
 import { dropTestIndexes, testBackend } from "../support/search";
 
 // GET /api/search through its real handler, on this file's own index (the prefix is set before

@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { allStories } from "contentlayer/generated";
 import { countBy, storiesIn } from "@/lib/content/stories";
 import { currentUnitOf, provincePageSlugs } from "@/lib/content/taxonomies";
-import { openClients, type SearchBackend } from "@/lib/search/connection.mjs";
-import { syncStoriesIndex } from "@/lib/search/story-index.mjs";
+import { openClients, type SearchBackend } from "@/lib/search/connection";
+import { syncStoriesIndex } from "@/lib/search/story-index";
 import { searchStories } from "@/lib/search/stories";
-import type { StorySource } from "@/lib/search/documents.mjs";
+import type { StorySource } from "@/lib/search/documents";
 import type { StoryQuery } from "@/lib/search/types";
 import { closedPort, dropTestIndexes, testBackend } from "../support/search";
 

@@ -1,11 +1,11 @@
-// A Meilisearch of the test run (scripts/test.mjs passes MEILI_HOST/MEILI_MASTER_KEY) under an
+// A Meilisearch of the test run (scripts/test.ts passes MEILI_HOST/MEILI_MASTER_KEY) under an
 // index prefix of its own per test file, so tests never touch the app's indexes or each other's.
 import { randomBytes } from "node:crypto";
-import { openClients, type SearchBackend } from "@/lib/search/connection.mjs";
+import { openClients, type SearchBackend } from "@/lib/search/connection";
 
 export function testBackend(): SearchBackend {
   const host = process.env.MEILI_HOST;
-  if (!host) throw new Error("MEILI_HOST is not set: run the search tests through `npm test` (scripts/test.mjs starts Meilisearch)");
+  if (!host) throw new Error("MEILI_HOST is not set: run the search tests through `npm test` (scripts/test.ts starts Meilisearch)");
   return { host, masterKey: process.env.MEILI_MASTER_KEY || undefined, indexPrefix: `${process.env.MEILI_INDEX_PREFIX ?? "test_"}${randomBytes(4).toString("hex")}_` };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { replaceForwardedFor } from "@/lib/forwarding.mjs";
+import { replaceForwardedFor } from "@/lib/forwarding";
 import { clientAddress } from "@/lib/auth/rate-limit";
 
 describe("a server without a trusted proxy", () => {

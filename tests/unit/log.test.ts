@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { DrizzleQueryError } from "drizzle-orm";
-import { validateEnv } from "@/lib/env.mjs";
+import { validateEnv } from "@/lib/env";
 import { logger, requestIdFrom, setLogDestination } from "@/lib/log";
 
 const written: string[] = [];

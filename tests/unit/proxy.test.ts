@@ -7,8 +7,8 @@ import { NextRequest } from "next/server";
 import * as pageStaticInfo from "next/dist/build/analysis/get-page-static-info";
 import { buildCustomRoute } from "next/dist/lib/build-custom-route";
 import { config, proxy } from "@/proxy";
-import { noncePaths } from "@/lib/csp.mjs";
-import { routes } from "@/lib/i18n/routes.mjs";
+import { noncePaths } from "@/lib/csp";
+import { routes } from "@/lib/i18n/routes";
 import nextConfig from "../../next.config.mjs";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -20,7 +20,7 @@ type Route = { internal: string; publicPaths: string[]; kind: "dynamic page" | "
 const concrete = (pattern: string) => pattern.replace(/\[(\w+)\]/g, "x1y2z3");
 
 /**
- * Every public route, from lib/i18n/routes.mjs, and how app/ renders it: a page is rendered per
+ * Every public route, from lib/i18n/routes.ts, and how app/ renders it: a page is rendered per
  * request when it, or a layout above it, says `dynamic = "force-dynamic"` (how this code base
  * marks them) or reads the query string, cookies or request headers.
  */

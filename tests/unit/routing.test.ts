@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { localizedPath, pagedPath } from "@/lib/i18n/paths";
-import { localeRewrites, routes } from "@/lib/i18n/routes.mjs";
+import { localeRewrites, routes } from "@/lib/i18n/routes";
 import { pageWindow, paginate, parsePageParam, extraPageNumbers } from "@/lib/content/paginate";
 import { formatDate, compareText } from "@/lib/i18n/format";
 

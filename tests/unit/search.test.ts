@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { currentProvinces, currentUnitOf, formerProvinces } from "@/lib/content/taxonomies";
-import { currentUnitSlug } from "@/lib/search/documents.mjs";
-import { foldText, foldWithOffsets, plainTextFromMdx } from "@/lib/search/text.mjs";
+import { currentUnitSlug } from "@/lib/search/documents";
+import { foldText, foldWithOffsets, plainTextFromMdx } from "@/lib/search/text";
 import { highlightToHtml, markRanges } from "@/lib/search/highlight";
 import { parseStoryQuery, parseStoryQueryLeniently } from "@/lib/search/params";
-import { expandSynonyms } from "@/lib/search/settings.mjs";
+import { expandSynonyms } from "@/lib/search/settings";
 import { storyQueryParams } from "@/lib/search/url";
 
 describe("folding", () => {

@@ -1,6 +1,6 @@
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { notModified, pageEntry, pickEncoding, publicPath, servableRequest, STATIC_CACHE_CONTROL, staticResponse } from "@/lib/static-pages.mjs";
+import { notModified, pageEntry, pickEncoding, publicPath, servableRequest, STATIC_CACHE_CONTROL, staticResponse } from "@/lib/static-pages";
 
 describe("publicPath", () => {
   it("maps prerendered internal routes to the URLs visitors use", () => {

@@ -3,7 +3,7 @@ import { spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { storyProblems } from "@/lib/content/checks.mjs";
+import { storyProblems } from "@/lib/content/checks";
 
 const root = path.resolve(import.meta.dirname, "../..");
 

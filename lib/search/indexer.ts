@@ -1,54 +1,43 @@
-// @ts-check
-// Builds any index defined in settings.mjs without readers ever seeing it half-built: a fresh
+// Builds any index defined in settings.ts without readers ever seeing it half-built: a fresh
 // index gets the settings and every document, then /swap-indexes exchanges it with the live
 // one in a single task, and the old copy is deleted. A failed build deletes its copy; a copy
 // left by a killed process is swept by the next build of the same index.
 import { createHash, randomBytes } from "node:crypto";
-import { MeilisearchApiError } from "meilisearch";
-
-/** @typedef {import("./settings.mjs").IndexDefinition} IndexDefinition */
-/** @typedef {import("meilisearch").Meilisearch} Meilisearch */
+import { MeilisearchApiError, type Meilisearch, type Task } from "meilisearch";
+import type { IndexDefinition } from "./settings";
 
 const BUILD_MARK = "__build_";
 // A build copy older than this belongs to a process that died; newer ones may be in progress.
 const ABANDONED_AFTER_MS = 60 * 60 * 1000;
 
-/** @param {string} prefix @param {string} name */
-export function indexUid(prefix, name) {
+export function indexUid(prefix: string, name: string): string {
   return `${prefix}${name}`;
 }
 
 /**
  * A short hash of the settings and documents: the index carries it on every document, so a
  * server can tell at start whether the live index was built from the same content.
- * @param {IndexDefinition} definition
- * @param {readonly object[]} documents
  */
-export function contentStamp(definition, documents) {
+export function contentStamp(definition: IndexDefinition, documents: readonly object[]): string {
   return createHash("sha256").update(JSON.stringify([definition.settings, documents])).digest("hex").slice(0, 20);
 }
 
-/** @param {import("meilisearch").Task} task */
-function assertSucceeded(task) {
+function assertSucceeded(task: Task): Task {
   if (task.status !== "succeeded") {
     throw new Error(`Meilisearch task ${task.uid} (${task.type}) ${task.status}: ${task.error?.message ?? "no error message"}`);
   }
   return task;
 }
 
-/** @param {unknown} error @param {string} code */
-export function isApiError(error, code) {
+export function isApiError(error: unknown, code: string): boolean {
   return error instanceof MeilisearchApiError && error.cause?.code === code;
 }
 
 /**
  * The stamp of the live index: undefined when the index does not exist, null when it is empty
  * or was built without a stamp.
- * @param {Meilisearch} admin
- * @param {string} uid
- * @returns {Promise<string | null | undefined>}
  */
-export async function readIndexStamp(admin, uid) {
+export async function readIndexStamp(admin: Meilisearch, uid: string): Promise<string | null | undefined> {
   try {
     const { results } = await admin.index(uid).getDocuments({ limit: 1, fields: ["indexStamp"] });
     const stamp = results[0]?.indexStamp;
@@ -59,8 +48,7 @@ export async function readIndexStamp(admin, uid) {
   }
 }
 
-/** @param {Meilisearch} admin @param {string} uid */
-async function indexExists(admin, uid) {
+async function indexExists(admin: Meilisearch, uid: string): Promise<boolean> {
   try {
     await admin.getRawIndex(uid);
     return true;
@@ -71,13 +59,13 @@ async function indexExists(admin, uid) {
 }
 
 /** Deletes an index and waits; one that is already gone is fine. */
-async function dropIndex(/** @type {Meilisearch} */ admin, /** @type {string} */ uid) {
+async function dropIndex(admin: Meilisearch, uid: string): Promise<void> {
   const task = await admin.deleteIndex(uid).waitTask();
   if (task.error?.code !== "index_not_found") assertSucceeded(task);
 }
 
 /** Deletes build copies of `uid` left behind by processes that died mid-build. */
-async function sweepAbandonedBuilds(/** @type {Meilisearch} */ admin, /** @type {string} */ uid) {
+async function sweepAbandonedBuilds(admin: Meilisearch, uid: string): Promise<void> {
   const { results } = await admin.getRawIndexes({ limit: 1000 });
   const abandoned = results.filter((index) => {
     if (!index.uid.startsWith(uid + BUILD_MARK)) return false;
@@ -87,13 +75,11 @@ async function sweepAbandonedBuilds(/** @type {Meilisearch} */ admin, /** @type 
   await Promise.all(abandoned.map((index) => dropIndex(admin, index.uid)));
 }
 
-/**
- * Builds a fresh index from `documents` and swaps it in for `prefix + definition.name`.
- * @param {Meilisearch} admin a client with an admin key
- * @param {{ definition: IndexDefinition, prefix: string, documents: readonly object[], stamp?: string, batchSize?: number }} options
- * @returns {Promise<{ uid: string, documents: number, indexingMs: number, totalMs: number }>}
- */
-export async function rebuildIndex(admin, { definition, prefix, documents, stamp, batchSize = 5_000 }) {
+export type RebuildOptions = { definition: IndexDefinition; prefix: string; documents: readonly object[]; stamp?: string; batchSize?: number };
+export type RebuildResult = { uid: string; documents: number; indexingMs: number; totalMs: number };
+
+/** Builds a fresh index from `documents` (with a client holding an admin key) and swaps it in for `prefix + definition.name`. */
+export async function rebuildIndex(admin: Meilisearch, { definition, prefix, documents, stamp, batchSize = 5_000 }: RebuildOptions): Promise<RebuildResult> {
   const started = performance.now();
   const uid = indexUid(prefix, definition.name);
   await sweepAbandonedBuilds(admin, uid);

@@ -1,16 +1,16 @@
 // npm run dev: contentlayer in watch mode, a local Meilisearch (unless MEILI_HOST is set) and
 // next dev, with demo data. One Ctrl-C stops all three.
 import { spawn } from "node:child_process";
-import { validateEnv } from "../lib/env.mjs";
-import { startMeilisearch } from "./meili.mjs";
+import { validateEnv } from "../lib/env";
+import { startMeilisearch } from "./meili";
 
 validateEnv(process.env);
-const meili = await startMeilisearch({ log: (line) => process.stderr.write(`[meilisearch] ${line}`) });
+const meili = await startMeilisearch({ log: (line: string) => process.stderr.write(`[meilisearch] ${line}`) });
 const env = { ...process.env, LANTOA_DEMO: process.env.LANTOA_DEMO ?? "1", MEILI_HOST: meili.host, MEILI_MASTER_KEY: meili.masterKey ?? "" };
 
 // Generated content must exist before next dev compiles the first page.
 const build = spawn(process.execPath, ["node_modules/contentlayer2/bin/cli.cjs", "build"], { stdio: "inherit", env });
-const buildCode = await new Promise((resolve) => build.on("exit", resolve));
+const buildCode = await new Promise<number | null>((resolve) => build.on("exit", resolve));
 if (buildCode !== 0) {
   await meili.stop();
   process.exit(buildCode ?? 1);

@@ -5,33 +5,35 @@ import { spawn } from "node:child_process";
 import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
-import { startMeilisearch } from "./meili.mjs";
-import { openClients } from "../lib/search/connection.mjs";
+import { startMeilisearch } from "./meili";
+import { openClients } from "../lib/search/connection";
 
 const root = path.resolve(import.meta.dirname, "..");
 const dataDir = path.join(root, "data", "test");
 const reports = path.join(root, "data", "test-reports");
-// `node scripts/test.mjs [unit|e2e] [--reuse-build] [files…]`: one half, the last production
+// `npm test -- [unit|e2e] [--reuse-build] [files…]`: one half, the last production
 // build kept (for a rerun of end-to-end tests after changing only them), some test files.
 const args = process.argv.slice(2);
-const only = ["unit", "e2e"].includes(args[0]) ? args.shift() : undefined;
+const only = args[0] === "unit" || args[0] === "e2e" ? args.shift() : undefined;
 const reuseBuild = args.includes("--reuse-build");
 const files = args.filter((a) => a !== "--reuse-build");
 
-function run(command, args, env) {
+type Counts = { passed: number; failed: number; skipped: number };
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((resolve) => {
     const child = spawn(command, args, { stdio: "inherit", env, cwd: root });
     child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
 }
 
-async function dropIndexes(prefix) {
+async function dropIndexes(prefix: string): Promise<void> {
   const { admin } = await openClients({ host: meili.host, masterKey: meili.masterKey, indexPrefix: prefix });
   const { results } = await admin.getRawIndexes({ limit: 1000 });
   await Promise.all(results.filter((i) => i.uid.startsWith(prefix)).map((i) => admin.deleteIndex(i.uid).waitTask()));
 }
 
-async function counts(file, kind) {
+async function counts(file: string, kind: "vitest" | "playwright"): Promise<Counts> {
   try {
     const report = JSON.parse(await readFile(file, "utf8"));
     if (kind === "vitest") return { passed: report.numPassedTests ?? 0, failed: report.numFailedTests ?? 0, skipped: report.numPendingTests ?? 0 };
@@ -45,21 +47,22 @@ async function counts(file, kind) {
 await rm(dataDir, { recursive: true, force: true });
 await rm(reports, { recursive: true, force: true });
 const meili = await startMeilisearch({ dataDir, log: () => {} });
-const env = {
+// Every index of this run carries the prefix (test files add their own part), so a run
+// against a shared MEILI_HOST never touches the app's indexes, and its indexes are removed.
+const indexPrefix = `test_${randomBytes(4).toString("hex")}_`;
+const env: NodeJS.ProcessEnv = {
   ...process.env,
   NODE_ENV: "test",
   DATA_DIR: dataDir,
   MEILI_HOST: meili.host,
   MEILI_MASTER_KEY: meili.masterKey ?? "",
-  // Every index of this run carries the prefix (test files add their own part), so a run
-  // against a shared MEILI_HOST never touches the app's indexes, and its indexes are removed.
-  MEILI_INDEX_PREFIX: `test_${randomBytes(4).toString("hex")}_`,
+  MEILI_INDEX_PREFIX: indexPrefix,
   LANTOA_DEMO: "1",
 };
-const bin = (name) => path.join(root, "node_modules", ".bin", name);
+const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 let exitCode = 0;
-const totals = { passed: 0, failed: 0, skipped: 0 };
-const add = (c) => { totals.passed += c.passed; totals.failed += c.failed; totals.skipped += c.skipped; };
+const totals: Counts = { passed: 0, failed: 0, skipped: 0 };
+const add = (c: Counts) => { totals.passed += c.passed; totals.failed += c.failed; totals.skipped += c.skipped; };
 
 try {
   exitCode = await run(bin("contentlayer2"), ["build"], env);
@@ -79,7 +82,7 @@ try {
     }
   }
 } finally {
-  await dropIndexes(env.MEILI_INDEX_PREFIX).catch((error) => console.error(`Could not delete the test indexes: ${error.message}`));
+  await dropIndexes(indexPrefix).catch((error: Error) => console.error(`Could not delete the test indexes: ${error.message}`));
   await meili.stop();
 }
 console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);

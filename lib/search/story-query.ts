@@ -1,59 +1,56 @@
-// @ts-check
-// One story search as Meilisearch multi-search queries. Plain .mjs so the bench sends exactly
+// One story search as Meilisearch multi-search queries, shared with the bench so it sends exactly
 // the request the app sends when it measures Meilisearch on its own.
-import { STORY_FACETS } from "./settings.mjs";
+import type { MultiSearchQuery } from "meilisearch";
+import { STORY_FACETS } from "./settings";
 
-/** @typedef {keyof typeof STORY_FACETS} FacetName */
+export type FacetName = keyof typeof STORY_FACETS;
 
-/**
- * A validated story search (lib/search/params.ts parses it from a query string).
- * @typedef {object} StoryQuery
- * @property {string} q
- * @property {"vi" | "en"} [locale]
- * @property {string} [movement]
- * @property {string} [province] a current unit slug or a former province slug
- * @property {string} [field]
- * @property {number} [year]
- * @property {"individual" | "collective"} [kind]
- * @property {number} page 1-based
- */
+/** A validated story search (lib/search/params.ts parses it from a query string). */
+export type StoryQuery = {
+  q: string;
+  locale?: "vi" | "en";
+  movement?: string;
+  /** a current unit slug or a former province slug */
+  province?: string;
+  field?: string;
+  year?: number;
+  kind?: "individual" | "collective";
+  /** 1-based */
+  page: number;
+};
 
 export const HITS_PER_PAGE = 12;
 /** Private-use characters mark matches; lib/search/highlight.ts escapes the text, then turns them into <mark>. */
 export const HIGHLIGHT_PRE = "\uE000";
 export const HIGHLIGHT_POST = "\uE001";
 
-export const FACET_NAMES = /** @type {FacetName[]} */ (Object.keys(STORY_FACETS));
+export const FACET_NAMES = Object.keys(STORY_FACETS) as FacetName[];
 
-/** The facets a query narrows by, in FACET_NAMES order. @param {StoryQuery} query */
-export function activeFacets(query) {
+/** The facets a query narrows by, in FACET_NAMES order. */
+export function activeFacets(query: StoryQuery): FacetName[] {
   return FACET_NAMES.filter((name) => query[name] !== undefined);
 }
 
-/** @param {FacetName} name @param {string | number} value */
-function filterClause(name, value) {
+function filterClause(name: FacetName, value: string | number): string {
   const literal = typeof value === "number" ? String(value) : `"${value.replace(/["\\]/g, "\\$&")}"`;
   return `${STORY_FACETS[name]} = ${literal}`;
 }
 
-/** @param {StoryQuery} query @param {FacetName} [except] */
-function filterFor(query, except) {
+function filterFor(query: StoryQuery, except?: FacetName): string[] {
   return activeFacets(query)
     .filter((name) => name !== except)
-    .map((name) => filterClause(name, /** @type {string | number} */ (query[name])));
+    .map((name) => filterClause(name, query[name] as string | number));
 }
 
 /**
  * The first query returns the page of hits and the counts of facets the search does not narrow
  * by; each narrowed facet gets one more query without its own filter, so its other choices
  * still show how many stories they would give (counts that ignore the choice already made).
- * @param {StoryQuery} query
- * @param {string} indexUid
  */
-export function buildStorySearch(query, indexUid) {
+export function buildStorySearch(query: StoryQuery, indexUid: string): { queries: MultiSearchQuery[]; narrowed: FacetName[] } {
   const active = activeFacets(query);
-  const common = { indexUid, q: query.q, matchingStrategy: /** @type {const} */ ("all") };
-  const main = {
+  const common = { indexUid, q: query.q, matchingStrategy: "all" as const };
+  const main: MultiSearchQuery = {
     ...common,
     filter: filterFor(query),
     facets: FACET_NAMES.filter((name) => !active.includes(name)).map((name) => STORY_FACETS[name]),

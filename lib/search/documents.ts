@@ -1,75 +1,75 @@
-// @ts-check
-// toStoryDocument: one built story (contentlayer output) -> one search document. Plain .mjs so
-// the app, scripts/reindex.mjs and the bench share it; lib/search/documents.ts re-exports it typed.
+// toStoryDocument: one built story (contentlayer output) -> one search document, shared by the
+// app, scripts/reindex.ts and the bench.
 import movements from "../../content/taxonomies/movements.json" with { type: "json" };
 import fields from "../../content/taxonomies/fields.json" with { type: "json" };
 import provinces from "../../content/taxonomies/provinces.json" with { type: "json" };
-import { plainTextFromMdx } from "./text.mjs";
+import { plainTextFromMdx } from "./text";
 
-/**
- * The fields of a contentlayer Story the index reads.
- * @typedef {object} StorySource
- * @property {string} title
- * @property {string} slug
- * @property {string} locale
- * @property {string} subjectName
- * @property {string} subjectKind
- * @property {string} role
- * @property {string} province
- * @property {string} movement
- * @property {string} field
- * @property {string} [award]
- * @property {string} publishedAt ISO date-time
- * @property {string} summary
- * @property {string} cover
- * @property {string[]} tags
- * @property {string} url
- * @property {number} year
- * @property {{ raw: string }} body
- */
+/** The fields of a contentlayer Story the index reads. */
+export type StorySource = {
+  title: string;
+  slug: string;
+  locale: string;
+  subjectName: string;
+  subjectKind: string;
+  role: string;
+  province: string;
+  movement: string;
+  field: string;
+  award?: string;
+  /** ISO date-time */
+  publishedAt: string;
+  summary: string;
+  cover: string;
+  tags: string[];
+  url: string;
+  year: number;
+  body: { raw: string };
+};
 
 /**
  * One story as Meilisearch stores it. `province` is the unit named in the story, `provinceUnit`
  * the current (post-2025) unit it belongs to, and `provinces` both, so a filter on either finds it.
- * @typedef {object} StoryDocument
- * @property {string} id
- * @property {"vi" | "en"} locale
- * @property {string} slug
- * @property {string} url
- * @property {string} title
- * @property {string} subjectName
- * @property {"individual" | "collective"} subjectKind
- * @property {string} role
- * @property {string} summary
- * @property {string} text
- * @property {string[]} tags
- * @property {string} award
- * @property {string} cover
- * @property {string} movement
- * @property {string} movementName
- * @property {string} field
- * @property {string} fieldName
- * @property {string} province
- * @property {string} provinceUnit
- * @property {string[]} provinces
- * @property {string[]} placeNames
- * @property {number} year
- * @property {string} publishedAt
- * @property {number} publishedTimestamp
  */
+export type StoryDocument = {
+  id: string;
+  locale: "vi" | "en";
+  slug: string;
+  url: string;
+  title: string;
+  subjectName: string;
+  subjectKind: "individual" | "collective";
+  role: string;
+  summary: string;
+  text: string;
+  tags: string[];
+  award: string;
+  cover: string;
+  movement: string;
+  movementName: string;
+  field: string;
+  fieldName: string;
+  province: string;
+  provinceUnit: string;
+  provinces: string[];
+  placeNames: string[];
+  year: number;
+  publishedAt: string;
+  publishedTimestamp: number;
+};
 
 const formerBySlug = new Map(provinces.former.map((p) => [p.slug, p]));
 const currentBySlug = new Map(provinces.current.map((p) => [p.slug, p]));
 const movementBySlug = new Map(movements.map((m) => [m.slug, m]));
 const fieldBySlug = new Map(fields.map((f) => [f.slug, f]));
 
-/** The current unit's slug for a province slug, former or current (as lib/content/taxonomies.ts). @param {string} slug */
-export function currentUnitSlug(slug) {
+/** The current unit's slug for a province slug, former or current (as lib/content/taxonomies.ts). */
+export function currentUnitSlug(slug: string): string {
   return formerBySlug.get(slug)?.current ?? slug;
 }
 
-/** Both spellings of a place, so "Ha Giang" and "Hà Giang" and the unit's names all match. @param {string[]} slugs */
-function placeNames(slugs) {
+/** Both spellings of a place, so "Ha Giang" and "Hà Giang" and the unit's names all match. */
+function placeNames(slugs: string[]): string[] {
   const names = slugs.flatMap((slug) => {
     const unit = formerBySlug.get(slug) ?? currentBySlug.get(slug);
     return unit ? [unit.name, unit.nameEn] : [];
@@ -80,13 +80,9 @@ function placeNames(slugs) {
 // Placeholder characters mark highlights inside Meilisearch responses; text containing them
 // could forge a highlight, so they never reach the index.
 const PRIVATE_USE = /[\uE000-\uF8FF]/g;
-const clean = (/** @type {string} */ text) => text.normalize("NFC").replace(PRIVATE_USE, "");
+const clean = (text: string) => text.normalize("NFC").replace(PRIVATE_USE, "");
 
-/**
- * @param {StorySource} story
- * @returns {StoryDocument}
- */
-export function toStoryDocument(story) {
+export function toStoryDocument(story: StorySource): StoryDocument {
   const locale = story.locale === "en" ? "en" : "vi";
   const unit = currentUnitSlug(story.province);
   const provinceSlugs = [...new Set([story.province, unit])];

@@ -7,26 +7,29 @@ import { readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import path from "node:path";
 
-export function lockFile(dataDir) {
+/** What DATA_DIR/db.lock records. */
+export type DataDirHolder = { pid: number; host?: string; role?: string; since?: string };
+
+export function lockFile(dataDir: string): string {
   return `${path.resolve(dataDir)}.lock`;
 }
 
-function alive(pid) {
+function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
   } catch (error) {
-    return error?.code === "EPERM";
+    return (error as NodeJS.ErrnoException | undefined)?.code === "EPERM";
   }
 }
 
 /** Records this process as the holder of `dataDir` (overwriting a stale record). */
-export function claimDataDir(dataDir, role = "app") {
+export function claimDataDir(dataDir: string, role = "app"): void {
   writeFileSync(lockFile(dataDir), JSON.stringify({ pid: process.pid, host: hostname(), role, since: new Date().toISOString() }));
 }
 
 /** Removes the record if this process wrote it. */
-export function releaseDataDir(dataDir) {
+export function releaseDataDir(dataDir: string): void {
   const holder = readHolder(dataDir);
   if (holder?.pid === process.pid) {
     try {
@@ -37,9 +40,9 @@ export function releaseDataDir(dataDir) {
   }
 }
 
-function readHolder(dataDir) {
+function readHolder(dataDir: string): Partial<DataDirHolder> | null {
   try {
-    return JSON.parse(readFileSync(lockFile(dataDir), "utf8"));
+    return JSON.parse(readFileSync(lockFile(dataDir), "utf8")) as Partial<DataDirHolder> | null;
   } catch {
     return null;
   }
@@ -49,10 +52,11 @@ function readHolder(dataDir) {
  * The live process (other than this one) holding `dataDir`, or null. A record from another
  * machine (a shared disk) counts as held: its process cannot be checked from here.
  */
-export function dataDirHolder(dataDir) {
+export function dataDirHolder(dataDir: string): DataDirHolder | null {
   const holder = readHolder(dataDir);
   if (!holder || typeof holder.pid !== "number") return null;
-  if (holder.host !== hostname()) return holder;
-  if (holder.pid === process.pid || !alive(holder.pid)) return null;
-  return holder;
+  const held = { ...holder, pid: holder.pid };
+  if (held.host !== hostname()) return held;
+  if (held.pid === process.pid || !alive(held.pid)) return null;
+  return held;
 }

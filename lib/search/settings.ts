@@ -1,14 +1,14 @@
-// @ts-check
-// Index settings as code. Each index is one definition; lib/search/indexer.mjs builds any of
+// Index settings as code. Each index is one definition; lib/search/indexer.ts builds any of
 // them the same way (fresh index, settings, documents, swap), so an `entries` index for the
 // contest is one more definition here plus its mapper.
+import type { Settings } from "meilisearch";
 
-/**
- * @typedef {object} IndexDefinition
- * @property {string} name        index name without the deployment prefix
- * @property {string} primaryKey
- * @property {import("meilisearch").Settings} settings
- */
+export type IndexDefinition = {
+  /** index name without the deployment prefix */
+  name: string;
+  primaryKey: string;
+  settings: Settings;
+};
 
 /**
  * Spellings readers use for the same thing. Each group is expanded into mutual synonyms,
@@ -31,10 +31,8 @@ export const SYNONYM_GROUPS = [
 // Short words that are also names ("an" in An Giang, "a" in "giải A") are deliberately absent.
 export const STOP_WORDS = ["và", "của", "các", "những", "the", "of", "and", "for"];
 
-/** @param {string[][]} groups */
-export function expandSynonyms(groups) {
-  /** @type {Record<string, string[]>} */
-  const synonyms = {};
+export function expandSynonyms(groups: readonly (readonly string[])[]): Record<string, string[]> {
+  const synonyms: Record<string, string[]> = {};
   for (const group of groups) {
     for (const word of group) synonyms[word] = group.filter((other) => other !== word);
   }
@@ -45,17 +43,16 @@ export function expandSynonyms(groups) {
 export const STORY_SEARCHABLE = ["title", "subjectName", "tags", "summary", "placeNames", "movementName", "fieldName", "role", "award", "text"];
 
 /** Facet names in URLs and responses, and the document attribute each one filters. */
-export const STORY_FACETS = /** @type {const} */ ({
+export const STORY_FACETS = {
   locale: "locale",
   movement: "movement",
   province: "provinces",
   field: "field",
   year: "year",
   kind: "subjectKind",
-});
+} as const;
 
-/** @type {IndexDefinition} */
-export const storiesIndex = {
+export const storiesIndex: IndexDefinition = {
   name: "stories",
   primaryKey: "id",
   settings: {
@@ -90,10 +87,9 @@ export const ENTRY_BLIND_SEARCHABLE = ["code", "title", "summary", "categoryName
 export const ENTRY_BLIND_RETRIEVABLE = ["id", "code", "title", "summary", "category", "publishedAt"];
 
 /** Facet names in the secretariat's URLs and responses, and the attribute each one filters. */
-export const ENTRY_FACETS = /** @type {const} */ ({ status: "status", category: "category" });
+export const ENTRY_FACETS = { status: "status", category: "category" } as const;
 
-/** @type {IndexDefinition} */
-export const entriesIndex = {
+export const entriesIndex: IndexDefinition = {
   name: "entries",
   primaryKey: "id",
   settings: {
@@ -118,8 +114,7 @@ export const entriesIndex = {
  */
 export const WINNER_SEARCHABLE = ["title", "authorNames", "penNames", "outlet", "prizeNames", "categoryNames", "code", "year", "summary"];
 
-/** @type {IndexDefinition} */
-export const winnersIndex = {
+export const winnersIndex: IndexDefinition = {
   name: "winners",
   primaryKey: "id",
   settings: {

@@ -1,16 +1,14 @@
-// @ts-check
 // Filling the stories index from the built stories: by `npm run reindex` and `npm run build`
 // (always) and at server start (only when the live index is missing or built from other content).
-import { toStoryDocument } from "./documents.mjs";
-import { contentStamp, indexUid, readIndexStamp, rebuildIndex } from "./indexer.mjs";
-import { storiesIndex } from "./settings.mjs";
+import type { Meilisearch } from "meilisearch";
+import { toStoryDocument, type StorySource } from "./documents";
+import { contentStamp, indexUid, readIndexStamp, rebuildIndex } from "./indexer";
+import { storiesIndex } from "./settings";
 
-/**
- * @param {import("meilisearch").Meilisearch} admin
- * @param {{ prefix: string, stories: readonly import("./documents.mjs").StorySource[], onlyIfStale?: boolean }} options
- * @returns {Promise<{ uid: string, rebuilt: boolean, documents: number, totalMs: number }>}
- */
-export async function syncStoriesIndex(admin, { prefix, stories, onlyIfStale = false }) {
+export async function syncStoriesIndex(
+  admin: Meilisearch,
+  { prefix, stories, onlyIfStale = false }: { prefix: string; stories: readonly StorySource[]; onlyIfStale?: boolean },
+): Promise<{ uid: string; rebuilt: boolean; documents: number; totalMs: number }> {
   const documents = stories.map(toStoryDocument);
   const stamp = contentStamp(storiesIndex, documents);
   const uid = indexUid(prefix, storiesIndex.name);

@@ -15,7 +15,7 @@ if (!existsSync(path.join(out, "server.js"))) {
   process.exit(1);
 }
 
-const copies = [
+const copies: [string, string][] = [
   ["public", "public"],
   [".next/static", ".next/static"],
   ["lib/db/migrations", "lib/db/migrations"],

@@ -12,13 +12,16 @@
 //   --help
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { validateEnv } from "../lib/env.mjs";
-import { backendFromEnv, openClients } from "../lib/search/connection.mjs";
-import { syncStoriesIndex } from "../lib/search/story-index.mjs";
-import { rebuildEntriesIndex } from "../lib/search/entry-index.mjs";
-import { rebuildWinnersIndex } from "../lib/search/winner-index.mjs";
-import { claimDataDir, dataDirHolder, lockFile, releaseDataDir } from "../lib/db/pglite-lock.mjs";
-import { startMeilisearch } from "./meili.mjs";
+import type { Db } from "../lib/db/client";
+import * as schema from "../lib/db/schema";
+import { validateEnv } from "../lib/env";
+import { backendFromEnv, openClients } from "../lib/search/connection";
+import { syncStoriesIndex } from "../lib/search/story-index";
+import { rebuildEntriesIndex } from "../lib/search/entry-index";
+import { rebuildWinnersIndex } from "../lib/search/winner-index";
+import { claimDataDir, dataDirHolder, lockFile, releaseDataDir } from "../lib/db/pglite-lock";
+import type { StorySource } from "../lib/search/documents";
+import { startMeilisearch } from "./meili";
 
 const root = path.resolve(import.meta.dirname, "..");
 const ifReachable = process.argv.includes("--if-reachable");
@@ -38,9 +41,9 @@ const pgliteDir = path.join(env.DATA_DIR, "db");
 
 /**
  * PGlite allows one process per data folder, and a second one opening it can damage it: refuse
- * while the app (or a backup) holds it, as recorded by lib/db/pglite-lock.mjs.
+ * while the app (or a backup) holds it, as recorded by lib/db/pglite-lock.ts.
  */
-function heldBy() {
+function heldBy(): string | null {
   const holder = dataDirHolder(pgliteDir);
   if (!holder) return null;
   return `the embedded database ${path.resolve(pgliteDir)} is open in process ${holder.pid}${holder.host ? ` on ${holder.host}` : ""}${holder.role ? ` (${holder.role})` : ""}, see ${lockFile(pgliteDir)}. PGlite allows one process per data folder: stop the app, run the reindex, start it again, or use --stories-only, which does not open the database.`;
@@ -52,7 +55,7 @@ if (heldAtStart) {
   process.exit(1);
 }
 
-async function reachable(host) {
+async function reachable(host: string): Promise<boolean> {
   try {
     return (await fetch(new URL("/health", host), { signal: AbortSignal.timeout(2_000) })).ok;
   } catch {
@@ -61,11 +64,12 @@ async function reachable(host) {
 }
 
 /** Opens the database as lib/db/client.ts does (without migrating: the app migrates at start). */
-async function openSql() {
+async function openDb(): Promise<{ db: Db; close: () => Promise<void> }> {
   if (env.DATABASE_URL) {
     const { default: pg } = await import("pg");
+    const { drizzle } = await import("drizzle-orm/node-postgres");
     const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 2 });
-    return { run: (text) => pool.query(text), close: () => pool.end() };
+    return { db: drizzle({ client: pool, schema }) as unknown as Db, close: () => pool.end() };
   }
   const { existsSync } = await import("node:fs");
   const dataDir = pgliteDir;
@@ -77,12 +81,13 @@ async function openSql() {
   const { PGlite } = await import("@electric-sql/pglite");
   const { unaccent } = await import("@electric-sql/pglite/contrib/unaccent");
   const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
-  const client = await PGlite.create({ dataDir, extensions: { unaccent, pg_trgm } }).catch((error) => {
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const client = await PGlite.create({ dataDir, extensions: { unaccent, pg_trgm } }).catch((error: unknown) => {
     releaseDataDir(dataDir);
     throw error;
   });
   return {
-    run: (text) => client.query(text),
+    db: drizzle({ client, schema }) as unknown as Db,
     close: async () => {
       await client.close();
       releaseDataDir(dataDir);
@@ -91,7 +96,7 @@ async function openSql() {
 }
 
 const storiesFile = path.join(root, ".contentlayer", "generated", "Story", "_index.json");
-const stories = doStories
+const stories: StorySource[] = doStories
   ? JSON.parse(await readFile(storiesFile, "utf8").catch(() => {
       console.error(`reindex: ${path.relative(root, storiesFile)} is missing; run \`npm run content\` first.`);
       process.exit(1);
@@ -113,11 +118,11 @@ try {
     console.log(`reindex: ${result.documents} stories indexed into ${result.uid} and swapped in (${Math.round(result.totalMs)} ms).`);
   }
   if (doEntries) {
-    const database = await openSql();
+    const database = await openDb();
     try {
-      const result = await rebuildEntriesIndex(admin, { prefix: backend.indexPrefix, run: database.run });
+      const result = await rebuildEntriesIndex(admin, { prefix: backend.indexPrefix, db: database.db });
       console.log(`reindex: ${result.documents} entries indexed into ${result.uid} and swapped in (${Math.round(result.totalMs)} ms); ${result.requeued} outbox rows queued again.`);
-      const winners = await rebuildWinnersIndex(admin, { prefix: backend.indexPrefix, run: database.run });
+      const winners = await rebuildWinnersIndex(admin, { prefix: backend.indexPrefix, db: database.db });
       console.log(`reindex: ${winners.documents} prize-winners indexed into ${winners.uid} and swapped in (${Math.round(winners.totalMs)} ms); ${winners.requeued} outbox rows queued again.`);
     } finally {
       await database.close();

@@ -1,5 +1,5 @@
-// Backups and restores of the record: the database and the uploaded files. Plain .mjs so the
-// npm scripts (scripts/backup.mjs, scripts/restore.mjs) and the tests share one implementation.
+// Backups and restores of the record: the database and the uploaded files. The npm scripts
+// (scripts/backup.ts, scripts/restore.ts) and the tests share this one implementation.
 //
 // A backup folder holds
 //   database/pglite.tar.gz   PGlite's own data-folder dump (dumpDataDir), or
@@ -15,6 +15,7 @@
 // Consistency: the database is snapshotted FIRST, the uploads listed AFTER. A file is committed to
 // storage before the row that names it is inserted, and files are never deleted, so every
 // attachment in the snapshot has its file in the backup (files uploaded later are extra, harmless).
+import type { PGlite, PGliteOptions } from "@electric-sql/pglite";
 import { spawn } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
@@ -26,23 +27,40 @@ import { pipeline } from "node:stream/promises";
 export const BACKUP_FORMAT = "lantoa-backup/1";
 const SHA256 = /^[0-9a-f]{64}$/;
 
+/** A file's SHA-256 (hex) and size in bytes. */
+export type FileDigest = { sha256: string; size: number };
+
+/** What manifest.json records about a backup. */
+export type BackupManifest = {
+  format: typeof BACKUP_FORMAT;
+  name: string;
+  startedAt: string;
+  snapshotAt: string;
+  finishedAt: string;
+  database: { kind: "pglite" | "postgres"; file: string; size: number; sha256: string };
+  uploads: { count: number; bytes: number; linked: number; copied: number; manifest: string; manifestSha256: string };
+  authSecret: { file: string; sha256: string } | null;
+};
+
+export type BackupDatabase = { kind: "pglite"; client: PGlite } | { kind: "postgres"; url: string };
+
 /** A named failure the scripts print as is (no stack trace). */
 export class BackupError extends Error {}
 
-export async function sha256File(file) {
+export async function sha256File(file: string): Promise<FileDigest> {
   const hash = createHash("sha256");
   let size = 0;
   for await (const chunk of createReadStream(file)) {
-    hash.update(chunk);
-    size += chunk.length;
+    hash.update(chunk as Buffer);
+    size += (chunk as Buffer).length;
   }
   return { sha256: hash.digest("hex"), size };
 }
 
-const sha256Of = (bytes) => createHash("sha256").update(bytes).digest("hex");
+const sha256Of = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
 
 /** "2026-11-23T06-41-07.123Z": an ISO 8601 date-time with the colons a file name cannot always hold. */
-export function backupName(date = new Date()) {
+export function backupName(date = new Date()): string {
   return date.toISOString().replace(/:/g, "-");
 }
 
@@ -52,37 +70,38 @@ export function backupName(date = new Date()) {
  * starts until the dump is taken) and dumps the data folder, so the dump holds every transaction
  * committed before it and none half-done. Writers wait for the dump (a second or two).
  */
-export async function snapshotPglite(client, file) {
+export async function snapshotPglite(client: PGlite, file: string): Promise<FileDigest> {
   await client.exec("CHECKPOINT");
   // query() and exec() take the same transaction lock, so nothing may run inside this callback but the dump.
   const take = () => client.dumpDataDir("gzip");
-  const blob = typeof client._runExclusiveTransaction === "function" ? await client._runExclusiveTransaction(take) : await take();
+  const exclusive = client as PGlite & { _runExclusiveTransaction?: <T>(fn: () => Promise<T>) => Promise<T> };
+  const blob = typeof exclusive._runExclusiveTransaction === "function" ? await exclusive._runExclusiveTransaction(take) : await take();
   const bytes = Buffer.from(await blob.arrayBuffer());
   await writeFile(file, bytes);
   return { sha256: sha256Of(bytes), size: bytes.length };
 }
 
-function run(command, args, { env } = {}) {
+function run(command: string, args: string[], { env }: { env?: NodeJS.ProcessEnv } = {}): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"], env: env ?? process.env });
     let stderr = "";
     child.stdout.resume();
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.on("error", (error) => reject(error.code === "ENOENT" ? new BackupError(`${command} is not on PATH: install the PostgreSQL client tools (the same major version as the server or newer)`) : error));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk));
+    child.on("error", (error: NodeJS.ErrnoException) => reject(error.code === "ENOENT" ? new BackupError(`${command} is not on PATH: install the PostgreSQL client tools (the same major version as the server or newer)`) : error));
     child.on("exit", (code) => (code === 0 ? resolve() : reject(new BackupError(`${command} failed (exit ${code}): ${stderr.trim().slice(0, 2000)}`))));
   });
 }
 
 /** pg_dump's custom format: one transaction (a consistent snapshot) while the app keeps writing. */
-export async function snapshotPostgres(url, file) {
+export async function snapshotPostgres(url: string, file: string): Promise<FileDigest> {
   await run("pg_dump", ["--format=custom", "--no-owner", "--no-privileges", `--file=${file}`, `--dbname=${url}`]);
   return sha256File(file);
 }
 
 /** Every stored file under root/ab/cd/<sha256> (the staging folder root/tmp is skipped). */
-async function listUploads(root) {
-  const found = [];
-  const dirs = async (dir) => (await readdir(dir, { withFileTypes: true }).catch(() => [])).filter((d) => d.isDirectory() && /^[0-9a-f]{2}$/.test(d.name)).map((d) => d.name);
+async function listUploads(root: string): Promise<string[]> {
+  const found: string[] = [];
+  const dirs = async (dir: string) => (await readdir(dir, { withFileTypes: true }).catch(() => [])).filter((d) => d.isDirectory() && /^[0-9a-f]{2}$/.test(d.name)).map((d) => d.name);
   for (const a of await dirs(root)) {
     for (const b of await dirs(path.join(root, a))) {
       for (const entry of await readdir(path.join(root, a, b), { withFileTypes: true })) {
@@ -93,11 +112,11 @@ async function listUploads(root) {
   return found.sort();
 }
 
-const blobPath = (root, sha256) => path.join(root, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
+const blobPath = (root: string, sha256: string) => path.join(root, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
 
 /** Hard-links (or, across filesystems, copies) every stored file into `target`, checking each one's SHA-256. */
-async function backupUploads(source, target) {
-  const files = [];
+async function backupUploads(source: string, target: string): Promise<{ files: FileDigest[]; linked: number; copied: number }> {
+  const files: FileDigest[] = [];
   let linked = 0;
   let copied = 0;
   for (const sha256 of await listUploads(source)) {
@@ -110,7 +129,7 @@ async function backupUploads(source, target) {
       await link(from, to);
       linked++;
     } catch (error) {
-      if (!["EXDEV", "EPERM", "EMLINK", "ENOTSUP"].includes(error.code)) throw error;
+      if (!["EXDEV", "EPERM", "EMLINK", "ENOTSUP"].includes((error as NodeJS.ErrnoException).code ?? "")) throw error;
       await copyFile(from, to);
       copied++;
     }
@@ -122,9 +141,20 @@ async function backupUploads(source, target) {
 /**
  * Makes one backup under `backupsDir/<ISO date-time>/` and returns its folder and manifest.
  * `database` is { kind: "pglite", client } (a live PGlite instance) or { kind: "postgres", url }.
- * @param {{ database: { kind: "pglite", client: import("@electric-sql/pglite").PGlite } | { kind: "postgres", url: string }, uploadsDir: string, backupsDir: string, authSecretFile?: string, now?: Date }} options
  */
-export async function createBackup({ database, uploadsDir, backupsDir, authSecretFile, now = new Date() }) {
+export async function createBackup({
+  database,
+  uploadsDir,
+  backupsDir,
+  authSecretFile,
+  now = new Date(),
+}: {
+  database: BackupDatabase;
+  uploadsDir: string;
+  backupsDir: string;
+  authSecretFile?: string;
+  now?: Date;
+}): Promise<{ folder: string; manifest: BackupManifest }> {
   const name = backupName(now);
   const folder = path.join(backupsDir, name);
   const partial = `${folder}.partial`;
@@ -137,7 +167,7 @@ export async function createBackup({ database, uploadsDir, backupsDir, authSecre
     const uploads = await backupUploads(uploadsDir, path.join(partial, "uploads"));
     const uploadsJson = Buffer.from(JSON.stringify(uploads.files, null, 1));
     await writeFile(path.join(partial, "uploads.json"), uploadsJson);
-    let authSecret = null;
+    let authSecret: BackupManifest["authSecret"] = null;
     if (authSecretFile) {
       const secret = await readFile(authSecretFile).catch(() => null);
       if (secret) {
@@ -145,7 +175,7 @@ export async function createBackup({ database, uploadsDir, backupsDir, authSecre
         authSecret = { file: "auth-secret", sha256: sha256Of(secret) };
       }
     }
-    const manifest = {
+    const manifest: BackupManifest = {
       format: BACKUP_FORMAT,
       name,
       startedAt: startedAt.toISOString(),
@@ -171,8 +201,8 @@ export async function createBackup({ database, uploadsDir, backupsDir, authSecre
   }
 }
 
-async function isEmptyOrMissing(dir) {
-  const entries = await readdir(dir).catch((error) => {
+async function isEmptyOrMissing(dir: string): Promise<boolean> {
+  const entries = await readdir(dir).catch((error: NodeJS.ErrnoException) => {
     if (error.code === "ENOENT") return [];
     throw error;
   });
@@ -180,11 +210,11 @@ async function isEmptyOrMissing(dir) {
 }
 
 /** Copies `from` to `to` while hashing it, and fails unless the copy hashes to `sha256`. */
-async function copyVerified(from, to, expected) {
+async function copyVerified(from: string, to: string, expected: FileDigest): Promise<void> {
   const hash = createHash("sha256");
   let size = 0;
   const tap = new Transform({
-    transform(chunk, _encoding, done) {
+    transform(chunk: Buffer, _encoding, done) {
       hash.update(chunk);
       size += chunk.length;
       done(null, chunk);
@@ -197,8 +227,8 @@ async function copyVerified(from, to, expected) {
 }
 
 /** Reads and checks a backup folder's manifest and the files it lists, before anything is written. */
-export async function readBackup(folder) {
-  const manifest = JSON.parse(await readFile(path.join(folder, "manifest.json"), "utf8").catch(() => {
+export async function readBackup(folder: string): Promise<{ manifest: BackupManifest; files: FileDigest[] }> {
+  const manifest: BackupManifest = JSON.parse(await readFile(path.join(folder, "manifest.json"), "utf8").catch(() => {
     throw new BackupError(`${folder} is not a backup: it has no manifest.json${folder.endsWith(".partial") ? " (a .partial folder is an unfinished backup)" : ""}`);
   }));
   if (manifest.format !== BACKUP_FORMAT) throw new BackupError(`${folder}: unknown backup format ${JSON.stringify(manifest.format)} (expected ${BACKUP_FORMAT})`);
@@ -206,7 +236,7 @@ export async function readBackup(folder) {
   if (!dump || dump.sha256 !== manifest.database.sha256) throw new BackupError(`${path.join(folder, manifest.database.file)} is missing or damaged (SHA-256 differs from manifest.json)`);
   const uploadsJson = await readFile(path.join(folder, manifest.uploads.manifest));
   if (sha256Of(uploadsJson) !== manifest.uploads.manifestSha256) throw new BackupError(`${path.join(folder, manifest.uploads.manifest)} is damaged (SHA-256 differs from manifest.json)`);
-  const files = JSON.parse(uploadsJson.toString("utf8"));
+  const files: FileDigest[] = JSON.parse(uploadsJson.toString("utf8"));
   if (files.length !== manifest.uploads.count) throw new BackupError(`${folder}: uploads.json lists ${files.length} files, manifest.json ${manifest.uploads.count}`);
   return { manifest, files };
 }
@@ -217,9 +247,18 @@ export async function readBackup(folder) {
  * restore leaves `dataDir` as it was. Every file's SHA-256 is checked as it is copied.
  * PGlite backups become DATA_DIR/db; PostgreSQL backups are loaded with pg_restore into
  * `databaseUrl`, which must hold no tables.
- * @param {{ folder: string, dataDir: string, databaseUrl?: string, openPglite?: typeof openPgliteWithExtensions }} options
  */
-export async function restoreBackup({ folder, dataDir, databaseUrl, openPglite = openPgliteWithExtensions }) {
+export async function restoreBackup({
+  folder,
+  dataDir,
+  databaseUrl,
+  openPglite = openPgliteWithExtensions,
+}: {
+  folder: string;
+  dataDir: string;
+  databaseUrl?: string;
+  openPglite?: typeof openPgliteWithExtensions;
+}): Promise<{ manifest: BackupManifest; files: number; databaseBytes: number; dataDir: string }> {
   const target = path.resolve(dataDir);
   if (!(await isEmptyOrMissing(target))) throw new BackupError(`${target} is not empty: restore only into an empty data directory (set DATA_DIR to a new folder, or empty this one)`);
   const { manifest, files } = await readBackup(folder);
@@ -248,7 +287,7 @@ export async function restoreBackup({ folder, dataDir, databaseUrl, openPglite =
       await chmod(path.join(staging, "auth-secret"), 0o600);
     }
     if (!(await isEmptyOrMissing(target))) throw new BackupError(`${target} is no longer empty: something wrote into it during the restore`);
-    await rmdir(target).catch((error) => {
+    await rmdir(target).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== "ENOENT") throw error;
     });
     await rename(staging, target);
@@ -260,24 +299,22 @@ export async function restoreBackup({ folder, dataDir, databaseUrl, openPglite =
   return { manifest, files: files.length, databaseBytes: size, dataDir: target };
 }
 
-/**
- * Opens PGlite with the extensions the schema uses, as lib/db/client.ts does.
- * @param {import("@electric-sql/pglite").PGliteOptions} options
- */
-export async function openPgliteWithExtensions(options) {
+/** Opens PGlite with the extensions the schema uses, as lib/db/client.ts does. */
+export async function openPgliteWithExtensions(options: PGliteOptions): Promise<PGlite> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { unaccent } = await import("@electric-sql/pglite/contrib/unaccent");
   const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
   return PGlite.create({ ...options, extensions: { unaccent, pg_trgm } });
 }
 
-async function assertEmptyPostgres(url) {
+async function assertEmptyPostgres(url: string): Promise<void> {
   const { default: pg } = await import("pg");
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query(`select count(*)::int as n from information_schema.tables where table_schema not in ('pg_catalog', 'information_schema')`);
-    if (rows[0].n > 0) throw new BackupError(`the database at DATABASE_URL already holds ${rows[0].n} tables: restore only into an empty database`);
+    const { rows } = await client.query<{ n: number }>(`select count(*)::int as n from information_schema.tables where table_schema not in ('pg_catalog', 'information_schema')`);
+    const tables = rows[0]?.n ?? 0;
+    if (tables > 0) throw new BackupError(`the database at DATABASE_URL already holds ${tables} tables: restore only into an empty database`);
   } finally {
     await client.end();
   }

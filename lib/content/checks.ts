@@ -1,17 +1,20 @@
-// Cross-field checks on one story that contentlayer's field types cannot express. Plain .mjs
-// because contentlayer.config.ts runs it at content build time; the unit tests import it too.
+// Cross-field checks on one story that contentlayer's field types cannot express.
+// contentlayer.config.ts runs it at content build time; the unit tests import it too.
 
 const TEXT_FIELDS = ["title", "subjectName", "role", "summary", "coverAlt", "award"];
 
-/**
- * Problems with one story's frontmatter, each naming the field.
- * @param {{ locale: string, slug: string, cover: string, tags: string[], [k: string]: unknown }} doc
- * @param {{ folderLocale: string | undefined, coverExists: (publicPath: string) => boolean,
- *   known?: { movement: Set<string>, field: Set<string>, province: Set<string> } }} context
- * @returns {string[]}
- */
-export function storyProblems(doc, context) {
-  const problems = [];
+/** The frontmatter fields the checks read; any others are looked up by name. */
+export type StoryFields = { locale: string; slug: string; cover: string; tags: string[]; [field: string]: unknown };
+
+export type StoryCheckContext = {
+  folderLocale: string | undefined;
+  coverExists: (publicPath: string) => boolean;
+  known?: { movement: Set<string>; field: Set<string>; province: Set<string> };
+};
+
+/** Problems with one story's frontmatter, each naming the field. */
+export function storyProblems(doc: StoryFields, context: StoryCheckContext): string[] {
+  const problems: string[] = [];
   if (context.folderLocale && context.folderLocale !== doc.locale) {
     problems.push(`locale: "${doc.locale}" but the file is in the "${context.folderLocale}" folder`);
   }

@@ -5,8 +5,8 @@
 // it migrates the restored database if the code is newer and builds missing search indexes; with a
 // Meilisearch (MEILI_HOST) that kept its indexes, run `npm run reindex` so they match the record.
 import path from "node:path";
-import { validateEnv } from "../lib/env.mjs";
-import { BackupError, restoreBackup } from "../lib/backup/backup.mjs";
+import { validateEnv } from "../lib/env";
+import { BackupError, restoreBackup } from "../lib/backup/backup";
 
 const folder = process.argv.slice(2).find((arg) => !arg.startsWith("--"));
 if (process.argv.includes("--help") || !folder) {
@@ -27,6 +27,6 @@ try {
 Start the app on this DATA_DIR (it builds missing search indexes); if MEILI_HOST points at a
 Meilisearch that kept its indexes, run \`npm run reindex\` so they match the restored record.`);
 } catch (error) {
-  console.error(`restore: ${error instanceof BackupError ? error.message : (error?.stack ?? String(error))}`);
+  console.error(`restore: ${error instanceof BackupError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   process.exit(1);
 }

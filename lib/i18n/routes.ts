@@ -1,13 +1,12 @@
 // The one map of public URLs. Keys are the internal routes under app/[locale]; each locale
 // has its own public path. English paths equal the internal ones (behind /en); Vietnamese
-// paths are translated and served without a prefix. next.config.mjs turns this map into
+// paths are translated and served without a prefix. next.config.ts turns this map into
 // rewrites, and lib/i18n/paths.ts builds links from it, so the two can never disagree.
 
-export const locales = /** @type {const} */ (["vi", "en"]);
+export const locales = ["vi", "en"] as const;
 export const defaultLocale = "vi";
 
-/** @type {Record<string, { vi: string }>} */
-export const routes = {
+export const routes: Record<string, { vi: string }> = {
   "/": { vi: "/" },
   "/stories": { vi: "/cau-chuyen" },
   "/stories/page/[page]": { vi: "/cau-chuyen/trang/[page]" },
@@ -50,13 +49,16 @@ export const routes = {
   "/admin/exports": { vi: "/thu-ky/xuat-du-lieu" },
 };
 
+/** A next.config rewrite. */
+export type Rewrite = { source: string; destination: string };
+
 /** "/stories/[slug]" -> "/stories/:slug" (path-to-regexp, as next.config wants). */
-export function toPattern(path) {
+export function toPattern(path: string): string {
   return path.replace(/\[(\w+)\]/g, ":$1");
 }
 
 /** Rewrites that serve each Vietnamese public path from its internal route under /vi. */
-export function localeRewrites() {
+export function localeRewrites(): { exact: Rewrite[]; fallback: Rewrite } {
   const exact = Object.entries(routes).map(([internal, { vi }]) => ({
     source: toPattern(vi),
     destination: "/vi" + toPattern(internal === "/" ? "" : internal),

@@ -1,14 +1,14 @@
 // npm run backup: a consistent snapshot of the record into DATA_DIR/backups/<ISO date-time>/
-// (see lib/backup/backup.mjs for the layout and why it is consistent).
+// (see lib/backup/backup.ts for the layout and why it is consistent).
 //   PostgreSQL (DATABASE_URL): pg_dump (one transaction) while the app keeps running; needs pg_dump on PATH.
 //   PGlite (embedded): PGlite allows one process per data folder, so this refuses while the app
 //   holds DATA_DIR/db (stop it first); the dump is then taken with PGlite's own dumpDataDir().
 //   --help
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { validateEnv } from "../lib/env.mjs";
-import { BackupError, createBackup, openPgliteWithExtensions } from "../lib/backup/backup.mjs";
-import { claimDataDir, dataDirHolder, lockFile, releaseDataDir } from "../lib/db/pglite-lock.mjs";
+import { validateEnv } from "../lib/env";
+import { BackupError, createBackup, openPgliteWithExtensions } from "../lib/backup/backup";
+import { claimDataDir, dataDirHolder, lockFile, releaseDataDir } from "../lib/db/pglite-lock";
 
 if (process.argv.includes("--help")) {
   console.log(`npm run backup
@@ -24,7 +24,7 @@ const env = validateEnv(process.env);
 const dataDir = path.resolve(env.DATA_DIR);
 const common = { uploadsDir: path.join(dataDir, "uploads"), backupsDir: path.join(dataDir, "backups"), authSecretFile: env.AUTH_SECRET ? undefined : path.join(dataDir, "auth-secret") };
 
-function fail(message) {
+function fail(message: string): never {
   console.error(`backup: ${message}`);
   process.exit(1);
 }
@@ -58,5 +58,5 @@ try {
   uploads   ${manifest.uploads.count} files, ${manifest.uploads.bytes} bytes (${manifest.uploads.linked} hard-linked, ${manifest.uploads.copied} copied)
 restore with: DATA_DIR=<empty folder> npm run restore -- ${folder}`);
 } catch (error) {
-  fail(error instanceof BackupError ? error.message : (error?.stack ?? String(error)));
+  fail(error instanceof BackupError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error));
 }

@@ -1,24 +1,20 @@
-// @ts-check
-// Text helpers shared by the index mappers (run by scripts and the bench as plain Node) and
+// Text helpers shared by the index mappers (run by the scripts and the bench too) and
 // the fallback search in the app. Pure functions, no I/O.
 
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
 
-/** Diacritic- and case-folded text: "Đắk Lắk" -> "dak lak". @param {string} text */
-export function foldText(text) {
+/** Diacritic- and case-folded text: "Đắk Lắk" -> "dak lak". */
+export function foldText(text: string): string {
   return text.normalize("NFD").replace(COMBINING_MARKS, "").replace(/[đĐ]/g, "d").toLowerCase();
 }
 
 /**
- * Folds text and keeps, for each folded character, the index of the original character it
+ * Folds (NFC) text and keeps, for each folded character, the index of the original character it
  * came from, so a match found in folded text can be highlighted in the original.
- * @param {string} text NFC text
- * @returns {{ folded: string, origin: number[] }}
  */
-export function foldWithOffsets(text) {
+export function foldWithOffsets(text: string): { folded: string; origin: number[] } {
   let folded = "";
-  /** @type {number[]} */
-  const origin = [];
+  const origin: number[] = [];
   let index = 0;
   for (const char of text) {
     const f = foldText(char);
@@ -30,8 +26,8 @@ export function foldWithOffsets(text) {
   return { folded, origin };
 }
 
-/** Words of folded text: letters and digits, the way a reader would split them. @param {string} text */
-export function foldedWords(text) {
+/** Words of folded text: letters and digits, the way a reader would split them. */
+export function foldedWords(text: string): string[] {
   return foldText(text).match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
@@ -39,9 +35,8 @@ export function foldedWords(text) {
  * Readable plain text from an MDX body, for snippets and full-text matching: drops
  * markup (JSX/HTML tags, imports, code fences, heading and quote markers,
  * link targets, emphasis) and collapses whitespace.
- * @param {string} mdx
  */
-export function plainTextFromMdx(mdx) {
+export function plainTextFromMdx(mdx: string): string {
   return mdx
     .normalize("NFC")
     .replace(/^(import|export)\s.*$/gm, " ")
