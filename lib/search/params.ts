@@ -1,5 +1,6 @@
-// The one schema of a story search's query string, used by GET /api/search (strict: 400 on
-// any bad field) and the search page (lenient: a bad field is dropped, the rest still searches).
+// The one schema of a story search's query string, used by GET /api/search (through the guard's
+// `query` option: 422 on any bad field) and the search page (lenient: a bad field is dropped, the
+// rest still searches).
 import { z } from "zod";
 import { fields, formerProvinces, currentProvinces, movements } from "@/lib/content/taxonomies";
 import type { StoryQuery } from "./types";
@@ -10,7 +11,8 @@ const MAX_PAGE = 84;
 const optionalValue = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
 const oneOf = (values: readonly string[]) => z.enum(values as [string, ...string[]]);
 
-const querySchema = z.object({
+/** GET /api/search's query: each parameter at most once (the guard refuses a repeated one); others are ignored. */
+export const storyQuerySchema = z.object({
   q: z
     .string()
     .max(200)
@@ -21,19 +23,27 @@ const querySchema = z.object({
   movement: optionalValue(oneOf(movements.map((m) => m.slug))),
   province: optionalValue(oneOf([...new Set([...currentProvinces, ...formerProvinces].map((p) => p.slug))])),
   field: optionalValue(oneOf(fields.map((f) => f.slug))),
-  year: optionalValue(z.string().regex(/^\d{4}$/, "Expected a four-digit year").transform(Number)),
+  year: optionalValue(z.string().refine((y) => /^\d{4}$/.test(y), { params: { key: "invalidYear" } }).transform(Number)),
   kind: optionalValue(z.enum(["individual", "collective"])),
   page: optionalValue(
     z
       .string()
-      .regex(/^[1-9]\d*$/, "Expected a page number")
+      .refine((p) => /^[1-9]\d*$/.test(p), { params: { key: "invalidPage" } })
       .transform(Number)
-      .refine((n) => n <= MAX_PAGE, `At most ${MAX_PAGE}`),
+      .pipe(z.number().max(MAX_PAGE)),
   ),
 });
 
-type Keys = keyof z.input<typeof querySchema>;
-const KEYS = Object.keys(querySchema.shape) as Keys[];
+export type StoryQueryInput = z.output<typeof storyQuerySchema>;
+
+/** The query a search runs: `defaultLocale` when none is given, every locale for "all". */
+export function storyQueryFrom(input: StoryQueryInput, defaultLocale: "vi" | "en" | "all"): StoryQuery {
+  const { locale = defaultLocale, page = 1, ...rest } = input;
+  return { ...rest, locale: locale === "all" ? undefined : locale, page };
+}
+
+type Keys = keyof z.input<typeof storyQuerySchema>;
+const KEYS = Object.keys(storyQuerySchema.shape) as Keys[];
 
 export type ParsedQuery = { ok: true; query: StoryQuery } | { ok: false; fields: Partial<Record<Keys, string>> };
 
@@ -50,7 +60,7 @@ export function parseStoryQuery(params: URLSearchParams, defaultLocale: "vi" | "
     if (values.length > 1) problems[key] = "Given more than once";
     else if (values[0] !== undefined) input[key] = values[0];
   }
-  const result = querySchema.safeParse(input);
+  const result = storyQuerySchema.safeParse(input);
   if (!result.success) {
     for (const issue of result.error.issues) {
       const key = issue.path[0] as Keys;
@@ -58,8 +68,7 @@ export function parseStoryQuery(params: URLSearchParams, defaultLocale: "vi" | "
     }
   }
   if (!result.success || Object.keys(problems).length > 0) return { ok: false, fields: problems };
-  const { locale = defaultLocale, page = 1, ...rest } = result.data;
-  return { ok: true, query: { ...rest, locale: locale === "all" ? undefined : locale, page } };
+  return { ok: true, query: storyQueryFrom(result.data, defaultLocale) };
 }
 
 /** Like parseStoryQuery, but a page drops the fields that are wrong and searches with the rest. */

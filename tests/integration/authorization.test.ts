@@ -11,7 +11,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { seedContest } from "@/lib/db/seed";
 import type { Db } from "@/lib/db/client";
-import { assignments, scores, users, type User } from "@/lib/db/schema";
+import { assignments, contests, scores, users, type User } from "@/lib/db/schema";
 import { DEFAULT_RUBRIC } from "@/lib/contest/scoring";
 import { noticesSettled } from "@/lib/db/queries/publication";
 import { openClients } from "@/lib/search/connection";
@@ -21,6 +21,7 @@ import { foldText } from "@/lib/search/text";
 import { call, type CallResult } from "../support/api";
 import { databaseKinds, openTestDatabase, type TestDatabase } from "../support/db";
 import { completeEntry, databaseState, form, makeUser, pdf, setWindow } from "../support/fixtures";
+import { loadRoutes, resolveRoute } from "../support/routes";
 import { dropTestIndexes } from "../support/search";
 
 // The search handlers read their Meilisearch prefix when the app's modules load: this file's own
@@ -55,6 +56,13 @@ const JURORS: Juror[] = ["assigned", "unassigned", "outletJuror", "declared"];
 // The codes the guard gives each refusal when the table names none.
 const DEFAULT_CODES: Record<number, string> = { 401: "unauthenticated", 403: "forbidden", 404: "notFound" };
 
+// Routes with no rows, and why: they are tested elsewhere.
+const NOT_IN_TABLE: Record<string, string> = {
+  // next-auth reads the request through next/headers, which only exists inside Next.js: sign-in,
+  // session and sign-out are exercised end to end (tests/e2e/account.spec.ts).
+  "/api/auth/[...nextauth]": "end-to-end only",
+};
+
 const forJurors = (cell: Cell) => Object.fromEntries(JURORS.map((j) => [j, cell])) as Record<Juror, Cell>;
 /** Secretariat routes: journalists and jurors 403, anonymous 401; the secretariat as given (left out: not run). */
 const staffOnly = (secretariat?: Cell): Spec["who"] => ({ author: 403, otherAuthor: 403, ...forJurors(403), ...(secretariat === undefined ? {} : { secretariat }), anonymous: 401 });
@@ -83,6 +91,7 @@ describe.each(databaseKinds)("authorisation by phase on %s", (kind) => {
   let database: TestDatabase;
   let db: Db;
   let contestId: string;
+  let year: number;
   let author: User;
   let otherAuthor: User;
   let secretariat: User;
@@ -116,6 +125,7 @@ describe.each(databaseKinds)("authorisation by phase on %s", (kind) => {
     database = await openTestDatabase(kind);
     db = database.db;
     contestId = await seedContest(db, new Date());
+    year = (await db.select({ year: contests.year }).from(contests).where(eq(contests.id, contestId)))[0]!.year;
     author = await makeUser(db, "journalist", AUTHOR);
     otherAuthor = await makeUser(db, "journalist", OTHER_AUTHOR);
     secretariat = await makeUser(db, "secretariat", "Thư Ký Hội Đồng");
@@ -187,6 +197,21 @@ describe.each(databaseKinds)("authorisation by phase on %s", (kind) => {
     return [
       // Public.
       { method: "GET", path: "/api/contests/current", who: { anonymous: 200 } },
+      // The guard's public mode: no session read, no database opened by the guard.
+      { method: "GET", path: "/api/health", who: { anonymous: 200, author: 200 } },
+      { method: "GET", path: "/api/health/ready", who: { anonymous: 200, secretariat: 200 } },
+      // A winner's preview image exists once the results are published, and only for a winner.
+      { method: "GET", path: `/og/vi/results/${year}/${f.code}`, who: { anonymous: { draft: 404, open: 404, closed: 404, published: 200 } } },
+      { method: "GET", path: `/og/en/results/${year}/${e.code}`, who: { anonymous: 404, author: 404 } },
+
+      // Accounts: anyone signs up, once per e-mail; every signed-in role changes its own password.
+      {
+        method: "POST",
+        path: "/api/account",
+        body: { name: "Phóng Viên Mới", email: "phong-vien-moi@example.vn", password: "mat-khau-dai-du", phone: "0912 345 678", outlet: "Báo Mới" },
+        who: { anonymous: { draft: 201, open: "409 emailTaken", closed: "409 emailTaken", published: "409 emailTaken" } },
+      },
+      { method: "PUT", path: "/api/account/password", body: { currentPassword: "bat-ky", newPassword: "ngan" }, who: { ...Object.fromEntries(ACTORS.map((a) => [a, "422 validation"])), anonymous: 401 } },
       ...[AUTHOR, PEN, E_TITLE, F_TITLE].map((text): Spec => ({ method: "GET", path: `/api/search?q=${q(text)}`, who: { anonymous: 200, assigned: 200 } })),
 
       // The journalist's own entry: hers to read; after the deadline nobody changes it; other
@@ -199,6 +224,8 @@ describe.each(databaseKinds)("authorisation by phase on %s", (kind) => {
       { method: "POST", path: "/api/entries", body: { category: "print", title: "Bài mới sau hạn" }, who: journalistsOnly("409 deadlinePassed", "409 deadlinePassed") },
       { method: "PATCH", path: `/api/entries/${e.id}`, body: { title: "Tiêu đề đổi giữa vòng chấm" }, who: journalistsOnly("409 deadlinePassed", 404) },
       { method: "POST", path: `/api/entries/${e.id}/withdraw`, who: journalistsOnly("409 deadlinePassed", 404) },
+      { method: "POST", path: `/api/entries/${e.id}/submit`, who: journalistsOnly("409 alreadySubmitted", 404) },
+      { method: "POST", path: `/api/entries/${e.id}/attachments`, who: journalistsOnly("409 deadlinePassed", 404) },
       { method: "DELETE", path: `/api/entries/${e.id}/attachments/${e.attachment}`, who: journalistsOnly("409 deadlinePassed", 404) },
       { method: "DELETE", path: `/api/entries/${e.id}`, who: journalistsOnly("409 onlyDraftsDeleted", 404) },
 
@@ -363,6 +390,21 @@ describe.each(databaseKinds)("authorisation by phase on %s", (kind) => {
     expect(file.headers.get("content-disposition")).toBe(`inline; filename="${e.attachment}.pdf"`);
     expect(file.text.startsWith("%PDF-")).toBe(true);
   }
+
+  it("has rows for every method of every route handler", { timeout: 60_000 }, async () => {
+    const covered = new Set(
+      specs()
+        .filter((spec) => Object.keys(spec.who).length > 0)
+        .map((spec) => `${spec.method} ${resolveRoute(spec.path.split("?")[0]!)?.path}`),
+    );
+    const missing: string[] = [];
+    for (const route of await loadRoutes()) {
+      if (route.path in NOT_IN_TABLE) continue;
+      // Prerendered at build time, outside the guard (route-guard.test.ts): no request runs them.
+      for (const { method, mode } of route.methods) if (mode && !covered.has(`${method} ${route.path}`)) missing.push(`${method} ${route.path}`);
+    }
+    expect(missing).toEqual([]);
+  });
 
   it("draft round: jurors see nothing of it; the secretariat sets it up; prizes wait", { timeout: 120_000 }, async () => {
     await drain();

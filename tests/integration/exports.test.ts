@@ -165,20 +165,23 @@ describe.each(databaseKinds)("exports on %s", (kind) => {
     expect(juror.body.error.code).toBe("forbidden");
   });
 
-  it("refuses a bad kind, format, round or parameter with 400 and says which", async () => {
+  it("refuses a bad kind, format, round or parameter with 422 validation and says which", async () => {
     const bad = async (path: string, lang = "vi") => {
       const res = await call("GET", path, { as: secretariat.id, headers: { "accept-language": lang } });
-      expect(res.status, path).toBe(400);
-      expect(res.body.error.code).toBe("invalidExport");
+      expect(res.status, path).toBe(422);
+      expect(res.body.error.code).toBe("validation");
       return res.body.error;
     };
     expect(Object.keys((await bad("/api/admin/exports/diem")).fields)).toEqual(["kind"]);
     expect(Object.keys((await bad("/api/admin/exports/entries?format=pdf")).fields)).toEqual(["format"]);
     expect(Object.keys((await bad("/api/admin/exports/scores?round=42")).fields)).toEqual(["round"]);
     expect(Object.keys((await bad("/api/admin/exports/scores?limit=10")).fields)).toEqual(["limit"]);
+    // A parameter given twice is refused, not "the last one wins".
+    const twice = await bad("/api/admin/exports/scores?format=csv&format=xlsx", "en");
+    expect(twice.fields).toEqual({ format: "Give this parameter only once." });
     const all = await bad("/api/admin/exports/all?format=csv", "en");
-    expect(all.fields.format).toBe("The four-sheet workbook is available as XLSX only.");
-    expect(all.message).toContain("format");
+    expect(all.fields).toEqual({ format: "The four-sheet workbook is available as XLSX only." });
+    expect(all.message).toBe("Some fields are not valid.");
     const vi = await bad("/api/admin/exports/all?format=csv");
     expect(vi.fields.format).toBe("Bản tổng hợp bốn trang tính chỉ xuất được dạng XLSX.");
     // A well-formed id that is no round of ours.

@@ -11,7 +11,7 @@ process.env.MEILI_INDEX_PREFIX = backend.indexPrefix;
 const { GET } = await import("@/app/api/search/route");
 const { searchHealth } = await import("@/lib/search/health");
 
-const get = (query: string) => GET(new Request(`http://localhost/api/search?${query}`));
+const get = (query: string, headers: Record<string, string> = {}) => GET(new Request(`http://localhost/api/search?${query}`, { headers }), { params: Promise.resolve({}) });
 
 beforeAll(async () => {
   const { admin } = await openClients(backend);
@@ -38,26 +38,38 @@ describe("GET /api/search", () => {
   });
 
   it.each([
-    ["movement=khong-co", "movement"],
-    ["province=%3Cscript%3E", "province"],
-    ["field=nong-nghiep%22%20OR%201%3D1", "field"],
-    ["year=20x4", "year"],
-    ["kind=robot", "kind"],
-    ["locale=fr", "locale"],
-    ["page=0", "page"],
-    ["page=-1", "page"],
-    ["page=1e3", "page"],
-    ["page=500", "page"],
-    [`q=${"a".repeat(201)}`, "q"],
-    ["q=mot&q=hai", "q"],
-  ])("rejects %s with 400 naming the field", async (query, field) => {
-    const res = await get(query);
-    expect(res.status).toBe(400);
+    ["movement=khong-co", "movement", "Choose one of:"],
+    ["province=%3Cscript%3E", "province", "This value is not one of those accepted here."],
+    ["field=nong-nghiep%22%20OR%201%3D1", "field", "Choose one of:"],
+    ["year=20x4", "year", "Enter a year of four digits, e.g. 2025."],
+    ["kind=robot", "kind", "Choose one of: individual, collective."],
+    ["locale=fr", "locale", "Choose one of: vi, en, all."],
+    ["page=0", "page", "Enter a page number: 1, 2, 3…"],
+    ["page=-1", "page", "Enter a page number: 1, 2, 3…"],
+    ["page=1e3", "page", "Enter a page number: 1, 2, 3…"],
+    ["page=500", "page", "At most 84."],
+    [`q=${"a".repeat(201)}`, "q", "Too long: at most 200 characters."],
+    ["q=mot&q=hai", "q", "Give this parameter only once."],
+    ["q=mot&page=2&page=3", "page", "Give this parameter only once."],
+  ])("rejects %s with 422 validation naming the field", async (query, field, message) => {
+    const res = await get(query, { "accept-language": "en" });
+    expect(res.status).toBe(422);
     expect(res.headers.get("cache-control")).toBe("no-store");
+    expect(res.headers.get("x-request-id")).toBeTruthy();
     const body = await res.json();
-    expect(body.error.code).toBe("invalidQuery");
-    expect(body.error.message).toContain(field);
+    expect(body.error.code).toBe("validation");
     expect(Object.keys(body.error.fields)).toEqual([field]);
+    expect(body.error.fields[field]).toContain(message);
+  });
+
+  it("names every bad field at once, in Vietnamese by default, and ignores parameters it does not know", async () => {
+    const res = await get("year=abcd&kind=robot&utm_source=zalo");
+    expect(res.status).toBe(422);
+    const body = await res.json();
+    expect(body.error).toMatchObject({ code: "validation", message: "Một số trường chưa hợp lệ." });
+    expect(Object.keys(body.error.fields).sort()).toEqual(["kind", "year"]);
+    expect(body.error.fields.year).toBe("Nhập năm gồm bốn chữ số, ví dụ 2025.");
+    expect((await get("q=co+giao&utm_source=zalo")).status).toBe(200);
   });
 
   it("reports search health as ok while the index answers", async () => {

@@ -6,13 +6,13 @@ type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) 
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 type Module = Partial<Record<Method, Handler>>;
 
-// Every route handler under app/api, found the way Next.js finds them: a URL segment matches a
-// folder of the same name or a [param] folder. Modules load on first use, so a suite only
-// imports the routes it calls.
-const modules = import.meta.glob<Module>("/app/api/**/route.ts");
+// Every route handler under app/api and app/og, found the way Next.js finds them: a URL segment
+// matches a folder of the same name or a [param] folder. Modules load on first use, so a suite
+// only imports the routes it calls.
+const modules = import.meta.glob<Module>(["/app/api/**/route.ts", "/app/og/**/route.tsx"]);
 const table = Object.keys(modules)
   .map((file) => {
-    const segments = file.replace(/^\/app/, "").replace(/\/route\.ts$/, "").split("/").slice(1);
+    const segments = file.replace(/^\/app/, "").replace(/\/route\.tsx?$/, "").split("/").slice(1);
     const names: string[] = [];
     const source = segments.map((segment) => {
       const param = /^\[(?:\.\.\.)?(\w+)\]$/.exec(segment);

@@ -1,5 +1,6 @@
 // GET /api/entries – the caller's entries; POST /api/entries – create a draft entry
-import { guard, json } from "@/lib/auth/guard";
+import { guard } from "@/lib/auth/guard";
+import { json } from "@/lib/http/response";
 import { once } from "@/lib/db/queries/idempotency";
 import { createEntry, listOwnEntries } from "@/lib/db/queries/entries";
 import { createEntryInput } from "@/lib/validation/entry";

@@ -1,8 +1,7 @@
 // GET /api/health – liveness only: answers while the process serves requests, touching nothing else (readiness: /api/health/ready)
-import { json } from "@/lib/auth/guard";
+import { json } from "@/lib/http/response";
+import { publicGuard } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(): Promise<Response> {
-  return json({ status: "ok" });
-}
+export const GET = publicGuard({}, async () => json({ status: "ok" }));

@@ -1,6 +1,7 @@
 // PUT /api/account/password – the signed-in person changes their own password (any role); every other session ends
 import { changeOwnPassword } from "@/lib/auth/accounts";
-import { guard, noStore } from "@/lib/auth/guard";
+import { guard } from "@/lib/auth/guard";
+import { noStore } from "@/lib/http/response";
 import { parseCookies, renewedSessionCookie } from "@/lib/auth/session";
 import { ROLES } from "@/lib/db/schema";
 import { passwordChangeInput } from "@/lib/validation/account";

@@ -1,5 +1,6 @@
 // GET|POST /api/admin/contests – every year's contest, or a new one (the latest year is current)
-import { guard, json } from "@/lib/auth/guard";
+import { guard } from "@/lib/auth/guard";
+import { json } from "@/lib/http/response";
 import { contestJson, createContest, listContests } from "@/lib/db/queries/contests";
 import { contestInput } from "@/lib/validation/contest";
 

@@ -1,5 +1,6 @@
 // GET /api/admin/prizes – the final round's ranking per category with the quotas' proposal, and the prize decisions
-import { guard, json } from "@/lib/auth/guard";
+import { guard } from "@/lib/auth/guard";
+import { json } from "@/lib/http/response";
 import { getCurrentContest } from "@/lib/db/queries/contests";
 import { prizeOverview } from "@/lib/db/queries/prizes";
 import { portalMessage } from "@/lib/i18n/portal-messages";

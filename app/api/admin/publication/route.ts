@@ -1,5 +1,6 @@
 // POST /api/admin/publication – publish the current contest's results, once; then e-mail every entrant
-import { guard, json } from "@/lib/auth/guard";
+import { guard } from "@/lib/auth/guard";
+import { json } from "@/lib/http/response";
 import { getCurrentContest } from "@/lib/db/queries/contests";
 import { notifyEntrants, publishResults } from "@/lib/db/queries/publication";
 import { AppError } from "@/lib/errors";

@@ -1,5 +1,6 @@
 // GET|POST /api/admin/rounds – the current contest's rounds, or a new (draft) round
-import { guard, json } from "@/lib/auth/guard";
+import { guard } from "@/lib/auth/guard";
+import { json } from "@/lib/http/response";
 import { getCurrentContest } from "@/lib/db/queries/contests";
 import { createRound, listRounds } from "@/lib/db/queries/rounds";
 import { roundInput } from "@/lib/validation/jury";

@@ -1,14 +1,15 @@
 // GET|POST /api/auth/* – next-auth's own endpoints (csrf, sign-in, sign-out, session)
-// This is the one handler outside `guard`: it is where sessions are made, not checked.
+// Where sessions are made, not checked: the guard's public mode (request id, log line, error
+// shape, cross-origin writes refused) passes the request on to next-auth untouched.
 import NextAuth from "next-auth";
+import { z } from "zod";
 import { authOptions } from "@/lib/auth/options";
+import { publicGuard } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
-type Context = { params: Promise<{ nextauth: string[] }> };
+const params = z.object({ nextauth: z.array(z.string()) });
 
-function handler(req: Request, context: Context): Promise<Response> {
-  return NextAuth(req as never, context as never, authOptions());
-}
+const handler = publicGuard({ params }, ({ req, params }) => NextAuth(req as never, { params: Promise.resolve(params) } as never, authOptions()) as Promise<Response>);
 
 export { handler as GET, handler as POST };

@@ -1,5 +1,6 @@
 // GET|PATCH|DELETE /api/entries/{id} – read, change (until the deadline) or delete a draft entry
-import { guard, json } from "@/lib/auth/guard";
+import { guard } from "@/lib/auth/guard";
+import { json } from "@/lib/http/response";
 import { deleteDraft, getOwnEntry, updateEntry } from "@/lib/db/queries/entries";
 import { updateEntryInput } from "@/lib/validation/entry";
 import { entryParams } from "@/lib/validation/params";

@@ -1,5 +1,6 @@
 // GET /api/jury/assignments – the caller's assigned entries per round, with their own progress
-import { guard, json } from "@/lib/auth/guard";
+import { guard } from "@/lib/auth/guard";
+import { json } from "@/lib/http/response";
 import { listJurorAssignments } from "@/lib/db/queries/scores";
 
 export const dynamic = "force-dynamic";

@@ -1,13 +1,9 @@
 // GET /api/jury/search – a juror searches the entries assigned to them in open rounds (blind rounds: no author fields): q, page
-import { guard, json, zodFields } from "@/lib/auth/guard";
-import { AppError } from "@/lib/errors";
+import { guard } from "@/lib/auth/guard";
+import { json } from "@/lib/http/response";
 import { searchEntriesAsJuror } from "@/lib/search/entries";
 import { jurorEntryQuery } from "@/lib/search/entry-types";
 
 export const dynamic = "force-dynamic";
 
-export const GET = guard({ access: ["juror"] }, async ({ req, db, caller }) => {
-  const parsed = jurorEntryQuery.safeParse(Object.fromEntries(new URL(req.url).searchParams), { reportInput: true });
-  if (!parsed.success) throw new AppError(422, "validation", {}, zodFields(parsed.error));
-  return json(await searchEntriesAsJuror(db, caller.id, parsed.data));
-});
+export const GET = guard({ access: ["juror"], query: jurorEntryQuery }, async ({ db, caller, query }) => json(await searchEntriesAsJuror(db, caller.id, query)));

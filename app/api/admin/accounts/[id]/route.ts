@@ -1,6 +1,7 @@
 // PATCH /api/admin/accounts/{id} – change an account's role or disable/enable it, with a reason (rules in lib/auth/accounts.ts, audited)
 import { changeAccountAsSecretariat } from "@/lib/auth/accounts";
-import { guard, json } from "@/lib/auth/guard";
+import { guard } from "@/lib/auth/guard";
+import { json } from "@/lib/http/response";
 import { accountJson } from "@/lib/db/queries/accounts";
 import { accountChangeInput } from "@/lib/validation/admin";
 import { entryParams } from "@/lib/validation/params";

@@ -1,5 +1,6 @@
 // PUT /api/admin/prizes/{entryId} – award, change or (tier null) remove one entry's prize, with a reason (audited)
-import { guard, json } from "@/lib/auth/guard";
+import { guard } from "@/lib/auth/guard";
+import { json } from "@/lib/http/response";
 import { getCurrentContest } from "@/lib/db/queries/contests";
 import { setPrize } from "@/lib/db/queries/prizes";
 import { prizeInput, prizeParams } from "@/lib/validation/prizes";

@@ -1,5 +1,6 @@
 // POST /api/admin/prizes/proposal – fill the prize decisions from the quotas (replacing existing ones needs a reason; audited)
-import { guard, json } from "@/lib/auth/guard";
+import { guard } from "@/lib/auth/guard";
+import { json } from "@/lib/http/response";
 import { getCurrentContest } from "@/lib/db/queries/contests";
 import { prizeOverview, proposePrizes } from "@/lib/db/queries/prizes";
 import { proposalInput } from "@/lib/validation/prizes";

@@ -1,5 +1,6 @@
 // PUT /api/admin/prizes/quotas – the number of A, B, C and encouragement prizes per category (before publication; audited)
-import { guard, json } from "@/lib/auth/guard";
+import { guard } from "@/lib/auth/guard";
+import { json } from "@/lib/http/response";
 import { getCurrentContest } from "@/lib/db/queries/contests";
 import { setPrizeQuotas } from "@/lib/db/queries/prizes";
 import { quotasInput } from "@/lib/validation/prizes";

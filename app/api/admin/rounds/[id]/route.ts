@@ -1,6 +1,7 @@
 // GET|PATCH /api/admin/rounds/{id} – a round, or move it forward (draft → open → closed)
 import { z } from "zod";
-import { guard, json } from "@/lib/auth/guard";
+import { guard } from "@/lib/auth/guard";
+import { json } from "@/lib/http/response";
 import { getRound, moveRound } from "@/lib/db/queries/rounds";
 import { entryParams } from "@/lib/validation/params";
 

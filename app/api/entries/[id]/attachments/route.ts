@@ -1,5 +1,6 @@
 // POST /api/entries/{id}/attachments – upload one file (multipart field "file") to an entry
-import { guard, json } from "@/lib/auth/guard";
+import { guard } from "@/lib/auth/guard";
+import { json } from "@/lib/http/response";
 import { addAttachment, prepareUpload } from "@/lib/db/queries/attachments";
 import { getStorage } from "@/lib/storage";
 import { receiveUpload } from "@/lib/storage/receive";

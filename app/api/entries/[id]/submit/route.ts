@@ -1,5 +1,6 @@
 // POST /api/entries/{id}/submit – submit an entry: it gets its code, and a receipt is e-mailed
-import { guard, json } from "@/lib/auth/guard";
+import { guard } from "@/lib/auth/guard";
+import { json } from "@/lib/http/response";
 import { once } from "@/lib/db/queries/idempotency";
 import { submitEntry, type EntryView } from "@/lib/db/queries/entries";
 import { receiptMail, sendMail } from "@/lib/mail";

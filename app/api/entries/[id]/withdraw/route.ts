@@ -1,5 +1,6 @@
 // POST /api/entries/{id}/withdraw – withdraw a submitted entry (frees the authors' slots)
-import { guard, json } from "@/lib/auth/guard";
+import { guard } from "@/lib/auth/guard";
+import { json } from "@/lib/http/response";
 import { withdrawEntry } from "@/lib/db/queries/entries";
 import { entryParams } from "@/lib/validation/params";
 

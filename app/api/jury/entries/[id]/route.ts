@@ -1,5 +1,6 @@
 // GET /api/jury/entries/{id} – an assigned entry through the blind projection, with the caller's sheet
-import { guard, json } from "@/lib/auth/guard";
+import { guard } from "@/lib/auth/guard";
+import { json } from "@/lib/http/response";
 import { getJurorEntry } from "@/lib/db/queries/scores";
 import { entryParams } from "@/lib/validation/params";
 

@@ -1,6 +1,7 @@
 // PUT /api/jury/scores/{entryId} – autosave the caller's draft sheet, or submit it (then locked)
 import { z } from "zod";
-import { guard, json } from "@/lib/auth/guard";
+import { guard } from "@/lib/auth/guard";
+import { json } from "@/lib/http/response";
 import { saveScore } from "@/lib/db/queries/scores";
 import { scoreInput } from "@/lib/validation/jury";
 

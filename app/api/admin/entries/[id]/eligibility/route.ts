@@ -1,6 +1,7 @@
 // POST /api/admin/entries/{id}/eligibility – the secretariat's eligibility decision (audited, re-indexed)
 import { z } from "zod";
-import { guard, json } from "@/lib/auth/guard";
+import { guard } from "@/lib/auth/guard";
+import { json } from "@/lib/http/response";
 import { decideEligibility } from "@/lib/db/queries/entries";
 import { text } from "@/lib/validation/text";
 import { entryParams } from "@/lib/validation/params";

@@ -1,5 +1,6 @@
 // POST /api/admin/rounds/{id}/assignment – run the balanced automatic assignment (scored assignments stay)
-import { guard, json } from "@/lib/auth/guard";
+import { guard } from "@/lib/auth/guard";
+import { json } from "@/lib/http/response";
 import { runAssignment } from "@/lib/db/queries/assignments";
 import { entryParams } from "@/lib/validation/params";
 

@@ -1,5 +1,6 @@
 // POST /api/admin/rounds/{id}/assignments – give one entry of the round to one juror by hand (panel and conflict checks, audited)
-import { guard, json } from "@/lib/auth/guard";
+import { guard } from "@/lib/auth/guard";
+import { json } from "@/lib/http/response";
 import { addAssignment } from "@/lib/db/queries/assignments";
 import { assignmentInput } from "@/lib/validation/admin";
 import { entryParams } from "@/lib/validation/params";

@@ -1,5 +1,6 @@
 // GET /api/admin/rounds/{id}/ranking – mean and normalised scores, disagreement, ranks and ties per category
-import { guard, json } from "@/lib/auth/guard";
+import { guard } from "@/lib/auth/guard";
+import { json } from "@/lib/http/response";
 import { getRound, roundResults } from "@/lib/db/queries/rounds";
 import { entryParams } from "@/lib/validation/params";
 

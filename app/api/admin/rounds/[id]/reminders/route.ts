@@ -1,5 +1,6 @@
 // POST /api/admin/rounds/{id}/reminders – e-mail jurors of an open round the sheets they have left (at most once an hour each, audited)
-import { guard, json } from "@/lib/auth/guard";
+import { guard } from "@/lib/auth/guard";
+import { json } from "@/lib/http/response";
 import { sendReminders } from "@/lib/db/queries/reminders";
 import { reminderMail, sendMail } from "@/lib/mail";
 import { reminderInput } from "@/lib/validation/admin";

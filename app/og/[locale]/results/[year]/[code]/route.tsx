@@ -19,7 +19,7 @@ const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0
 // Anything else is a 404, as the guard answers for malformed params.
 const winnerParams = z.object({ locale: z.enum(locales), year: z.string().regex(/^\d{4}$/), code: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/) });
 
-export const GET = guard({ access: "public", params: winnerParams }, async ({ db, params: { locale, year, code } }) => {
+export const GET = guard({ access: "anyone", params: winnerParams }, async ({ db, params: { locale, year, code } }) => {
   const winner = await publishedWinner(db, Number(year), code);
   if (!winner) throw notFound();
   const prize = portalMessage(locale, `Results.${TIER_KEYS[winner.tier]}`);

@@ -1,0 +1,36 @@
+// Responses of the HTTP boundary: JSON without caching, and every error in one shape,
+// { error: { code, message, fields?, requestId? } }, in the caller's language.
+import { AppError } from "@/lib/errors";
+import type { Locale } from "@/lib/i18n/config";
+import { portalMessage } from "@/lib/i18n/portal-messages";
+
+export const noStore = { "Cache-Control": "no-store" };
+
+export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return Response.json(body, { status, headers: { ...noStore, ...headers } });
+}
+
+export function errorResponse(error: unknown, locale: Locale, requestId?: string): Response {
+  if (error instanceof AppError) {
+    const fields = error.fields
+      ? Object.fromEntries(Object.entries(error.fields).map(([field, issue]) => [field, portalMessage(locale, `Errors.fields.${issue.key}`, issue.params)]))
+      : undefined;
+    const headers: Record<string, string> = error.status === 429 ? { "Retry-After": String(Number(error.params.minutes ?? 1) * 60) } : {};
+    const quote = requestId && error.status >= 500 ? { requestId } : {};
+    return json({ error: { code: error.code, message: portalMessage(locale, `Errors.${error.code}`, error.params), ...(fields ? { fields } : {}), ...quote } }, error.status, headers);
+  }
+  // The stack and the cause stay in the server's log (lib/http/route.ts); the client gets the id to quote.
+  return json({ error: { code: "internal", message: portalMessage(locale, "Errors.internal"), ...(requestId ? { requestId } : {}) } }, 500);
+}
+
+/** The response with one more header; rebuilt when its headers are immutable (Response.redirect). */
+export function withHeader(response: Response, name: string, value: string): Response {
+  try {
+    response.headers.set(name, value);
+    return response;
+  } catch {
+    const copy = new Response(response.body, response);
+    copy.headers.set(name, value);
+    return copy;
+  }
+}
