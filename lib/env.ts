@@ -19,6 +19,14 @@ export type Env = {
   AUTH_RATE_LIMIT_IP: number;
   AUTH_RATE_LIMIT_ACCOUNT: number;
   LOG_LEVEL?: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  STORAGE: "local" | "s3";
+  S3_BUCKET?: string;
+  S3_ENDPOINT?: string;
+  S3_REGION?: string;
+  S3_PREFIX?: string;
+  S3_ACCESS_KEY_ID?: string;
+  S3_SECRET_ACCESS_KEY?: string;
+  S3_FORCE_PATH_STYLE?: "0" | "1";
 };
 
 export const env: Env = validateEnv(process.env);
