@@ -1,12 +1,14 @@
 // npm test: every test against real parts. Unit and integration tests (Vitest) run against
 // PGlite always, PostgreSQL when TEST_DATABASE_URL is set, and a real Meilisearch; then the
-// production build is made and Playwright drives Debian's Chromium against it.
+// production build is made and Playwright drives Debian's Chromium against it. An S3-compatible
+// server (s3rver, tests/support/s3-server.ts) runs for the storage suites on S3 and the scale-out test.
 import { spawn } from "node:child_process";
 import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { startMeilisearch } from "./meili.mjs";
 import { openClients } from "../lib/search/connection.mjs";
+import { tsImport } from "tsx/esm/api";
 
 const root = path.resolve(import.meta.dirname, "..");
 const dataDir = path.join(root, "data", "test");
@@ -45,6 +47,8 @@ async function counts(file, kind) {
 await rm(dataDir, { recursive: true, force: true });
 await rm(reports, { recursive: true, force: true });
 const meili = await startMeilisearch({ dataDir, log: () => {} });
+const { startS3Server } = await tsImport("../tests/support/s3-server.ts", import.meta.url);
+const s3 = await startS3Server({ directory: path.join(dataDir, "s3") });
 const env = {
   ...process.env,
   NODE_ENV: "test",
@@ -55,6 +59,7 @@ const env = {
   // against a shared MEILI_HOST never touches the app's indexes, and its indexes are removed.
   MEILI_INDEX_PREFIX: `test_${randomBytes(4).toString("hex")}_`,
   LANTOA_DEMO: "1",
+  TEST_S3_ENDPOINT: s3.endpoint,
 };
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
 let exitCode = 0;
@@ -81,6 +86,7 @@ try {
 } finally {
   await dropIndexes(env.MEILI_INDEX_PREFIX).catch((error) => console.error(`Could not delete the test indexes: ${error.message}`));
   await meili.stop();
+  await s3.stop();
 }
 console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(exitCode || (totals.failed > 0 ? 1 : 0));
