@@ -15,6 +15,9 @@
 // Consistency: the database is snapshotted FIRST, the uploads listed AFTER. A file is committed to
 // storage before the row that names it is inserted, and files are never deleted, so every
 // attachment in the snapshot has its file in the backup (files uploaded later are extra, harmless).
+//
+// Uploads in an S3 bucket (STORAGE=s3) come and go through the `blobs` option (lib/backup/s3.ts):
+// same layout and checksums, so a backup of either store restores into either.
 import { spawn } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
@@ -122,9 +125,10 @@ async function backupUploads(source, target) {
 /**
  * Makes one backup under `backupsDir/<ISO date-time>/` and returns its folder and manifest.
  * `database` is { kind: "pglite", client } (a live PGlite instance) or { kind: "postgres", url }.
- * @param {{ database: { kind: "pglite", client: import("@electric-sql/pglite").PGlite } | { kind: "postgres", url: string }, uploadsDir: string, backupsDir: string, authSecretFile?: string, now?: Date }} options
+ * `blobs`: the uploads' store when it is not the folder `uploadsDir` (an S3 bucket).
+ * @param {{ database: { kind: "pglite", client: import("@electric-sql/pglite").PGlite } | { kind: "postgres", url: string }, uploadsDir: string, blobs?: import("./s3").UploadsBackup, backupsDir: string, authSecretFile?: string, now?: Date }} options
  */
-export async function createBackup({ database, uploadsDir, backupsDir, authSecretFile, now = new Date() }) {
+export async function createBackup({ database, uploadsDir, blobs, backupsDir, authSecretFile, now = new Date() }) {
   const name = backupName(now);
   const folder = path.join(backupsDir, name);
   const partial = `${folder}.partial`;
@@ -134,7 +138,7 @@ export async function createBackup({ database, uploadsDir, backupsDir, authSecre
     const file = database.kind === "pglite" ? "database/pglite.tar.gz" : "database/postgres.dump";
     const dump = database.kind === "pglite" ? await snapshotPglite(database.client, path.join(partial, file)) : await snapshotPostgres(database.url, path.join(partial, file));
     const snapshotAt = new Date();
-    const uploads = await backupUploads(uploadsDir, path.join(partial, "uploads"));
+    const uploads = blobs ? await blobs.backup(path.join(partial, "uploads")) : await backupUploads(uploadsDir, path.join(partial, "uploads"));
     const uploadsJson = Buffer.from(JSON.stringify(uploads.files, null, 1));
     await writeFile(path.join(partial, "uploads.json"), uploadsJson);
     let authSecret = null;
@@ -153,6 +157,7 @@ export async function createBackup({ database, uploadsDir, backupsDir, authSecre
       finishedAt: new Date().toISOString(),
       database: { kind: database.kind, file, size: dump.size, sha256: dump.sha256 },
       uploads: {
+        storage: blobs?.kind ?? "local",
         count: uploads.files.length,
         bytes: uploads.files.reduce((sum, f) => sum + f.size, 0),
         linked: uploads.linked,
@@ -216,13 +221,15 @@ export async function readBackup(folder) {
  * Everything is written into a sibling folder first and renamed into place at the end, so a failed
  * restore leaves `dataDir` as it was. Every file's SHA-256 is checked as it is copied.
  * PGlite backups become DATA_DIR/db; PostgreSQL backups are loaded with pg_restore into
- * `databaseUrl`, which must hold no tables.
- * @param {{ folder: string, dataDir: string, databaseUrl?: string, openPglite?: typeof openPgliteWithExtensions }} options
+ * `databaseUrl`, which must hold no tables. With `blobs` (an S3 bucket, which must be empty) the
+ * files go there instead of DATA_DIR/uploads, and are removed again if the restore fails.
+ * @param {{ folder: string, dataDir: string, databaseUrl?: string, blobs?: import("./s3").UploadsBackup, openPglite?: typeof openPgliteWithExtensions }} options
  */
-export async function restoreBackup({ folder, dataDir, databaseUrl, openPglite = openPgliteWithExtensions }) {
+export async function restoreBackup({ folder, dataDir, databaseUrl, blobs, openPglite = openPgliteWithExtensions }) {
   const target = path.resolve(dataDir);
   if (!(await isEmptyOrMissing(target))) throw new BackupError(`${target} is not empty: restore only into an empty data directory (set DATA_DIR to a new folder, or empty this one)`);
   const { manifest, files } = await readBackup(folder);
+  await blobs?.assertEmpty();
   const staging = `${target}.restoring-${randomBytes(4).toString("hex")}`;
   await mkdir(staging, { recursive: true });
   try {
@@ -237,10 +244,9 @@ export async function restoreBackup({ folder, dataDir, databaseUrl, openPglite =
       await assertEmptyPostgres(databaseUrl);
       await run("pg_restore", ["--no-owner", "--no-privileges", "--exit-on-error", `--dbname=${databaseUrl}`, path.join(folder, manifest.database.file)]);
     }
-    for (const file of files) {
-      if (!SHA256.test(file.sha256)) throw new BackupError(`uploads.json names ${JSON.stringify(file.sha256)}, not a SHA-256`);
-      await copyVerified(blobPath(path.join(folder, "uploads"), file.sha256), blobPath(path.join(staging, "uploads"), file.sha256), file);
-    }
+    for (const file of files) if (!SHA256.test(file.sha256)) throw new BackupError(`uploads.json names ${JSON.stringify(file.sha256)}, not a SHA-256`);
+    if (blobs) await blobs.restore(path.join(folder, "uploads"), files);
+    else for (const file of files) await copyVerified(blobPath(path.join(folder, "uploads"), file.sha256), blobPath(path.join(staging, "uploads"), file.sha256), file);
     if (manifest.authSecret) {
       const secret = await readFile(path.join(folder, manifest.authSecret.file));
       if (sha256Of(secret) !== manifest.authSecret.sha256) throw new BackupError(`${path.join(folder, manifest.authSecret.file)} is damaged`);
@@ -254,6 +260,7 @@ export async function restoreBackup({ folder, dataDir, databaseUrl, openPglite =
     await rename(staging, target);
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
+    await blobs?.rollback();
     throw error;
   }
   const size = (await stat(path.join(folder, manifest.database.file))).size;
