@@ -2,7 +2,7 @@
 // by scripts/test.mjs: see ./s3-server.ts). Suites that run on both stores take `storageKinds`.
 import { randomBytes } from "node:crypto";
 import { CreateBucketCommand, DeleteBucketCommand, DeleteObjectCommand, paginateListObjectsV2 } from "@aws-sdk/client-s3";
-import { s3Client, s3Storage, type S3Config, type S3Storage } from "@/lib/storage/s3";
+import { s3Client, s3Storage, type S3Config, type S3Storage } from "../../lib/storage/s3";
 import { S3RVER_CREDENTIALS } from "./s3-server";
 
 export type StorageKind = "local" | "s3";
