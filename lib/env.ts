@@ -39,12 +39,40 @@ export const envSchema = z.object({
   AUTH_RATE_LIMIT_ACCOUNT: z.preprocess(emptyAsUndefined, z.coerce.number().int().positive().default(5)),
   // Lowest level written to the JSON log on stdout (lib/log.ts); unset: info, or warn under tests.
   LOG_LEVEL: optional(z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { message: "LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent" })),
+  // Uploads (lib/storage): `local` keeps them under DATA_DIR/uploads, `s3` in an S3-compatible
+  // bucket (docs/deploy.md, "Uploads"). The S3_* variables are read only with STORAGE=s3 and refused
+  // without it, so a typo in STORAGE never sends uploads to a local disk unnoticed (checkStorage).
+  // Without S3_ACCESS_KEY_ID/S3_SECRET_ACCESS_KEY the AWS SDK's own chain applies (AWS_* variables,
+  // instance or task role); S3_REGION defaults to us-east-1, S3_FORCE_PATH_STYLE to 0.
+  STORAGE: z.preprocess(emptyAsUndefined, z.enum(["local", "s3"], { message: "STORAGE must be local or s3" }).default("local")),
+  S3_BUCKET: optional(z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { message: "S3_BUCKET must be a bucket name: 3 to 63 lowercase letters, digits, dots and hyphens" })),
+  S3_ENDPOINT: optional(z.url({ protocol: /^https?$/, message: "S3_ENDPOINT must be an http:// or https:// URL such as https://s3.example.com" })),
+  S3_REGION: optional(z.string().regex(/^[a-z0-9-]{2,40}$/, { message: "S3_REGION must be a region name such as us-east-1" })),
+  S3_PREFIX: optional(z.string().regex(/^([A-Za-z0-9_.-]+\/)+$/, { message: "S3_PREFIX must be a key prefix ending in / such as lantoa/ (letters, digits, _ . - and /)" })),
+  S3_ACCESS_KEY_ID: optional(z.string().min(1)),
+  S3_SECRET_ACCESS_KEY: optional(z.string().min(1)),
+  S3_FORCE_PATH_STYLE: optional(z.enum(["0", "1"], { message: "S3_FORCE_PATH_STYLE must be 0 or 1 (1 for most servers other than AWS)" })),
 });
 
-const checkedSchema = envSchema.refine((e) => !e.LANTOA_ADMIN_EMAIL === !e.LANTOA_ADMIN_PASSWORD, {
-  path: ["LANTOA_ADMIN_PASSWORD"],
-  message: "LANTOA_ADMIN_EMAIL and LANTOA_ADMIN_PASSWORD are set together or not at all",
-});
+const S3_VARIABLES = ["S3_BUCKET", "S3_ENDPOINT", "S3_REGION", "S3_PREFIX", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY", "S3_FORCE_PATH_STYLE"] as const;
+
+/** STORAGE=s3 needs a bucket and both keys or neither; the S3_* variables mean nothing without it. */
+function checkStorage(e: z.output<typeof envSchema>, ctx: z.RefinementCtx) {
+  const issue = (name: string, message: string) => ctx.addIssue({ code: "custom", path: [name], message });
+  if (e.STORAGE !== "s3") {
+    for (const name of S3_VARIABLES) if (e[name] !== undefined) issue(name, `${name} is set but STORAGE is not s3 (set STORAGE=s3 to keep uploads in the bucket, or unset ${name})`);
+    return;
+  }
+  if (!e.S3_BUCKET) issue("S3_BUCKET", "S3_BUCKET is required with STORAGE=s3");
+  if (!e.S3_ACCESS_KEY_ID !== !e.S3_SECRET_ACCESS_KEY) issue(e.S3_ACCESS_KEY_ID ? "S3_SECRET_ACCESS_KEY" : "S3_ACCESS_KEY_ID", "S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY are set together or not at all");
+}
+
+const checkedSchema = envSchema
+  .refine((e) => !e.LANTOA_ADMIN_EMAIL === !e.LANTOA_ADMIN_PASSWORD, {
+    path: ["LANTOA_ADMIN_PASSWORD"],
+    message: "LANTOA_ADMIN_EMAIL and LANTOA_ADMIN_PASSWORD are set together or not at all",
+  })
+  .superRefine(checkStorage);
 
 /** The validated environment. */
 export type Env = z.output<typeof checkedSchema>;

@@ -1,12 +1,14 @@
 // npm test: every test against real parts. Unit and integration tests (Vitest) run against
 // PGlite always, PostgreSQL when TEST_DATABASE_URL is set, and a real Meilisearch; then the
-// production build is made and Playwright drives Debian's Chromium against it.
+// production build is made and Playwright drives Debian's Chromium against it. An S3-compatible
+// server (s3rver, tests/support/s3-server.ts) runs for the storage suites on S3 and the scale-out test.
 import { spawn } from "node:child_process";
 import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { startMeilisearch } from "./meili";
 import { openClients } from "../lib/search/connection";
+import { startS3Server } from "../tests/support/s3-server";
 
 const root = path.resolve(import.meta.dirname, "..");
 const dataDir = path.join(root, "data", "test");
@@ -50,6 +52,7 @@ const meili = await startMeilisearch({ dataDir, log: () => {} });
 // Every index of this run carries the prefix (test files add their own part), so a run
 // against a shared MEILI_HOST never touches the app's indexes, and its indexes are removed.
 const indexPrefix = `test_${randomBytes(4).toString("hex")}_`;
+const s3 = await startS3Server({ directory: path.join(dataDir, "s3") });
 const env: NodeJS.ProcessEnv = {
   ...process.env,
   NODE_ENV: "test",
@@ -58,6 +61,7 @@ const env: NodeJS.ProcessEnv = {
   MEILI_MASTER_KEY: meili.masterKey ?? "",
   MEILI_INDEX_PREFIX: indexPrefix,
   LANTOA_DEMO: "1",
+  TEST_S3_ENDPOINT: s3.endpoint,
 };
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 let exitCode = 0;
@@ -84,6 +88,7 @@ try {
 } finally {
   await dropIndexes(indexPrefix).catch((error: Error) => console.error(`Could not delete the test indexes: ${error.message}`));
   await meili.stop();
+  await s3.stop();
 }
 console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(exitCode || (totals.failed > 0 ? 1 : 0));

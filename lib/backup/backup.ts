@@ -15,12 +15,16 @@
 // Consistency: the database is snapshotted FIRST, the uploads listed AFTER. A file is committed to
 // storage before the row that names it is inserted, and files are never deleted, so every
 // attachment in the snapshot has its file in the backup (files uploaded later are extra, harmless).
+//
+// Uploads in an S3 bucket (STORAGE=s3) come and go through the `blobs` option (lib/backup/s3.ts):
+// same layout and checksums, so a backup of either store restores into either.
 import type { PGlite, PGliteOptions } from "@electric-sql/pglite";
 import { spawn } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
 import { copyFile, link, mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile, chmod } from "node:fs/promises";
 import path from "node:path";
+import type { UploadsBackup } from "./s3";
 import { Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 
@@ -38,7 +42,7 @@ export type BackupManifest = {
   snapshotAt: string;
   finishedAt: string;
   database: { kind: "pglite" | "postgres"; file: string; size: number; sha256: string };
-  uploads: { count: number; bytes: number; linked: number; copied: number; manifest: string; manifestSha256: string };
+  uploads: { storage: "local" | "s3"; count: number; bytes: number; linked: number; copied: number; manifest: string; manifestSha256: string };
   authSecret: { file: string; sha256: string } | null;
 };
 
@@ -145,12 +149,15 @@ async function backupUploads(source: string, target: string): Promise<{ files: F
 export async function createBackup({
   database,
   uploadsDir,
+  blobs,
   backupsDir,
   authSecretFile,
   now = new Date(),
 }: {
   database: BackupDatabase;
   uploadsDir: string;
+  /** The uploads' store when it is not the folder `uploadsDir` (an S3 bucket). */
+  blobs?: UploadsBackup;
   backupsDir: string;
   authSecretFile?: string;
   now?: Date;
@@ -164,7 +171,7 @@ export async function createBackup({
     const file = database.kind === "pglite" ? "database/pglite.tar.gz" : "database/postgres.dump";
     const dump = database.kind === "pglite" ? await snapshotPglite(database.client, path.join(partial, file)) : await snapshotPostgres(database.url, path.join(partial, file));
     const snapshotAt = new Date();
-    const uploads = await backupUploads(uploadsDir, path.join(partial, "uploads"));
+    const uploads = blobs ? await blobs.backup(path.join(partial, "uploads")) : await backupUploads(uploadsDir, path.join(partial, "uploads"));
     const uploadsJson = Buffer.from(JSON.stringify(uploads.files, null, 1));
     await writeFile(path.join(partial, "uploads.json"), uploadsJson);
     let authSecret: BackupManifest["authSecret"] = null;
@@ -183,6 +190,7 @@ export async function createBackup({
       finishedAt: new Date().toISOString(),
       database: { kind: database.kind, file, size: dump.size, sha256: dump.sha256 },
       uploads: {
+        storage: blobs?.kind ?? "local",
         count: uploads.files.length,
         bytes: uploads.files.reduce((sum, f) => sum + f.size, 0),
         linked: uploads.linked,
@@ -246,22 +254,26 @@ export async function readBackup(folder: string): Promise<{ manifest: BackupMani
  * Everything is written into a sibling folder first and renamed into place at the end, so a failed
  * restore leaves `dataDir` as it was. Every file's SHA-256 is checked as it is copied.
  * PGlite backups become DATA_DIR/db; PostgreSQL backups are loaded with pg_restore into
- * `databaseUrl`, which must hold no tables.
+ * `databaseUrl`, which must hold no tables. With `blobs` (an S3 bucket, which must be empty) the
+ * files go there instead of DATA_DIR/uploads, and are removed again if the restore fails.
  */
 export async function restoreBackup({
   folder,
   dataDir,
   databaseUrl,
+  blobs,
   openPglite = openPgliteWithExtensions,
 }: {
   folder: string;
   dataDir: string;
   databaseUrl?: string;
+  blobs?: UploadsBackup;
   openPglite?: typeof openPgliteWithExtensions;
 }): Promise<{ manifest: BackupManifest; files: number; databaseBytes: number; dataDir: string }> {
   const target = path.resolve(dataDir);
   if (!(await isEmptyOrMissing(target))) throw new BackupError(`${target} is not empty: restore only into an empty data directory (set DATA_DIR to a new folder, or empty this one)`);
   const { manifest, files } = await readBackup(folder);
+  await blobs?.assertEmpty();
   const staging = `${target}.restoring-${randomBytes(4).toString("hex")}`;
   await mkdir(staging, { recursive: true });
   try {
@@ -276,10 +288,9 @@ export async function restoreBackup({
       await assertEmptyPostgres(databaseUrl);
       await run("pg_restore", ["--no-owner", "--no-privileges", "--exit-on-error", `--dbname=${databaseUrl}`, path.join(folder, manifest.database.file)]);
     }
-    for (const file of files) {
-      if (!SHA256.test(file.sha256)) throw new BackupError(`uploads.json names ${JSON.stringify(file.sha256)}, not a SHA-256`);
-      await copyVerified(blobPath(path.join(folder, "uploads"), file.sha256), blobPath(path.join(staging, "uploads"), file.sha256), file);
-    }
+    for (const file of files) if (!SHA256.test(file.sha256)) throw new BackupError(`uploads.json names ${JSON.stringify(file.sha256)}, not a SHA-256`);
+    if (blobs) await blobs.restore(path.join(folder, "uploads"), files);
+    else for (const file of files) await copyVerified(blobPath(path.join(folder, "uploads"), file.sha256), blobPath(path.join(staging, "uploads"), file.sha256), file);
     if (manifest.authSecret) {
       const secret = await readFile(path.join(folder, manifest.authSecret.file));
       if (sha256Of(secret) !== manifest.authSecret.sha256) throw new BackupError(`${path.join(folder, manifest.authSecret.file)} is damaged`);
@@ -293,6 +304,7 @@ export async function restoreBackup({
     await rename(staging, target);
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
+    await blobs?.rollback();
     throw error;
   }
   const size = (await stat(path.join(folder, manifest.database.file))).size;

@@ -1,50 +1,16 @@
 import "server-only";
 import { constants, createReadStream, createWriteStream } from "node:fs";
 import { access, mkdir, open, readdir, rename, stat, unlink, writeFile } from "node:fs/promises";
-import { randomBytes, randomUUID } from "node:crypto";
-import { hostname } from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
+import { abandoned, tempName as newTempName } from "./temp";
 import type { BlobStorage, BlobUpload } from "./types";
 
 const SHA256 = /^[0-9a-f]{64}$/;
 
-export type LocalStorage = BlobStorage & {
-  /** Removes temporary files whose writer is gone (see `abandoned`); returns how many. */
-  sweep(now?: number): Promise<{ removed: number }>;
-};
+export { ABANDONED_AFTER_MS } from "./temp";
 
-// Temporary files are named <host>.<pid>.<token>.<uuid>.part, so a sweep can tell a file whose
-// writer died (SIGKILL, power loss: no abort() ran) from one another process is still writing.
-// The token tells this process apart from an earlier one that had the same pid (containers
-// restart with the same pid).
-const HOST = hostname().replace(/[^A-Za-z0-9-]/g, "_") || "host";
-const TOKEN = randomBytes(6).toString("hex");
-const PART = /^(?<host>[A-Za-z0-9_-]+)\.(?<pid>\d+)\.(?<token>[0-9a-f]+)\.[0-9a-f-]{36}\.(?:part|probe)$/;
-/**
- * A temporary file nobody has written to for this long is abandoned whoever wrote it (another
- * machine on a shared mount, an older naming): Node.js ends a request that is not complete
- * after 5 minutes (server.requestTimeout), so no upload is still being written an hour later.
- */
-export const ABANDONED_AFTER_MS = 60 * 60_000;
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
-/** Whether a file in tmp/ was left by a writer that is gone (see the naming above). */
-function abandoned(name: string, mtimeMs: number, now: number): boolean {
-  if (now - mtimeMs > ABANDONED_AFTER_MS) return true;
-  const m = PART.exec(name);
-  if (!m?.groups || m.groups.host !== HOST) return false;
-  const pid = Number(m.groups.pid);
-  return pid === process.pid ? m.groups.token !== TOKEN : !alive(pid);
-}
+export type LocalStorage = BlobStorage;
 
 /**
  * Files under root/ab/cd/<sha256>. Uploads are written to root/tmp and renamed into place only
@@ -53,7 +19,7 @@ function abandoned(name: string, mtimeMs: number, now: number): boolean {
  */
 export function localStorage(root: string): LocalStorage {
   const tmp = path.join(root, "tmp");
-  const tempName = (suffix: "part" | "probe") => path.join(tmp, `${HOST}.${process.pid}.${TOKEN}.${randomUUID()}.${suffix}`);
+  const tempName = (suffix: "part" | "probe") => path.join(tmp, newTempName(suffix));
   const pathOf = (sha256: string) => {
     if (!SHA256.test(sha256)) throw new Error("not a SHA-256");
     return path.join(root, sha256.slice(0, 2), sha256.slice(2, 4), sha256);

@@ -1,6 +1,6 @@
 import type { Writable } from "node:stream";
 
-/** Content-addressed file storage. The local disk today; S3-compatible storage can implement the same. */
+/** Content-addressed file storage: the local disk (./local.ts) or an S3-compatible bucket (./s3.ts). */
 export interface BlobStorage {
   /** A place to stream a new file into; nothing is visible until commit(). */
   begin(): Promise<BlobUpload>;
@@ -8,6 +8,8 @@ export interface BlobStorage {
   open(sha256: string): Promise<{ size: number; stream: ReadableStream<Uint8Array> } | null>;
   /** For the readiness report: whether the store answers, and whether a new file could be written now. */
   probe(): Promise<{ ok: boolean; writable: boolean }>;
+  /** Removes temporary files whose writer is gone (see ./temp.ts); returns how many. */
+  sweep(now?: number): Promise<{ removed: number }>;
 }
 
 export interface BlobUpload {

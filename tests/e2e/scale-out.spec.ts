@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import { mkdirSync, openSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { existsSync, mkdirSync, openSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
@@ -11,12 +11,13 @@ import type { Db } from "../../lib/db/client";
 import * as schema from "../../lib/db/schema";
 import { loadEntryDocuments } from "../../lib/search/entry-index";
 import { entriesIndex } from "../../lib/search/settings";
+import { bucketKeys, createTestBucket, s3Environment, type TestBucket } from "../support/s3";
 
 // Two production instances of the build, as docs/deploy.md describes running several: one
 // PostgreSQL database (fresh, on TEST_DATABASE_URL's server), one Meilisearch under one index
-// prefix, one uploads folder (each instance has its own DATA_DIR with `uploads` linked to the
-// shared one, as a shared mount would be), one AUTH_SECRET. Requests go to the instance each
-// test names, so nothing can pass by one instance quietly serving everything.
+// prefix, one S3 bucket for the uploads (STORAGE=s3, on the run's s3rver; each instance has a
+// DATA_DIR of its own and shares nothing on disk), one AUTH_SECRET. Requests go to the instance
+// each test names, so nothing can pass by one instance quietly serving everything.
 
 const root = path.resolve(import.meta.dirname, "../..");
 const base = process.env.TEST_DATABASE_URL;
@@ -26,6 +27,7 @@ const ADDRESS_LIMIT = 12;
 test.describe.configure({ mode: "serial" });
 test.skip(!base, "needs TEST_DATABASE_URL: both instances share one PostgreSQL (PGlite is one process only)");
 test.skip(!process.env.MEILI_HOST, "needs MEILI_HOST: both instances share one Meilisearch (npm test starts one)");
+test.skip(!process.env.TEST_S3_ENDPOINT, "needs TEST_S3_ENDPOINT: both instances share one bucket (npm test starts an S3 server)");
 
 type Instance = { name: string; origin: string; child: ChildProcess; log: string };
 
@@ -34,6 +36,7 @@ const dbName = `lantoa_scaleout_${run}`;
 const work = path.join(root, "data", `scale-out-${run}`);
 const prefix = `${process.env.MEILI_INDEX_PREFIX ?? "test_"}scale${run}_`;
 let databaseUrl = "";
+let bucket: TestBucket | undefined;
 let a: Instance;
 let b: Instance;
 
@@ -52,7 +55,6 @@ async function start(name: string, env: Record<string, string>): Promise<Instanc
   const port = await freePort();
   const dataDir = path.join(work, name);
   mkdirSync(dataDir, { recursive: true });
-  symlinkSync(path.join(work, "uploads"), path.join(dataDir, "uploads"));
   const log = path.join(work, `${name}.log`);
   const out = openSync(log, "a");
   const child = spawn(process.execPath, ["--import", "tsx/esm", "scripts/start.ts", "--port", String(port), "-H", "127.0.0.1"], {
@@ -161,7 +163,8 @@ let shared: Record<string, string>;
 test.beforeAll(async () => {
   test.setTimeout(400_000);
   rmSync(work, { recursive: true, force: true });
-  mkdirSync(path.join(work, "uploads"), { recursive: true });
+  mkdirSync(work, { recursive: true });
+  bucket = await createTestBucket("lantoa/");
   await admin(base!, (c) => c.query(`create database ${dbName}`));
   const url = new URL(base!);
   url.pathname = `/${dbName}`;
@@ -177,6 +180,7 @@ test.beforeAll(async () => {
     AUTH_RATE_LIMIT_ACCOUNT: String(ACCOUNT_LIMIT),
     AUTH_RATE_LIMIT_IP: String(ADDRESS_LIMIT),
     LOG_LEVEL: "warn",
+    ...s3Environment(bucket.config.bucket, "lantoa/"),
   };
   // A seeds the contest (demo data) and builds the entries index; B starts on what A left.
   a = await start("a", { ...shared, LANTOA_DEMO: "1" });
@@ -192,6 +196,7 @@ test.afterAll(async () => {
   test.setTimeout(60_000);
   await Promise.all([stop(a), stop(b)]);
   if (databaseUrl) await admin(base!, (c) => c.query(`drop database if exists ${dbName} with (force)`));
+  await bucket?.dispose();
   rmSync(work, { recursive: true, force: true });
 });
 
@@ -261,6 +266,10 @@ test("an attachment uploaded on one instance downloads byte for byte from the ot
   const sha256 = createHash("sha256").update(file).digest("hex");
   const stored = await upload(a, cookie!, entry.id, file);
   expect(stored.sha256).toBe(sha256);
+  // In the bucket, under the prefix; on neither instance's disk.
+  expect(await bucketKeys(bucket!.storage)).toContain(`lantoa/${sha256.slice(0, 2)}/${sha256.slice(2, 4)}/${sha256}`);
+  for (const on of [a, b]) expect(((await (await fetch(`${on.origin}/api/health/ready`)).json()) as { storage: unknown }).storage).toEqual({ ok: true, writable: true });
+  for (const instance of ["a", "b"]) expect(existsSync(path.join(work, instance, "uploads", sha256.slice(0, 2), sha256.slice(2, 4), sha256))).toBe(false);
 
   const download = await api(b, cookie!, "GET", `/api/entries/${entry.id}/attachments/${stored.id}`);
   expect(download.status).toBe(200);

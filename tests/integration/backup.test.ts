@@ -1,12 +1,14 @@
 // Backups and restores (PGlite): a snapshot taken while journalists keep writing holds every entry
 // and file acknowledged before it began; it restores only into an empty DATA_DIR, every file's
 // SHA-256 checked; `npm run backup` refuses while another process holds the embedded database.
+// With STORAGE=s3 the files are copied out of the bucket with their checksums and restored into an
+// empty one (s3rver, started by scripts/test.mjs); PostgreSQL too when TEST_DATABASE_URL is set.
 import "../support/env";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { execFile } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import pg from "pg";
-import { cp, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -18,14 +20,17 @@ import { seedContest } from "@/lib/db/seed";
 import { attachments, entries } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import { createBackup, restoreBackup, sha256File } from "@/lib/backup/backup";
+import { s3UploadsBackup } from "@/lib/backup/s3";
+import { useStorage } from "@/lib/storage";
 import { call } from "../support/api";
 import { openTestDatabase, type TestDatabase } from "../support/db";
 import { completeEntry, form, makeUser, pdf } from "../support/fixtures";
+import { bucketKeys, createTestBucket, s3Environment, storageKinds, type TestBucket } from "../support/s3";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const run = promisify(execFile);
-const script = (name: string, args: string[], dataDir: string) =>
-  run(process.execPath, ["--import", "tsx/esm", path.join(root, "scripts", name), ...args], { cwd: root, env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "" } }).then(
+const script = (name: string, args: string[], dataDir: string, env: Record<string, string> = {}) =>
+  run(process.execPath, ["--import", "tsx/esm", path.join(root, "scripts", name), ...args], { cwd: root, env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "", ...env } }).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
     (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
   );
@@ -237,3 +242,111 @@ describe.runIf(process.env.TEST_DATABASE_URL)("backup and restore on postgres", 
     expect(existsSync(path.join(scratch, "again"))).toBe(false);
   }, 120_000);
 });
+
+describe.runIf(storageKinds.includes("s3"))("backup and restore with STORAGE=s3", () => {
+  let scratch: string;
+  let live: DatabaseHandle;
+  const buckets: TestBucket[] = [];
+  const bucket = async () => {
+    const made = await createTestBucket();
+    buckets.push(made);
+    return made;
+  };
+  const sha256s = async (b: TestBucket) => (await bucketKeys(b.storage)).map((key) => path.basename(key));
+
+  beforeAll(async () => {
+    scratch = await mkdtemp(path.join(tmpdir(), "lantoa-backup-s3-"));
+    live = await openDatabase({ dataDir: path.join(scratch, "live", "db") });
+    installDatabase(live);
+    await seedContest(live.db, new Date());
+  });
+  afterAll(async () => {
+    useStorage(undefined);
+    await live.close().catch(() => undefined);
+    for (const b of buckets) await b.dispose();
+    await rm(scratch, { recursive: true, force: true });
+  });
+
+  it("copies every object out of the bucket with its checksum while writes continue, and restores into an empty bucket", async () => {
+    const source = await bucket();
+    useStorage(source.storage);
+    const acknowledged: Written[] = [];
+    for (let i = 0; i < 4; i++) acknowledged.push(await write(live.db, i));
+    const writer = keepWriting(live.db);
+    await writer.waitFor(2);
+    const before = [...acknowledged, ...writer.during];
+    const { folder, manifest } = await createBackup({
+      database: { kind: "pglite", client: (live.db as unknown as { $client: PGlite }).$client },
+      uploadsDir: path.join(scratch, "no-uploads-here"),
+      blobs: s3UploadsBackup(source.storage),
+      backupsDir: path.join(scratch, "backups"),
+    });
+    await writer.waitFor(writer.during.length + 1);
+    await writer.stop();
+
+    expect(manifest.uploads).toMatchObject({ storage: "s3", linked: 0 });
+    expect(manifest.uploads.copied).toBe(manifest.uploads.count);
+    expect(manifest.uploads.count).toBeGreaterThanOrEqual(before.length);
+    for (const written of before) expect((await sha256File(blob(folder, written.sha256))).sha256).toBe(written.sha256);
+
+    // Into an empty bucket: every object back under its hash, nothing under DATA_DIR/uploads.
+    const target = await bucket();
+    const restoredDir = path.join(scratch, "restored");
+    const restored = await restoreBackup({ folder, dataDir: restoredDir, blobs: s3UploadsBackup(target.storage) });
+    expect(restored.files).toBe(manifest.uploads.count);
+    expect(existsSync(path.join(restoredDir, "uploads"))).toBe(false);
+    const copy = await openDatabase({ dataDir: path.join(restoredDir, "db") });
+    try {
+      const found = await contents(copy.db);
+      for (const written of before) expect(found.attachments.find((a) => a.id === written.attachmentId)?.sha256).toBe(written.sha256);
+      for (const attachment of found.attachments) {
+        const file = await target.storage.open(attachment.sha256);
+        expect(file?.size).toBe(attachment.size);
+        const bytes = Buffer.from(await new Response(file!.stream).arrayBuffer());
+        expect(createHash("sha256").update(bytes).digest("hex")).toBe(attachment.sha256);
+      }
+    } finally {
+      await copy.close();
+    }
+    // Exactly the files of the backup; the source bucket holds those and what was written after.
+    expect((await sha256s(target)).sort()).toEqual(await readdirSorted(folder));
+    expect(await sha256s(source)).toEqual(expect.arrayContaining(await sha256s(target)));
+
+    // Refusals: a bucket that is not empty; a damaged file, after which the bucket is empty again.
+    await expect(restoreBackup({ folder, dataDir: path.join(scratch, "again"), blobs: s3UploadsBackup(target.storage) })).rejects.toThrow(`s3://${target.config.bucket}/ is not empty`);
+    expect(existsSync(path.join(scratch, "again"))).toBe(false);
+    const damaged = path.join(scratch, "damaged-backup");
+    await cp(folder, damaged, { recursive: true });
+    const last = (await readdirSorted(folder)).at(-1)!;
+    await writeFile(blob(damaged, last), pdf(4096, "tampered"));
+    const empty = await bucket();
+    await expect(restoreBackup({ folder: damaged, dataDir: path.join(scratch, "from-damaged"), blobs: s3UploadsBackup(empty.storage) })).rejects.toThrow(/is damaged: expected SHA-256/);
+    expect(await bucketKeys(empty.storage)).toEqual([]);
+    expect(existsSync(path.join(scratch, "from-damaged"))).toBe(false);
+  }, 120_000);
+
+  it("npm run backup and npm run restore read and fill the bucket STORAGE=s3 names", async () => {
+    const dataDir = path.join(scratch, "restored");
+    const source = buckets[1]!; // the bucket the first test restored into, which goes with this DATA_DIR
+    const made = await script("backup.ts", [], dataDir, s3Environment(source.config.bucket));
+    expect(made.code, made.stderr).toBe(0);
+    expect(made.stdout).toContain(`from s3://${source.config.bucket}/`);
+    const folder = /^backup: (.+)$/m.exec(made.stdout)![1]!;
+
+    const target = await bucket();
+    const into = path.join(scratch, "cli-restored");
+    const restored = await script("restore.ts", [folder], into, s3Environment(target.config.bucket));
+    expect(restored.code, restored.stderr).toBe(0);
+    expect(restored.stdout).toContain(`into s3://${target.config.bucket}/, every SHA-256 verified`);
+    expect(await sha256s(target)).toEqual(await sha256s(source));
+    // The bucket now holds files: a second restore into it is refused, with the bucket named.
+    const again = await script("restore.ts", [folder], path.join(scratch, "cli-again"), s3Environment(target.config.bucket));
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain(`restore: s3://${target.config.bucket}/ is not empty`);
+  }, 120_000);
+});
+
+/** The SHA-256 of every file in a backup folder, sorted. */
+async function readdirSorted(folder: string): Promise<string[]> {
+  return (JSON.parse(await readFile(path.join(folder, "uploads.json"), "utf8")) as { sha256: string }[]).map((f) => f.sha256).sort();
+}
