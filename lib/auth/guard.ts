@@ -8,7 +8,7 @@ import type { FieldIssue } from "@/lib/contest/rules";
 import { AppError } from "@/lib/errors";
 import { isConnectionError } from "@/lib/db/queries/errors";
 import type { Locale } from "@/lib/i18n/config";
-import { portalMessage, requestLocale } from "@/lib/i18n/portal-messages";
+import { requestLocale, translator } from "@/lib/i18n/translator";
 import { componentLogger, REQUEST_ID_HEADER, requestIdFrom, type Logger } from "@/lib/log";
 import { clientAddress } from "./rate-limit";
 import { callerFromCookies, parseCookies, type Caller } from "./session";
@@ -156,16 +156,17 @@ function withHeader(response: Response, name: string, value: string): Response {
 }
 
 export function errorResponse(error: unknown, locale: Locale, requestId?: string): Response {
+  const t = translator(locale, "Errors");
   if (error instanceof AppError) {
     const fields = error.fields
-      ? Object.fromEntries(Object.entries(error.fields).map(([field, issue]) => [field, portalMessage(locale, `Errors.fields.${issue.key}`, issue.params)]))
+      ? Object.fromEntries(Object.entries(error.fields).map(([field, issue]) => [field, t(`fields.${issue.key}`, issue.params)]))
       : undefined;
     const headers: Record<string, string> = error.status === 429 ? { "Retry-After": String(Number(error.params.minutes ?? 1) * 60) } : {};
     const quote = requestId && error.status >= 500 ? { requestId } : {};
-    return json({ error: { code: error.code, message: portalMessage(locale, `Errors.${error.code}`, error.params), ...(fields ? { fields } : {}), ...quote } }, error.status, headers);
+    return json({ error: { code: error.code, message: t(error.code, error.params), ...(fields ? { fields } : {}), ...quote } }, error.status, headers);
   }
   // The stack and the cause stay in the server's log (guard); the client gets the id to quote.
-  return json({ error: { code: "internal", message: portalMessage(locale, "Errors.internal"), ...(requestId ? { requestId } : {}) } }, 500);
+  return json({ error: { code: "internal", message: t("internal"), ...(requestId ? { requestId } : {}) } }, 500);
 }
 
 function isCrossOrigin(req: Request): boolean {

@@ -1,5 +1,5 @@
 // GET /api/search – search the stories and the published prize-winners (public): q, locale, movement, province, field, year, kind, page
-import { portalMessage, requestLocale } from "@/lib/i18n/portal-messages";
+import { requestLocale, translator } from "@/lib/i18n/translator";
 import { parseStoryQuery } from "@/lib/search/params";
 import { searchSite } from "@/lib/search/winners";
 
@@ -12,7 +12,7 @@ export async function GET(request: Request) {
       {
         error: {
           code: "invalidQuery",
-          message: portalMessage(requestLocale(request.headers.get("accept-language")), "Errors.invalidQuery", { fields: Object.keys(parsed.fields).join(", ") }),
+          message: translator(requestLocale(request.headers.get("accept-language")), "Errors")("invalidQuery", { fields: Object.keys(parsed.fields).join(", ") }),
           fields: parsed.fields,
         },
       },
