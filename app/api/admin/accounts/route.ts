@@ -1,7 +1,7 @@
 // GET|POST /api/admin/accounts – list accounts (role, name/e-mail without diacritics, page), or create a juror or secretariat account
-import { createStaffAccount } from "@/lib/auth/accounts";
+import { createStaffAccount, staffAccountCreatedJson } from "@/lib/auth/accounts";
 import { guard, json, zodFields } from "@/lib/auth/guard";
-import { accountJson, listAccounts } from "@/lib/db/queries/accounts";
+import { listAccounts } from "@/lib/db/queries/accounts";
 import { AppError } from "@/lib/errors";
 import { accountListQuery, staffAccountInput } from "@/lib/validation/admin";
 
@@ -15,6 +15,5 @@ export const GET = guard({ access: ["secretariat"] }, async ({ req, db }) => {
 
 // Not idempotent by key on purpose: a stored replay would keep the generated password in the database.
 export const POST = guard({ access: ["secretariat"], body: staffAccountInput }, async ({ db, caller, body }) => {
-  const { user, password, mailSent } = await createStaffAccount(db, body, caller.id);
-  return json({ account: accountJson(user), password, mailSent }, 201);
+  return json(staffAccountCreatedJson(await createStaffAccount(db, body, caller.id)), 201);
 });
