@@ -3,11 +3,11 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useHydrated } from "@/components/portal/format";
+import type { JurorOption, RoundDetail } from "@/lib/db/queries/secretariat";
 import { ErrorAlert } from "./error-alert";
 import { useAdminForm } from "./use-admin-form";
 
-type Juror = { id: string; name: string; email: string; disabled: boolean };
-type Props = { locale: string; roundId: string; jurors: Juror[]; categories: { code: string; name: string }[]; members: { jurorId: string; panels: string[] }[] };
+type Props = { locale: string; roundId: string; jurors: JurorOption[]; categories: { code: string; name: string }[]; members: RoundDetail["members"] };
 
 /**
  * Who judges the round and on which panels: every juror account with a box to include them and
