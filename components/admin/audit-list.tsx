@@ -28,7 +28,7 @@ export function AuditList({ locale, initial, nextCursor, query, roundHref, filte
   const hydrated = useHydrated();
   const [rows, setRows] = useState(initial);
   const [cursor, setCursor] = useState(nextCursor);
-  const { busy, alert, status, setStatus, refuse, send } = useAdminForm(locale);
+  const { busy, alert, status, setStatus, setAlert, send } = useAdminForm(locale);
   // Action names in words: "entry.eligibility" is the message "entry_eligibility"; "round.open" etc. likewise.
   const actionName = (action: string) => {
     const key = action.replace(/\./g, "_") as Parameters<typeof actions>[0];
@@ -50,7 +50,7 @@ export function AuditList({ locale, initial, nextCursor, query, roundHref, filte
         setCursor(page.nextCursor);
         setStatus(t("loaded", { n: page.items.length }));
       },
-      refused: (error) => refuse({}, error.message),
+      refused: (error) => setAlert(error.message),
     });
   };
 

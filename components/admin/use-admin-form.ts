@@ -49,5 +49,5 @@ export function useAdminForm(locale: string) {
     else refuse(res.error.fields ?? {}, res.error.message);
   };
 
-  return { busy, errors, alert, status, setStatus, refuse, clearError, send };
+  return { busy, errors, alert, status, setStatus, setAlert, refuse, clearError, send };
 }
