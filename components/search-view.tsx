@@ -3,45 +3,22 @@
 // URL's query, so it all works as a GET form and links without JavaScript; with JavaScript it
 // searches as the reader types (debounced, through /api/search) and keeps the URL in step.
 import { useEffect, useRef, useState, type MouseEvent } from "react";
+import { useTranslations } from "next-intl";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDate } from "@/lib/i18n/format";
 import { storyQueryParams } from "@/lib/search/url";
 import type { FacetName, SiteSearchResult, StoryQuery } from "@/lib/search/types";
-import type { PrizeTier } from "@/lib/contest/ranking";
 import { Pagination } from "./pagination";
 
 /** Value -> label for each facet; `place` labels a story's province, `unitOf` groups former provinces. */
 export type SearchLabels = Record<Exclude<FacetName, "year">, Record<string, string>> & { place: Record<string, string>; unitOf: Record<string, string> };
 
-export type SearchViewText = {
-  label: string;
-  placeholder: string;
-  submit: string;
-  countNone: string;
-  countOne: string;
-  countOther: string;
-  searching: string;
-  degraded: string;
-  filters: string;
-  clear: string;
-  clearAll: string;
-  allLocales: string;
-  facets: Record<FacetName, string>;
-  otherLocale: string;
-  emptyTitle: string;
-  emptyHint: string;
-  suggestions: string[];
-  pagination: { nav: string; previous: string; next: string; page: string; of: string };
-  /** The prize-winners found beside the stories: heading, "{count} more" and the prizes' names. */
-  winners: { heading: string; more: string; tiers: Record<PrizeTier, string> };
-};
-
-type Props = { locale: Locale; action: string; initial: SiteSearchResult; labels: SearchLabels; text: SearchViewText };
+type Props = { locale: Locale; action: string; initial: SiteSearchResult; labels: SearchLabels };
 
 const FACET_ORDER: FacetName[] = ["movement", "province", "field", "year", "kind", "locale"];
 const TYPING_DELAY_MS = 200;
-
-const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? ""));
+const FACET_KEYS = { locale: "facetLocale", movement: "facetMovement", province: "facetProvince", field: "facetField", year: "facetYear", kind: "facetKind" } as const;
+const TIER_KEYS = { A: "tierA", B: "tierB", C: "tierC", encouragement: "tierEncouragement" } as const;
 
 type Option = { value: string; label: string; count: number; children?: Option[] };
 
@@ -96,7 +73,10 @@ function isPlainClick(event: MouseEvent) {
   return event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey;
 }
 
-export function SearchView({ locale, action, initial, labels, text }: Props) {
+export function SearchView({ locale, action, initial, labels }: Props) {
+  const t = useTranslations("SearchPage");
+  const pager = useTranslations("Pagination");
+  const winners = useTranslations("Results");
   const [query, setQuery] = useState<StoryQuery>(initial.query);
   const [result, setResult] = useState<SiteSearchResult>(initial);
   const [busy, setBusy] = useState(false);
@@ -139,7 +119,7 @@ export function SearchView({ locale, action, initial, labels, text }: Props) {
   };
 
   const { total } = result;
-  const countText = total === 0 ? text.countNone : (new Intl.PluralRules(locale).select(total) === "one" ? text.countOne : text.countOther).replace("#", total.toLocaleString(locale));
+  const countText = total === 0 ? t("countNone") : (new Intl.PluralRules(locale).select(total) === "one" ? t("countOne") : t("countOther")).replace("#", total.toLocaleString(locale));
   const active = FACET_ORDER.filter((name) => name !== "locale" && query[name] !== undefined);
 
   return (
@@ -155,14 +135,14 @@ export function SearchView({ locale, action, initial, labels, text }: Props) {
         }}
         className="flex gap-2"
       >
-        <label htmlFor="search-q" className="sr-only">{text.label}</label>
+        <label htmlFor="search-q" className="sr-only">{t("label")}</label>
         <input
           id="search-q"
           name="q"
           type="search"
           value={query.q}
           onChange={(event) => setQuery({ ...query, q: event.target.value, page: 1 })}
-          placeholder={text.placeholder}
+          placeholder={t("placeholder")}
           autoComplete="off"
           enterKeyHint="search"
           className="min-w-0 flex-1 rounded-md border border-stone-400 px-3 py-2 text-base"
@@ -171,15 +151,15 @@ export function SearchView({ locale, action, initial, labels, text }: Props) {
           <input key={name} type="hidden" name={name} value={String(query[name])} />
         ))}
         {query.locale !== locale && <input type="hidden" name="locale" value={query.locale ?? "all"} />}
-        <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">{text.submit}</button>
+        <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">{t("submit")}</button>
       </form>
 
-      {result.degraded && <p className="mt-3 rounded-md bg-stone-100 px-3 py-2 text-sm text-stone-700">{text.degraded}</p>}
+      {result.degraded && <p className="mt-3 rounded-md bg-stone-100 px-3 py-2 text-sm text-stone-700">{t("degraded")}</p>}
 
       <div className="mt-6 grid gap-8 lg:grid-cols-[1fr_16rem]">
         <section aria-labelledby="search-count">
           <p id="search-count" role="status" aria-live="polite" className="text-sm text-stone-600">
-            {busy ? text.searching : countText}
+            {busy ? t("searching") : countText}
           </p>
           {active.length > 0 && (
             <ul className="mt-2 flex flex-wrap gap-2 text-sm">
@@ -190,7 +170,7 @@ export function SearchView({ locale, action, initial, labels, text }: Props) {
                 return (
                   <li key={name}>
                     <a href={href(next)} onClick={choose(next)} className="inline-block rounded-full border border-stone-300 bg-white px-3 py-1 hover:bg-stone-100">
-                      {fill(text.clear, { label })} <span aria-hidden="true">×</span>
+                      {t("clear", { label })} <span aria-hidden="true">×</span>
                     </a>
                   </li>
                 );
@@ -199,19 +179,19 @@ export function SearchView({ locale, action, initial, labels, text }: Props) {
           )}
           {result.winners.length > 0 && (
             <section aria-labelledby="search-winners" data-testid="search-winners" className="mt-4 rounded-lg border border-amber-200 bg-amber-50 p-4">
-              <h2 id="search-winners" className="text-lg font-bold">{text.winners.heading}</h2>
+              <h2 id="search-winners" className="text-lg font-bold">{winners("searchHeading")}</h2>
               <ul className="mt-2 space-y-3">
                 {result.winners.map((winner) => (
                   <li key={winner.code}>
                     <p className="text-xs font-semibold uppercase tracking-wide text-brand-700">
-                      {text.winners.tiers[winner.tier]} · {winner.categoryName[locale]} · {winner.year}
+                      {winners(TIER_KEYS[winner.tier])} · {winner.categoryName[locale]} · {winner.year}
                     </p>
                     <a href={winner.urls[locale]} className="font-bold hover:text-brand-700 hover:underline [&_mark]:bg-amber-100 [&_mark]:text-inherit" dangerouslySetInnerHTML={{ __html: winner.title }} />
                     <p className="text-sm text-stone-700">{[winner.authors.join(", "), winner.outlet].filter(Boolean).join(" · ")}</p>
                   </li>
                 ))}
               </ul>
-              {result.winnersTotal > result.winners.length && <p className="mt-2 text-sm text-stone-700">{fill(text.winners.more, { count: result.winnersTotal - result.winners.length })}</p>}
+              {result.winnersTotal > result.winners.length && <p className="mt-2 text-sm text-stone-700">{winners("searchMore", { count: result.winnersTotal - result.winners.length })}</p>}
             </section>
           )}
           {result.hits.length > 0 ? (
@@ -226,7 +206,7 @@ export function SearchView({ locale, action, initial, labels, text }: Props) {
                       </h2>
                       <p className="mt-1 text-xs font-semibold uppercase tracking-wide text-stone-600">
                         {labels.place[hit.province] ?? hit.province} · <time dateTime={hit.publishedAt.slice(0, 10)}>{formatDate(hit.publishedAt, locale)}</time>
-                        {hit.locale !== locale && ` · ${text.otherLocale}`}
+                        {hit.locale !== locale && ` · ${t("otherLocale")}`}
                       </p>
                       <p lang={hit.locale} className="mt-1 text-sm text-stone-700 [&_mark]:bg-amber-100 [&_mark]:text-inherit" dangerouslySetInnerHTML={{ __html: hit.snippet }} />
                     </div>
@@ -236,10 +216,10 @@ export function SearchView({ locale, action, initial, labels, text }: Props) {
             </ol>
           ) : (
             <div className="mt-4">
-              <h2 className="text-lg font-bold">{text.emptyTitle}</h2>
-              <p className="mt-1 text-stone-700">{text.emptyHint}</p>
+              <h2 className="text-lg font-bold">{t("emptyTitle")}</h2>
+              <p className="mt-1 text-stone-700">{t("emptyHint")}</p>
               <ul className="mt-2 flex flex-wrap gap-2">
-                {text.suggestions.map((suggestion) => {
+                {(t.raw("suggestions") as string[]).map((suggestion) => {
                   const next: StoryQuery = { q: suggestion, locale: query.locale, page: 1 };
                   return (
                     <li key={suggestion}>
@@ -254,15 +234,15 @@ export function SearchView({ locale, action, initial, labels, text }: Props) {
             page={result.page}
             pageCount={result.pageCount}
             hrefFor={(n) => href({ ...query, page: n })}
-            labels={{ nav: text.pagination.nav, previous: text.pagination.previous, next: text.pagination.next, pageOf: fill(text.pagination.of, { page: result.page, count: result.pageCount }), page: (n) => fill(text.pagination.page, { page: n }) }}
+            labels={{ nav: pager("label"), previous: pager("previous"), next: pager("next"), pageOf: pager("of", { page: result.page, count: result.pageCount }), page: (n) => pager("page", { page: n }) }}
           />
         </section>
 
         <aside aria-labelledby="search-filters" className="no-print">
-          <h2 id="search-filters" className="text-lg font-bold">{text.filters}</h2>
+          <h2 id="search-filters" className="text-lg font-bold">{t("filters")}</h2>
           {active.length > 0 && (
             <a href={href({ q: query.q, locale: query.locale, page: 1 })} onClick={choose({ q: query.q, locale: query.locale, page: 1 })} className="mt-2 block text-sm underline">
-              {text.clearAll}
+              {t("clearAll")}
             </a>
           )}
           {FACET_ORDER.map((name) => {
@@ -282,10 +262,10 @@ export function SearchView({ locale, action, initial, labels, text }: Props) {
             };
             return (
               <details key={name} open={name !== "locale" || query.locale !== locale} className="border-b border-stone-200 py-2">
-                <summary className="cursor-pointer py-1 font-semibold">{text.facets[name]}</summary>
+                <summary className="cursor-pointer py-1 font-semibold">{t(FACET_KEYS[name])}</summary>
                 <ul className="mt-2 space-y-1 text-sm">
                   {name === "locale" && (
-                    <li>{link({ value: "all", label: text.allLocales, count: Object.values(result.facets.locale).reduce((a, b) => a + b, 0) })}</li>
+                    <li>{link({ value: "all", label: t("allLocales"), count: Object.values(result.facets.locale).reduce((a, b) => a + b, 0) })}</li>
                   )}
                   {options.map((o) => (
                     <li key={o.value}>

@@ -1,6 +1,7 @@
 "use client";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { fill, type ApiError, type Strings } from "./portal/format";
+import { useTranslations } from "next-intl";
+import type { ApiError } from "./portal/format";
 
 export type SaveResult<R> = { ok: true; data: R } | { ok: false; status: number; error: ApiError };
 
@@ -226,19 +227,23 @@ export function useAutosave<T, R>(options: AutosaveOptions<T, R>) {
   return { value, update, status, flush, markSaved, clearLocal, restored, discardRestored };
 }
 
-/** The line for the form's aria-live region; `t` holds saveIdle, saving, saved ({time}), savedLocally and saveFailed ({message}). */
-export function autosaveText(status: AutosaveStatus, t: Strings, locale: string): string {
+/** The forms that autosave, each with its own wording of the same messages. */
+export type AutosaveNamespace = "EntryForm" | "JuryForm";
+
+/** The line for the form's aria-live region, from the form's namespace: saveIdle, saving, saved ({time}), savedLocally and saveFailed ({message}). */
+export function useAutosaveText(status: AutosaveStatus, namespace: AutosaveNamespace, locale: string): string {
+  const t = useTranslations(namespace);
   switch (status.kind) {
     case "saving":
-      return t.saving ?? "";
+      return t("saving");
     case "saved":
-      return fill(t.saved, { time: formatTime(status.at, locale) });
+      return t("saved", { time: formatTime(status.at, locale) });
     case "local":
-      return t.savedLocally ?? "";
+      return t("savedLocally");
     case "error":
-      return fill(t.saveFailed, { message: status.message });
+      return t("saveFailed", { message: status.message });
     default:
-      return t.saveIdle ?? "";
+      return t("saveIdle");
   }
 }
 

@@ -1,8 +1,9 @@
 "use client";
 import { useId, useState } from "react";
 import { useRouter } from "next/navigation";
-import { api, useHydrated, type Strings } from "@/components/portal/format";
+import { useHydrated } from "@/components/portal/format";
 import { ErrorAlert } from "./error-alert";
+import { useAdminForm } from "./use-admin-form";
 
 type Option = { value: string; label: string };
 export type FieldSpec =
@@ -12,8 +13,6 @@ export type FieldSpec =
 
 type Props = {
   locale: string;
-  /** Common, Working/NetworkError strings. */
-  t: Strings;
   method: "POST" | "PUT" | "PATCH" | "DELETE";
   url: string;
   submitLabel: string;
@@ -44,16 +43,13 @@ const tones = {
  * message is shown next to the control it concerns, the outcome in a live region, and the
  * server-rendered page is refreshed so every count on it follows.
  */
-export function ActionForm({ locale, t, method, url, submitLabel, done, fields = [], body = {}, confirm, tone = "secondary", inline = false, legend, resetOnDone = false }: Props) {
+export function ActionForm({ locale, method, url, submitLabel, done, fields = [], body = {}, confirm, tone = "secondary", inline = false, legend, resetOnDone = false }: Props) {
   const id = useId();
   const router = useRouter();
   const hydrated = useHydrated();
   const initial = () => Object.fromEntries(fields.map((f) => [f.name, f.kind === "checkboxes" ? [] : (f.initial ?? "")])) as Record<string, string | string[]>;
   const [values, setValues] = useState(initial);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [alert, setAlert] = useState("");
-  const [status, setStatus] = useState("");
-  const [busy, setBusy] = useState(false);
+  const { busy, errors, alert, status, setStatus, refuse, clearError, send: request } = useAdminForm(locale);
 
   const send = async () => {
     if (confirm && !window.confirm(confirm)) return;
@@ -68,35 +64,26 @@ export function ActionForm({ locale, t, method, url, submitLabel, done, fields =
         payload[f.name] = v.trim();
       }
     }
-    setBusy(true);
-    setStatus(t.working ?? "");
-    setAlert("");
-    setErrors({});
     const hasBody = method !== "DELETE" || Object.keys(payload).length > 0;
-    const res = await api(url, { locale, method, ...(hasBody ? { body: JSON.stringify(payload) } : {}) });
-    setBusy(false);
-    if (res.ok) {
-      setStatus(done);
-      if (resetOnDone) setValues((all) => ({ ...all, ...Object.fromEntries(fields.filter((f) => f.kind === "text" || f.kind === "textarea").map((f) => [f.name, ""])) }));
-      router.refresh();
-      return;
-    }
-    setStatus("");
-    if (res.status === 0) {
-      setAlert(t.networkError ?? "");
-      return;
-    }
-    const fieldErrors: Record<string, string> = {};
-    const other: string[] = [];
-    for (const [path, message] of Object.entries(res.error.fields ?? {})) {
-      const owner = fields.find((f) => path === f.name || path.startsWith(`${f.name}.`));
-      if (owner) fieldErrors[owner.name] ??= message;
-      else other.push(message);
-    }
-    setErrors(fieldErrors);
-    setAlert([res.error.message, ...other].filter(Boolean).join(" "));
-    const first = fields.find((f) => fieldErrors[f.name]);
-    if (first) document.getElementById(`${id}-${first.name}`)?.focus();
+    await request(url, { method, body: hasBody ? payload : undefined }, {
+      done: () => {
+        setStatus(done);
+        if (resetOnDone) setValues((all) => ({ ...all, ...Object.fromEntries(fields.filter((f) => f.kind === "text" || f.kind === "textarea").map((f) => [f.name, ""])) }));
+        router.refresh();
+      },
+      refused: (error) => {
+        const fieldErrors: Record<string, string> = {};
+        const other: string[] = [];
+        for (const [path, message] of Object.entries(error.fields ?? {})) {
+          const owner = fields.find((f) => path === f.name || path.startsWith(`${f.name}.`));
+          if (owner) fieldErrors[owner.name] ??= message;
+          else other.push(message);
+        }
+        refuse(fieldErrors, [error.message, ...other].filter(Boolean).join(" "));
+        const first = fields.find((f) => fieldErrors[f.name]);
+        if (first) document.getElementById(`${id}-${first.name}`)?.focus();
+      },
+    });
   };
 
   const control = (f: FieldSpec) => {
@@ -106,7 +93,7 @@ export function ActionForm({ locale, t, method, url, submitLabel, done, fields =
     const border = error ? "border-red-700" : "border-stone-400";
     const set = (v: string | string[]) => {
       setValues((all) => ({ ...all, [f.name]: v }));
-      setErrors((all) => ({ ...all, [f.name]: "" }));
+      clearError(f.name);
     };
     if (f.kind === "checkboxes") {
       const chosen = (values[f.name] as string[]) ?? [];

@@ -1,10 +1,13 @@
 "use client";
 import { useState } from "react";
-import { api, fill, useHydrated, type Strings } from "@/components/portal/format";
+import { useTranslations } from "next-intl";
+import { useHydrated } from "@/components/portal/format";
+import type { Round } from "@/lib/db/schema";
 import { ErrorAlert } from "./error-alert";
+import { useAdminForm } from "./use-admin-form";
 
 export type CriterionDraft = { key: string; nameVi: string; nameEn: string; maxPoints: string; weight: string };
-type Props = { locale: string; t: Strings; rubric: CriterionDraft[]; firstRound: boolean; roundHref: string };
+type Props = { locale: string; rubric: CriterionDraft[]; firstRound: boolean; roundHref: string };
 
 const fid = (path: string) => `round-${path.replace(/\./g, "-")}`;
 const whole = (v: string) => (/^\s*\d+\s*$/.test(v) ? Number(v) : v.trim() === "" ? null : Number.NaN);
@@ -16,7 +19,8 @@ const vietnamInstant = (v: string) => (v ? `${v}:00+07:00` : null);
  * dates and the rubric, as POST /api/admin/rounds takes them. The API's field errors are shown
  * under each control; once created, the round's own page opens.
  */
-export function RoundForm({ locale, t, rubric: initialRubric, firstRound, roundHref }: Props) {
+export function RoundForm({ locale, rubric: initialRubric, firstRound, roundHref }: Props) {
+  const t = useTranslations("Admin.RoundForm");
   const hydrated = useHydrated();
   const [nameVi, setNameVi] = useState("");
   const [nameEn, setNameEn] = useState("");
@@ -28,10 +32,7 @@ export function RoundForm({ locale, t, rubric: initialRubric, firstRound, roundH
   const [opensAt, setOpensAt] = useState("");
   const [closesAt, setClosesAt] = useState("");
   const [rubric, setRubric] = useState<CriterionDraft[]>(initialRubric);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [alert, setAlert] = useState("");
-  const [status, setStatus] = useState("");
-  const [busy, setBusy] = useState(false);
+  const { busy, errors, alert, status, setStatus, refuse, clearError, send } = useAdminForm(locale);
 
   const body = () => ({
     name: { vi: nameVi.trim(), en: nameEn.trim() },
@@ -47,12 +48,12 @@ export function RoundForm({ locale, t, rubric: initialRubric, firstRound, roundH
   // The names and criteria are checked here too: the API takes an empty name as a name.
   const missing = () => {
     const out: Record<string, string> = {};
-    if (!nameVi.trim()) out["name.vi"] = t.required ?? "";
-    if (!nameEn.trim()) out["name.en"] = t.required ?? "";
+    if (!nameVi.trim()) out["name.vi"] = t("required");
+    if (!nameEn.trim()) out["name.en"] = t("required");
     rubric.forEach((c, i) => {
-      if (!c.key.trim()) out[`rubric.${i}.key`] = t.required ?? "";
-      if (!c.nameVi.trim()) out[`rubric.${i}.name.vi`] = t.required ?? "";
-      if (!c.nameEn.trim()) out[`rubric.${i}.name.en`] = t.required ?? "";
+      if (!c.key.trim()) out[`rubric.${i}.key`] = t("required");
+      if (!c.nameVi.trim()) out[`rubric.${i}.name.vi`] = t("required");
+      if (!c.nameEn.trim()) out[`rubric.${i}.name.en`] = t("required");
     });
     return out;
   };
@@ -60,38 +61,29 @@ export function RoundForm({ locale, t, rubric: initialRubric, firstRound, roundH
   const submit = async () => {
     const problems = missing();
     if (Object.keys(problems).length) {
-      setErrors(problems);
-      setAlert(t.fixErrors ?? "");
-      setStatus("");
+      refuse(problems, t("fixErrors"));
       document.getElementById(fid(Object.keys(problems)[0]!))?.focus();
       return;
     }
-    setBusy(true);
-    setStatus(t.working ?? "");
-    setAlert("");
-    setErrors({});
     // NaN is not JSON: it goes as null and the API names the field.
-    const res = await api<{ id: string }>("/api/admin/rounds", { locale, method: "POST", body: JSON.stringify(body()) });
-    setBusy(false);
-    if (res.ok) {
-      setStatus(t.created ?? "");
-      window.location.assign(roundHref.replace("__ID__", res.data.id));
-      return;
-    }
-    setStatus("");
-    if (res.status === 0) return setAlert(t.networkError ?? "");
-    const fields = res.error.fields ?? {};
-    const shown: Record<string, string> = {};
-    const other: string[] = [];
-    for (const [path, message] of Object.entries(fields)) {
-      const key = path.startsWith("scope") ? "scope" : path;
-      if (document.getElementById(fid(key))) shown[key] ??= message;
-      else other.push(message);
-    }
-    setErrors(shown);
-    setAlert([res.error.message, ...other].join(" "));
-    const first = Object.keys(shown)[0];
-    if (first) document.getElementById(fid(first))?.focus();
+    await send<Pick<Round, "id">>("/api/admin/rounds", { method: "POST", body: body() }, {
+      done: (round) => {
+        setStatus(t("created"));
+        window.location.assign(roundHref.replace("__ID__", round.id));
+      },
+      refused: (error) => {
+        const shown: Record<string, string> = {};
+        const other: string[] = [];
+        for (const [path, message] of Object.entries(error.fields ?? {})) {
+          const key = path.startsWith("scope") ? "scope" : path;
+          if (document.getElementById(fid(key))) shown[key] ??= message;
+          else other.push(message);
+        }
+        refuse(shown, [error.message, ...other].join(" "));
+        const first = Object.keys(shown)[0];
+        if (first) document.getElementById(fid(first))?.focus();
+      },
+    });
   };
 
   const input = (path: string, label: string, value: string, set: (v: string) => void, extra: { type?: string; hint?: string; inputMode?: "numeric"; className?: string } = {}) => {
@@ -116,7 +108,7 @@ export function RoundForm({ locale, t, rubric: initialRubric, firstRound, roundH
           aria-describedby={[extra.hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined}
           onChange={(e) => {
             set(e.target.value);
-            setErrors((all) => ({ ...all, [path]: "" }));
+            clearError(path);
           }}
           className={`mt-1 w-full rounded-md border px-3 py-2 text-base ${error ? "border-red-700" : "border-stone-400"}`}
         />
@@ -142,33 +134,33 @@ export function RoundForm({ locale, t, rubric: initialRubric, firstRound, roundH
       className="space-y-5 rounded-lg border border-stone-200 bg-white p-4 shadow-sm"
     >
       <h2 id="new-round-heading" className="text-xl font-bold">
-        {t.newRound}
+        {t("newRound")}
       </h2>
       <fieldset disabled={!hydrated || busy} className="space-y-5">
         <div className="grid gap-4 sm:grid-cols-2">
-          {input("name.vi", t.nameVi!, nameVi, setNameVi)}
-          {input("name.en", t.nameEn!, nameEn, setNameEn)}
+          {input("name.vi", t("nameVi"), nameVi, setNameVi)}
+          {input("name.en", t("nameEn"), nameEn, setNameEn)}
         </div>
 
         <fieldset id={fid("scope")} tabIndex={-1} aria-describedby={errors.scope ? `${fid("scope")}-error` : undefined}>
-          <legend className="font-semibold">{t.scope}</legend>
+          <legend className="font-semibold">{t("scope")}</legend>
           <div className="mt-1 space-y-1">
             {(["eligible", "top", "percent"] as const).map((kind) => (
               <label key={kind} className="flex items-center gap-2">
                 <input type="radio" name="round-scope" className="h-4 w-4" checked={scope === kind} onChange={() => setScope(kind)} />
-                {kind === "eligible" ? t.scopeEligible : kind === "top" ? t.scopeTop : t.scopePercent}
+                {kind === "eligible" ? t("scopeEligible") : kind === "top" ? t("scopeTop") : t("scopePercent")}
               </label>
             ))}
           </div>
           {scope !== "eligible" && (
             <div className="mt-2 max-w-xs">
               <label htmlFor="round-cut" className="block text-sm font-semibold">
-                {scope === "top" ? t.scopeTopValue : t.scopePercentValue}
+                {scope === "top" ? t("scopeTopValue") : t("scopePercentValue")}
               </label>
               <input id="round-cut" type="text" inputMode="numeric" value={cut} onChange={(e) => setCut(e.target.value)} className="mt-1 w-full rounded-md border border-stone-400 px-3 py-2 text-base" />
             </div>
           )}
-          {firstRound && <p className="mt-1 text-sm text-stone-600">{t.scopeFirstRound}</p>}
+          {firstRound && <p className="mt-1 text-sm text-stone-600">{t("scopeFirstRound")}</p>}
           {errors.scope && (
             <p id={`${fid("scope")}-error`} className="mt-1 text-sm font-semibold text-red-800">
               {errors.scope}
@@ -177,38 +169,38 @@ export function RoundForm({ locale, t, rubric: initialRubric, firstRound, roundH
         </fieldset>
 
         <div className="grid gap-4 sm:grid-cols-2">
-          {input("jurorsPerEntry", t.jurorsPerEntry!, perEntry, setPerEntry, { inputMode: "numeric" })}
-          {input("disagreementThreshold", t.threshold!, threshold, setThreshold, { inputMode: "numeric", hint: t.thresholdHint })}
-          {input("opensAt", t.opensAt!, opensAt, setOpensAt, { type: "datetime-local", hint: t.dateHint })}
-          {input("closesAt", t.closesAt!, closesAt, setClosesAt, { type: "datetime-local", hint: t.dateHint })}
+          {input("jurorsPerEntry", t("jurorsPerEntry"), perEntry, setPerEntry, { inputMode: "numeric" })}
+          {input("disagreementThreshold", t("threshold"), threshold, setThreshold, { inputMode: "numeric", hint: t("thresholdHint") })}
+          {input("opensAt", t("opensAt"), opensAt, setOpensAt, { type: "datetime-local", hint: t("dateHint") })}
+          {input("closesAt", t("closesAt"), closesAt, setClosesAt, { type: "datetime-local", hint: t("dateHint") })}
         </div>
 
         <div>
           <label className="flex items-center gap-2 font-semibold">
             <input type="checkbox" className="h-4 w-4" checked={blind} onChange={(e) => setBlind(e.target.checked)} />
-            {t.blind}
+            {t("blind")}
           </label>
-          <p className="text-sm text-stone-600">{t.blindHint}</p>
+          <p className="text-sm text-stone-600">{t("blindHint")}</p>
         </div>
 
         <fieldset id={fid("rubric")} tabIndex={-1} aria-describedby={errors.rubric ? `${fid("rubric")}-error` : undefined}>
-          <legend className="font-semibold">{t.rubric}</legend>
-          <p className="text-sm text-stone-600">{t.rubricHint}</p>
+          <legend className="font-semibold">{t("rubric")}</legend>
+          <p className="text-sm text-stone-600">{t("rubricHint")}</p>
           <ol className="mt-2 space-y-3">
             {rubric.map((c, i) => (
               <li key={i} className="rounded-md border border-stone-200 p-3">
                 <fieldset>
-                  <legend className="text-sm font-semibold">{fill(t.criterionN, { n: i + 1 })}</legend>
+                  <legend className="text-sm font-semibold">{t("criterionN", { n: i + 1 })}</legend>
                   <div className="mt-1 grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
-                    {input(`rubric.${i}.key`, t.criterionKey!, c.key, (v) => setCriterion(i, { key: v }))}
-                    {input(`rubric.${i}.name.vi`, t.nameVi!, c.nameVi, (v) => setCriterion(i, { nameVi: v }), { className: "lg:col-span-2" })}
-                    {input(`rubric.${i}.name.en`, t.nameEn!, c.nameEn, (v) => setCriterion(i, { nameEn: v }), { className: "lg:col-span-2" })}
-                    {input(`rubric.${i}.maxPoints`, t.maxPoints!, c.maxPoints, (v) => setCriterion(i, { maxPoints: v }), { inputMode: "numeric" })}
-                    {input(`rubric.${i}.weight`, t.weight!, c.weight, (v) => setCriterion(i, { weight: v }), { inputMode: "numeric" })}
+                    {input(`rubric.${i}.key`, t("criterionKey"), c.key, (v) => setCriterion(i, { key: v }))}
+                    {input(`rubric.${i}.name.vi`, t("nameVi"), c.nameVi, (v) => setCriterion(i, { nameVi: v }), { className: "lg:col-span-2" })}
+                    {input(`rubric.${i}.name.en`, t("nameEn"), c.nameEn, (v) => setCriterion(i, { nameEn: v }), { className: "lg:col-span-2" })}
+                    {input(`rubric.${i}.maxPoints`, t("maxPoints"), c.maxPoints, (v) => setCriterion(i, { maxPoints: v }), { inputMode: "numeric" })}
+                    {input(`rubric.${i}.weight`, t("weight"), c.weight, (v) => setCriterion(i, { weight: v }), { inputMode: "numeric" })}
                   </div>
                   {rubric.length > 1 && (
                     <button type="button" onClick={() => setRubric((all) => all.filter((_, j) => j !== i))} className="mt-2 text-sm font-semibold text-red-800 underline">
-                      {fill(t.removeCriterion, { n: i + 1 })}
+                      {t("removeCriterion", { n: i + 1 })}
                     </button>
                   )}
                 </fieldset>
@@ -221,13 +213,13 @@ export function RoundForm({ locale, t, rubric: initialRubric, firstRound, roundH
             </p>
           )}
           <button type="button" onClick={() => setRubric((all) => [...all, { key: "", nameVi: "", nameEn: "", maxPoints: "10", weight: "1" }])} className="mt-2 rounded-md border border-stone-400 px-3 py-1 text-sm font-semibold hover:bg-stone-100">
-            {t.addCriterion}
+            {t("addCriterion")}
           </button>
         </fieldset>
 
         {alert && <ErrorAlert className="p-3">{alert}</ErrorAlert>}
         <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
-          {t.create}
+          {t("create")}
         </button>
         <p role="status" className="text-sm text-green-900">
           {status}

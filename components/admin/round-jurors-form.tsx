@@ -1,49 +1,43 @@
 "use client";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { api, fill, useHydrated, type Strings } from "@/components/portal/format";
+import { useTranslations } from "next-intl";
+import { useHydrated } from "@/components/portal/format";
+import type { JurorOption, RoundDetail } from "@/lib/db/queries/secretariat";
 import { ErrorAlert } from "./error-alert";
+import { useAdminForm } from "./use-admin-form";
 
-type Juror = { id: string; name: string; email: string; disabled: boolean };
-type Props = { locale: string; t: Strings; roundId: string; jurors: Juror[]; categories: { code: string; name: string }[]; members: { jurorId: string; panels: string[] }[] };
+type Props = { locale: string; roundId: string; jurors: JurorOption[]; categories: { code: string; name: string }[]; members: RoundDetail["members"] };
 
 /**
  * Who judges the round and on which panels: every juror account with a box to include them and
  * the categories they judge (none ticked: every category). Saved in one PUT, which replaces
  * the round's list.
  */
-export function RoundJurorsForm({ locale, t, roundId, jurors, categories, members }: Props) {
+export function RoundJurorsForm({ locale, roundId, jurors, categories, members }: Props) {
+  const t = useTranslations("Admin.RoundJurors");
   const router = useRouter();
   const hydrated = useHydrated();
   const [chosen, setChosen] = useState<Record<string, string[] | undefined>>(() => Object.fromEntries(members.map((m) => [m.jurorId, m.panels])));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [alert, setAlert] = useState("");
-  const [status, setStatus] = useState("");
-  const [busy, setBusy] = useState(false);
+  const { busy, errors, alert, status, setStatus, refuse, send } = useAdminForm(locale);
 
   const save = async () => {
     const list = jurors.filter((j) => chosen[j.id]).map((j) => ({ jurorId: j.id, panels: chosen[j.id]! }));
-    setBusy(true);
-    setStatus(t.working ?? "");
-    setAlert("");
-    setErrors({});
-    const res = await api(`/api/admin/rounds/${roundId}/jurors`, { locale, method: "PUT", body: JSON.stringify({ jurors: list }) });
-    setBusy(false);
-    if (res.ok) {
-      setStatus(t.jurorsSaved ?? "");
-      router.refresh();
-      return;
-    }
-    setStatus("");
-    if (res.status === 0) return setAlert(t.networkError ?? "");
-    const byJuror: Record<string, string> = {};
-    for (const [path, message] of Object.entries(res.error.fields ?? {})) {
-      const match = /^jurors\.(\d+)\./.exec(path);
-      const juror = match ? list[Number(match[1])] : undefined;
-      if (juror) byJuror[juror.jurorId] = message;
-    }
-    setErrors(byJuror);
-    setAlert(res.error.message);
+    await send(`/api/admin/rounds/${roundId}/jurors`, { method: "PUT", body: { jurors: list } }, {
+      done: () => {
+        setStatus(t("jurorsSaved"));
+        router.refresh();
+      },
+      refused: (error) => {
+        const byJuror: Record<string, string> = {};
+        for (const [path, message] of Object.entries(error.fields ?? {})) {
+          const match = /^jurors\.(\d+)\./.exec(path);
+          const juror = match ? list[Number(match[1])] : undefined;
+          if (juror) byJuror[juror.jurorId] = message;
+        }
+        refuse(byJuror, error.message);
+      },
+    });
   };
 
   return (
@@ -56,8 +50,8 @@ export function RoundJurorsForm({ locale, t, roundId, jurors, categories, member
       }}
     >
       <fieldset disabled={!hydrated || busy}>
-        <legend className="sr-only">{t.jurorsLegend}</legend>
-        {jurors.length === 0 && <p>{t.noJurorAccounts}</p>}
+        <legend className="sr-only">{t("jurorsLegend")}</legend>
+        {jurors.length === 0 && <p>{t("noJurorAccounts")}</p>}
         <ul className="space-y-3">
           {jurors.map((j) => {
             const panels = chosen[j.id];
@@ -75,11 +69,11 @@ export function RoundJurorsForm({ locale, t, roundId, jurors, categories, member
                   />
                   {j.name}
                   <span className="text-sm font-normal text-stone-600">{j.email}</span>
-                  {j.disabled && <span className="rounded bg-stone-200 px-2 text-sm font-normal">{t.disabled}</span>}
+                  {j.disabled && <span className="rounded bg-stone-200 px-2 text-sm font-normal">{t("disabled")}</span>}
                 </label>
                 {panels !== undefined && (
                   <fieldset className="mt-2 pl-6">
-                    <legend className="text-sm font-semibold">{fill(t.panelsOf, { name: j.name })}</legend>
+                    <legend className="text-sm font-semibold">{t("panelsOf", { name: j.name })}</legend>
                     <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
                       {categories.map((c) => (
                         <label key={c.code} className="inline-flex items-center gap-2 text-sm">
@@ -93,7 +87,7 @@ export function RoundJurorsForm({ locale, t, roundId, jurors, categories, member
                         </label>
                       ))}
                     </div>
-                    <p className="mt-1 text-sm text-stone-600">{panels.length === 0 ? t.allPanels : fill(t.somePanels, { n: panels.length })}</p>
+                    <p className="mt-1 text-sm text-stone-600">{panels.length === 0 ? t("allPanels") : t("somePanels", { n: panels.length })}</p>
                   </fieldset>
                 )}
                 {errors[j.id] && (
@@ -107,7 +101,7 @@ export function RoundJurorsForm({ locale, t, roundId, jurors, categories, member
         </ul>
         {alert && <ErrorAlert className="mt-3 p-3">{alert}</ErrorAlert>}
         <button type="submit" className="mt-3 rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
-          {t.saveJurors}
+          {t("saveJurors")}
         </button>
         <p role="status" className="mt-1 text-sm text-green-900">
           {status}

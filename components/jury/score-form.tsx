@@ -1,14 +1,15 @@
 "use client";
 import { useCallback, useState } from "react";
-import { api, fill, useHydrated, type Strings } from "@/components/portal/format";
-import { autosaveText, useAutosave } from "@/components/use-autosave";
+import { useTranslations } from "next-intl";
+import { api, useHydrated } from "@/components/portal/format";
+import { useAutosave, useAutosaveText } from "@/components/use-autosave";
 import { RestoredNotice } from "@/components/restored-notice";
+import type { JurorScore } from "@/lib/db/queries/scores";
 
 export type RubricItem = { key: string; name: string; maxPoints: number; weight: number };
-type Sheet = { values: Record<string, number>; comment: string; status: "draft" | "submitted"; editable: boolean; updatedAt: string | null };
-type Props = { locale: string; t: Strings; userId: string; roundId: string; entryId: string; rubric: RubricItem[]; maxTotal: number; initial: Sheet };
+type Sheet = Pick<JurorScore, "values" | "comment" | "status" | "editable" | "updatedAt">;
+type Props = { locale: string; userId: string; roundId: string; entryId: string; rubric: RubricItem[]; maxTotal: number; initial: Sheet };
 type Typed = { raw: Record<string, string>; comment: string };
-type Saved = { status: "draft" | "submitted"; updatedAt: string | null };
 
 const fieldId = (key: string) => `score-${key}`;
 
@@ -27,7 +28,8 @@ function parseScore(raw: string, max: number): number | null {
  * a value that is not an allowed score is flagged here and left out of the draft. Submitting
  * sends every criterion with submit: true, and the server locks the sheet.
  */
-export function ScoreForm({ locale, t, userId, roundId, entryId, rubric, maxTotal, initial }: Props) {
+export function ScoreForm({ locale, userId, roundId, entryId, rubric, maxTotal, initial }: Props) {
+  const t = useTranslations("JuryForm");
   const [status, setStatus] = useState(initial.status);
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const [submitErrors, setSubmitErrors] = useState<Record<string, string> | null>(null);
@@ -48,23 +50,24 @@ export function ScoreForm({ locale, t, userId, roundId, entryId, rubric, maxTota
     [rubric],
   );
 
-  const autosave = useAutosave<Typed, Saved>({
+  const autosave = useAutosave<Typed, JurorScore>({
     storageKey: () => `lantoa:autosave:${userId}:score:${roundId}:${entryId}`,
     initial: { raw: Object.fromEntries(rubric.map((c) => [c.key, initial.values[c.key] === undefined ? "" : String(initial.values[c.key])])), comment: initial.comment },
     serverVersion: initial.updatedAt,
     enabled: editable,
-    send: (typed) => api<Saved>(`/api/jury/scores/${entryId}`, { locale, method: "PUT", body: JSON.stringify({ values: valid(typed.raw), comment: typed.comment }) }),
+    send: (typed) => api<JurorScore>(`/api/jury/scores/${entryId}`, { locale, method: "PUT", body: JSON.stringify({ values: valid(typed.raw), comment: typed.comment }) }),
     versionOf: (saved) => saved.updatedAt,
     onSaved: () => setServerErrors({}),
     onFieldErrors: setServerErrors,
   });
   const { raw, comment } = autosave.value;
+  const saveText = useAutosaveText(autosave.status, "JuryForm", locale);
 
   const localErrors = (values: Record<string, string>, requireAll: boolean) => {
     const out: Record<string, string> = {};
     for (const c of rubric) {
       const text = values[c.key] ?? "";
-      if (Number.isNaN(parseScore(text, c.maxPoints)) || (requireAll && text.trim() === "")) out[`values.${c.key}`] = fill(t.invalidValue, { max: c.maxPoints });
+      if (Number.isNaN(parseScore(text, c.maxPoints)) || (requireAll && text.trim() === "")) out[`values.${c.key}`] = t("invalidValue", { max: c.maxPoints });
     }
     return out;
   };
@@ -82,15 +85,15 @@ export function ScoreForm({ locale, t, userId, roundId, entryId, rubric, maxTota
     const problems = localErrors(raw, true);
     if (Object.keys(problems).length) {
       setSubmitErrors(problems);
-      setAlert(t.errorSummary!);
+      setAlert(t("errorSummary"));
       document.getElementById(fieldId(Object.keys(problems)[0]!.slice("values.".length)))?.focus();
       return;
     }
-    if (!window.confirm(t.submitConfirm)) return;
+    if (!window.confirm(t("submitConfirm"))) return;
     setBusy(true);
     // The draft goes first, so a submit never races an autosave of older values.
     await autosave.flush();
-    const res = await api<Saved>(`/api/jury/scores/${entryId}`, { locale, method: "PUT", body: JSON.stringify({ values: valid(raw), comment, submit: true }) });
+    const res = await api<JurorScore>(`/api/jury/scores/${entryId}`, { locale, method: "PUT", body: JSON.stringify({ values: valid(raw), comment, submit: true }) });
     setBusy(false);
     if (res.ok) {
       autosave.markSaved();
@@ -100,7 +103,7 @@ export function ScoreForm({ locale, t, userId, roundId, entryId, rubric, maxTota
       return;
     }
     setServerErrors(res.error.fields ?? {});
-    setAlert(res.status === 0 ? t.networkError! : res.error.message);
+    setAlert(res.status === 0 ? t("networkError") : res.error.message);
   };
 
   const total = rubric.reduce((sum, c) => sum + c.weight * (valid(raw)[c.key] ?? 0), 0);
@@ -108,15 +111,15 @@ export function ScoreForm({ locale, t, userId, roundId, entryId, rubric, maxTota
     // Leaving a field sends what is pending at once rather than after the pause.
     <form onSubmit={(e) => e.preventDefault()} onBlur={() => void autosave.flush()} noValidate className="space-y-5" aria-labelledby="rubric-title">
       <h2 id="rubric-title" className="text-2xl font-bold">
-        {t.rubric}
+        {t("rubric")}
       </h2>
       {status === "submitted" && (
         <p role="status" className="rounded-md border border-green-300 bg-green-50 p-3 text-green-900">
-          {t.submitted}
+          {t("submitted")}
         </p>
       )}
-      {status !== "submitted" && !initial.editable && <p className="rounded-md border border-stone-300 bg-stone-100 p-3">{t.locked}</p>}
-      {editable && autosave.restored && <RestoredNotice at={autosave.restored} locale={locale} t={t} onDiscard={autosave.discardRestored} />}
+      {status !== "submitted" && !initial.editable && <p className="rounded-md border border-stone-300 bg-stone-100 p-3">{t("locked")}</p>}
+      {editable && autosave.restored && <RestoredNotice at={autosave.restored} locale={locale} namespace="JuryForm" onDiscard={autosave.discardRestored} />}
       {alert && (
         <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-red-900">
           {alert}
@@ -129,10 +132,10 @@ export function ScoreForm({ locale, t, userId, roundId, entryId, rubric, maxTota
           return (
             <div key={c.key}>
               <label htmlFor={id} className="block font-semibold">
-                {fill(t.criterion, { name: c.name, max: c.maxPoints })}
+                {t("criterion", { name: c.name, max: c.maxPoints })}
               </label>
               <p id={`${id}-hint`} className="text-sm text-stone-600">
-                {fill(t.criterionHint, { max: c.maxPoints })}
+                {t("criterionHint", { max: c.maxPoints })}
               </p>
               <input
                 id={id}
@@ -160,7 +163,7 @@ export function ScoreForm({ locale, t, userId, roundId, entryId, rubric, maxTota
         })}
         <div>
           <label htmlFor="score-comment" className="block font-semibold">
-            {t.comment}
+            {t("comment")}
           </label>
           <textarea id="score-comment" rows={4} value={comment} onChange={(e) => {
               const typed = e.target.value;
@@ -169,16 +172,16 @@ export function ScoreForm({ locale, t, userId, roundId, entryId, rubric, maxTota
         </div>
       </fieldset>
       <p data-testid="score-total" className="text-lg font-bold">
-        {fill(t.total, { total: String(total).replace(".", locale === "vi" ? "," : "."), max: maxTotal })}
+        {t("total", { total: String(total).replace(".", locale === "vi" ? "," : "."), max: maxTotal })}
       </p>
       {editable && (
         <>
           <p data-testid="save-state" aria-live="polite" className="text-sm text-stone-700">
-            {autosaveText(autosave.status, t, locale)}
+            {saveText}
           </p>
-          <p className="text-sm text-stone-700">{t.submitNote}</p>
+          <p className="text-sm text-stone-700">{t("submitNote")}</p>
           <button type="button" disabled={!hydrated || busy} onClick={() => void submit()} className="rounded-md bg-brand-700 px-5 py-3 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
-            {busy ? t.submitting : t.submit}
+            {busy ? t("submitting") : t("submit")}
           </button>
         </>
       )}

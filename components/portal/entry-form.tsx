@@ -1,49 +1,32 @@
 "use client";
 import { useRef, useState } from "react";
+import { useTranslations } from "next-intl";
+import type { EntryView } from "@/lib/db/queries/entries";
 import { describedBy, Field } from "./field";
 import { useErrorFocus } from "./use-error-focus";
-import { api, fill, formatSize, useHydrated, type Strings } from "./format";
-import { FileUpload, type UploadedFile } from "./file-upload";
-import { autosaveText, useAutosave } from "../use-autosave";
+import { api, formatSize, useHydrated } from "./format";
+import { FileUpload } from "./file-upload";
+import { useAutosave, useAutosaveText } from "../use-autosave";
 import { RestoredNotice } from "../restored-notice";
 
 export type CategoryInfo = { code: string; name: string; unit: "words" | "minutes" | "photos"; maxLength: number; maxParts: number; acceptedTypes: string[]; typeLabels: string; maxFileBytes: number; maxFiles: number; requiresUrl: boolean };
 type Author = { name: string; penName: string; email: string };
 type Part = { title: string; publishedAt: string; url: string };
 type Draft = { category: string; title: string; summary: string; outlet: string; publishedAt: string; url: string; length: string; storyRef: string; authors: Author[]; parts: Part[] };
-export type EntryData = {
-  id: string;
-  code: string | null;
-  status: "draft" | "submitted" | "withdrawn";
-  category: string;
-  title: string;
-  summary: string;
-  outlet: string;
-  publishedAt: string | null;
-  url: string;
-  length: number | null;
-  storyRef: string;
-  authors: { name: string; penName?: string; email?: string }[];
-  parts: { title: string; publishedAt: string | null; url: string }[];
-  attachments: UploadedFile[];
-  updatedAt: string;
-  withdrawnAt: string | null;
-};
 
 type Props = {
   locale: string;
-  t: Strings;
   /** The signed-in account: the local copy is kept per account, so a shared computer mixes nobody's drafts. */
   userId: string;
   categories: CategoryInfo[];
   window: { from: string; to: string };
-  entry: EntryData | null;
+  entry: EntryView | null;
   defaults: { name: string; penName: string; outlet: string };
   editable: boolean;
   paths: { list: string; entry: string; receipt: string };
 };
 
-function fromEntry(entry: EntryData): Draft {
+function fromEntry(entry: EntryView): Draft {
   return {
     category: entry.category,
     title: entry.title,
@@ -69,6 +52,7 @@ function toPayload(draft: Draft) {
   };
 }
 
+const UNIT_KEYS = { words: "unitWords", minutes: "unitMinutes", photos: "unitPhotos" } as const;
 const fieldId = (path: string) => `ef-${path.replace(/\./g, "-")}`;
 
 /**
@@ -76,8 +60,9 @@ const fieldId = (path: string) => `ef-${path.replace(/\./g, "-")}`;
  * to the server after a short pause, so neither a reload nor a dropped connection loses what was
  * typed; the local copy is removed only once the server has stored exactly that version.
  */
-export function EntryForm({ locale, t, userId, categories, window: pubWindow, entry: initial, defaults, editable, paths }: Props) {
-  const [entry, setEntry] = useState<EntryData | null>(initial);
+export function EntryForm({ locale, userId, categories, window: pubWindow, entry: initial, defaults, editable, paths }: Props) {
+  const t = useTranslations("EntryForm");
+  const [entry, setEntry] = useState<EntryView | null>(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [alert, setAlert] = useState<{ message: string; list: string[] } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -89,21 +74,21 @@ export function EntryForm({ locale, t, userId, categories, window: pubWindow, en
   const submitKey = useRef<string | null>(null);
   const prefix = `lantoa:autosave:${userId}:entry`;
 
-  const autosave = useAutosave<Draft, EntryData>({
+  const autosave = useAutosave<Draft, EntryView>({
     storageKey: () => `${prefix}:${idRef.current ?? "new"}`,
     initial: initial ? fromEntry(initial) : { category: categories[0]?.code ?? "print", title: "", summary: "", outlet: defaults.outlet, publishedAt: "", url: "", length: "", storyRef: "", authors: [{ name: defaults.name, penName: defaults.penName, email: "" }], parts: [] },
     serverVersion: initial?.updatedAt ?? null,
     enabled: editable,
     delayMs: 800,
     send: async (draft) => {
-      if (idRef.current) return api<EntryData>(`/api/entries/${idRef.current}`, { locale, method: "PATCH", body: JSON.stringify(toPayload(draft)) });
+      if (idRef.current) return api<EntryView>(`/api/entries/${idRef.current}`, { locale, method: "PATCH", body: JSON.stringify(toPayload(draft)) });
       // One key per new entry, kept across reloads: a retried create never makes a second draft.
       let key = localStorage.getItem(`${prefix}:new:key`);
       if (!key) {
         key = crypto.randomUUID();
         localStorage.setItem(`${prefix}:new:key`, key);
       }
-      const res = await api<EntryData>("/api/entries", { locale, method: "POST", body: JSON.stringify(toPayload(draft)), headers: { "Idempotency-Key": key } });
+      const res = await api<EntryView>("/api/entries", { locale, method: "POST", body: JSON.stringify(toPayload(draft)), headers: { "Idempotency-Key": key } });
       if (res.ok) {
         idRef.current = res.data.id;
         localStorage.removeItem(`${prefix}:new:key`);
@@ -123,7 +108,8 @@ export function EntryForm({ locale, t, userId, categories, window: pubWindow, en
   const update = autosave.update;
 
   const category = categories.find((c) => c.code === draft.category) ?? categories[0]!;
-  const unit = t[`unit${category.unit[0]!.toUpperCase()}${category.unit.slice(1)}`] ?? category.unit;
+  const unit = t(UNIT_KEYS[category.unit]);
+  const saveText = useAutosaveText(autosave.status, "EntryForm", locale);
 
 
   async function ensureSaved(): Promise<string | null> {
@@ -142,7 +128,7 @@ export function EntryForm({ locale, t, userId, categories, window: pubWindow, en
       return;
     }
     submitKey.current ??= crypto.randomUUID();
-    const res = await api<EntryData>(`/api/entries/${id}/submit`, { locale, method: "POST", headers: { "Idempotency-Key": submitKey.current } });
+    const res = await api<EntryView>(`/api/entries/${id}/submit`, { locale, method: "POST", headers: { "Idempotency-Key": submitKey.current } });
     if (res.ok) {
       window.location.assign(paths.receipt.replace("{id}", id));
       return;
@@ -151,19 +137,19 @@ export function EntryForm({ locale, t, userId, categories, window: pubWindow, en
     setBusy(false);
     const fields = res.error.fields ?? {};
     setErrors(fields);
-    setAlert({ message: res.status === 0 ? t.savedLocally! : res.error.message, list: Object.values(fields) });
+    setAlert({ message: res.status === 0 ? t("savedLocally") : res.error.message, list: Object.values(fields) });
     focusError();
   }
 
   async function onWithdraw() {
-    if (!entry || !window.confirm(t.withdrawConfirm)) return;
-    const res = await api<EntryData>(`/api/entries/${entry.id}/withdraw`, { locale, method: "POST" });
+    if (!entry || !window.confirm(t("withdrawConfirm"))) return;
+    const res = await api<EntryView>(`/api/entries/${entry.id}/withdraw`, { locale, method: "POST" });
     if (res.ok) window.location.reload();
     else setAlert({ message: res.error.message, list: [] });
   }
 
   async function onDelete() {
-    if (!entry || !window.confirm(t.deleteConfirm)) return;
+    if (!entry || !window.confirm(t("deleteConfirm"))) return;
     const res = await api<void>(`/api/entries/${entry.id}`, { locale, method: "DELETE" });
     if (res.ok) {
       autosave.markSaved();
@@ -198,13 +184,13 @@ export function EntryForm({ locale, t, userId, categories, window: pubWindow, en
   return (
     // Leaving a field sends what is pending at once rather than after the pause.
     <form ref={form} onSubmit={(e) => e.preventDefault()} onBlur={() => void autosave.flush()} noValidate className="max-w-3xl space-y-6">
-      {status === "submitted" && entry?.code && <p className="rounded-md border border-green-300 bg-green-50 p-3 text-green-900">{fill(t.submittedNote, { code: entry.code })}</p>}
-      {status === "withdrawn" && <p className="rounded-md border border-stone-300 bg-stone-100 p-3">{fill(t.withdrawnNote, { date: entry?.withdrawnAt?.slice(0, 10) ?? "" })}</p>}
-      {!editable && status !== "withdrawn" && <p className="rounded-md border border-stone-300 bg-stone-100 p-3">{t.readOnly}</p>}
-      {editable && autosave.restored && <RestoredNotice at={autosave.restored} locale={locale} t={t} onDiscard={autosave.discardRestored} />}
+      {status === "submitted" && entry?.code && <p className="rounded-md border border-green-300 bg-green-50 p-3 text-green-900">{t("submittedNote", { code: entry.code })}</p>}
+      {status === "withdrawn" && <p className="rounded-md border border-stone-300 bg-stone-100 p-3">{t("withdrawnNote", { date: entry?.withdrawnAt?.slice(0, 10) ?? "" })}</p>}
+      {!editable && status !== "withdrawn" && <p className="rounded-md border border-stone-300 bg-stone-100 p-3">{t("readOnly")}</p>}
+      {editable && autosave.restored && <RestoredNotice at={autosave.restored} locale={locale} namespace="EntryForm" onDiscard={autosave.discardRestored} />}
       {alert && (
         <div id="entry-alert" role="alert" tabIndex={-1} className="rounded-md border border-red-300 bg-red-50 p-3 text-red-900">
-          <p className="font-semibold">{alert.list.length ? t.errorSummary : alert.message}</p>
+          <p className="font-semibold">{alert.list.length ? t("errorSummary") : alert.message}</p>
           {alert.list.length > 0 && (
             <ul className="mt-2 list-disc pl-5">
               {Object.entries(errors).map(([path, message]) => (
@@ -220,7 +206,7 @@ export function EntryForm({ locale, t, userId, categories, window: pubWindow, en
       )}
 
       <fieldset disabled={!editable || !hydrated} className="space-y-6">
-        <Field id={fieldId("category")} label={t.category!} error={errors.category}>
+        <Field id={fieldId("category")} label={t("category")} error={errors.category}>
           <select
             id={fieldId("category")}
             value={draft.category}
@@ -236,28 +222,28 @@ export function EntryForm({ locale, t, userId, categories, window: pubWindow, en
             ))}
           </select>
         </Field>
-        {text("title", t.title!)}
-        {text("summary", t.summary!, { hint: t.summaryHint, multiline: true })}
-        {text("outlet", t.outlet!)}
+        {text("title", t("title"))}
+        {text("summary", t("summary"), { hint: t("summaryHint"), multiline: true })}
+        {text("outlet", t("outlet"))}
         <div className="grid gap-4 sm:grid-cols-2">
-          {text("publishedAt", t.publishedAt!, { type: "date", hint: fill(t.publishedAtHint, pubWindow) })}
-          {text("length", fill(t.length, { unit }), { inputMode: "numeric", hint: fill(t.lengthHint, { max: category.maxLength, unit }) })}
+          {text("publishedAt", t("publishedAt"), { type: "date", hint: t("publishedAtHint", pubWindow) })}
+          {text("length", t("length", { unit }), { inputMode: "numeric", hint: t("lengthHint", { max: category.maxLength, unit }) })}
         </div>
-        {text("url", t.url!, { type: "url", hint: category.requiresUrl ? t.urlHint : undefined })}
-        {text("storyRef", t.storyRef!, { hint: t.storyRefHint })}
+        {text("url", t("url"), { type: "url", hint: category.requiresUrl ? t("urlHint") : undefined })}
+        {text("storyRef", t("storyRef"), { hint: t("storyRefHint") })}
 
         <fieldset className="space-y-4 rounded-md border border-stone-300 p-4">
-          <legend className="px-1 text-lg font-bold">{t.authors}</legend>
+          <legend className="px-1 text-lg font-bold">{t("authors")}</legend>
           {errors.authors && <p className="text-sm font-semibold text-red-800">{errors.authors}</p>}
           {draft.authors.map((author, i) => (
             <fieldset key={i} className="grid gap-3 sm:grid-cols-3">
-              <legend className="font-semibold">{i === 0 ? t.mainAuthor : fill(t.coAuthor, { n: i })}</legend>
+              <legend className="font-semibold">{i === 0 ? t("mainAuthor") : t("coAuthor", { n: i })}</legend>
               {(["name", "penName", ...(i > 0 ? (["email"] as const) : [])] as const).map((key) => {
                 const path = `authors.${i}.${key}`;
                 const id = fieldId(path);
-                const hint = key === "email" ? t.authorEmailHint : undefined;
+                const hint = key === "email" ? t("authorEmailHint") : undefined;
                 return (
-                  <Field key={key} id={id} label={key === "name" ? t.authorName! : key === "penName" ? t.penName! : t.authorEmail!} hint={hint} error={errors[path]}>
+                  <Field key={key} id={id} label={key === "name" ? t("authorName") : key === "penName" ? t("penName") : t("authorEmail")} hint={hint} error={errors[path]}>
                     <input
                       id={id}
                       type={key === "email" ? "email" : "text"}
@@ -272,28 +258,28 @@ export function EntryForm({ locale, t, userId, categories, window: pubWindow, en
               })}
               {i > 0 && (
                 <button type="button" onClick={() => update((d) => ({ ...d, authors: d.authors.filter((_, j) => j !== i) }))} className="justify-self-start text-sm font-semibold text-brand-700 underline">
-                  {t.remove}
+                  {t("remove")}
                 </button>
               )}
             </fieldset>
           ))}
           <button type="button" onClick={() => update((d) => ({ ...d, authors: [...d.authors, { name: "", penName: "", email: "" }] }))} className="rounded-md border border-stone-400 px-3 py-2 text-sm font-semibold">
-            {t.addCoAuthor}
+            {t("addCoAuthor")}
           </button>
         </fieldset>
 
         <fieldset className="space-y-4 rounded-md border border-stone-300 p-4">
-          <legend className="px-1 text-lg font-bold">{t.parts}</legend>
-          <p className="text-sm text-stone-600">{fill(t.partsHint, { max: category.maxParts })}</p>
+          <legend className="px-1 text-lg font-bold">{t("parts")}</legend>
+          <p className="text-sm text-stone-600">{t("partsHint", { max: category.maxParts })}</p>
           {errors.parts && <p className="text-sm font-semibold text-red-800">{errors.parts}</p>}
           {draft.parts.map((part, i) => (
             <fieldset key={i} className="grid gap-3 sm:grid-cols-3">
-              <legend className="font-semibold">{fill(t.part, { n: i + 1 })}</legend>
+              <legend className="font-semibold">{t("part", { n: i + 1 })}</legend>
               {(["title", "publishedAt", "url"] as const).map((key) => {
                 const path = `parts.${i}.${key}`;
                 const id = fieldId(path);
                 return (
-                  <Field key={key} id={id} label={key === "title" ? t.partTitle! : key === "publishedAt" ? t.partDate! : t.partUrl!} error={errors[path]}>
+                  <Field key={key} id={id} label={key === "title" ? t("partTitle") : key === "publishedAt" ? t("partDate") : t("partUrl")} error={errors[path]}>
                     <input
                       id={id}
                       type={key === "publishedAt" ? "date" : key === "url" ? "url" : "text"}
@@ -307,13 +293,13 @@ export function EntryForm({ locale, t, userId, categories, window: pubWindow, en
                 );
               })}
               <button type="button" onClick={() => update((d) => ({ ...d, parts: d.parts.filter((_, j) => j !== i) }))} className="justify-self-start text-sm font-semibold text-brand-700 underline">
-                {t.remove}
+                {t("remove")}
               </button>
             </fieldset>
           ))}
           {draft.parts.length < category.maxParts && (
             <button type="button" onClick={() => update((d) => ({ ...d, parts: [...d.parts, { title: "", publishedAt: "", url: "" }] }))} className="rounded-md border border-stone-400 px-3 py-2 text-sm font-semibold">
-              {t.addPart}
+              {t("addPart")}
             </button>
           )}
         </fieldset>
@@ -321,10 +307,10 @@ export function EntryForm({ locale, t, userId, categories, window: pubWindow, en
 
       <section aria-labelledby="files-title" className="space-y-3 rounded-md border border-stone-300 p-4">
         <h2 id="files-title" className="text-lg font-bold">
-          {t.attachments}
+          {t("attachments")}
         </h2>
         <p id={`${fieldId("attachments")}-hint`} className="text-sm text-stone-600">
-          {fill(t.attachmentsHint, { types: category.typeLabels, size: formatSize(category.maxFileBytes), max: category.maxFiles })}
+          {t("attachmentsHint", { types: category.typeLabels, size: formatSize(category.maxFileBytes), max: category.maxFiles })}
         </p>
         {errors.attachments && (
           <p id={`${fieldId("attachments")}-error`} className="text-sm font-semibold text-red-800">
@@ -333,7 +319,6 @@ export function EntryForm({ locale, t, userId, categories, window: pubWindow, en
         )}
         <FileUpload
           locale={locale}
-          t={t}
           inputId={fieldId("attachments")}
           entryId={entry?.id ?? null}
           invalid={Boolean(errors.attachments)}
@@ -347,32 +332,32 @@ export function EntryForm({ locale, t, userId, categories, window: pubWindow, en
       </section>
 
       <p aria-live="polite" className="text-sm text-stone-700" data-testid="save-state">
-        {autosaveText(autosave.status, t, locale)}
+        {saveText}
       </p>
 
       <div className="flex flex-wrap gap-3">
         {editable && status === "draft" && (
           <button type="button" onClick={onSubmit} disabled={busy || !hydrated} className="rounded-md bg-brand-700 px-5 py-3 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
-            {busy ? t.submitting : t.submit}
+            {busy ? t("submitting") : t("submit")}
           </button>
         )}
         {status === "submitted" && entry && (
           <a href={paths.receipt.replace("{id}", entry.id)} className="rounded-md border border-stone-400 px-4 py-3 font-semibold">
-            {t.viewReceipt}
+            {t("viewReceipt")}
           </a>
         )}
         {editable && status === "submitted" && (
           <button type="button" onClick={onWithdraw} className="rounded-md border border-red-700 px-4 py-3 font-semibold text-red-800">
-            {t.withdraw}
+            {t("withdraw")}
           </button>
         )}
         {editable && status === "draft" && entry && (
           <button type="button" onClick={onDelete} className="rounded-md border border-stone-400 px-4 py-3 font-semibold">
-            {t.delete}
+            {t("delete")}
           </button>
         )}
         <a href={paths.list} className="px-2 py-3 font-semibold text-brand-700 underline">
-          {t.back}
+          {t("back")}
         </a>
       </div>
     </form>

@@ -1,12 +1,11 @@
 "use client";
 import { useState } from "react";
-import { fill, formatSize, type ApiError, type Strings } from "./format";
-
-export type UploadedFile = { id: string; fileName: string; sha256: string; size: number; contentType: string };
+import { useTranslations } from "next-intl";
+import type { AttachmentView } from "@/lib/db/queries/entries";
+import { formatSize, type ApiErrorBody } from "./format";
 
 type Props = {
   locale: string;
-  t: Strings;
   inputId: string;
   /** Null until the first save of a new entry; ensureEntry() saves it. */
   entryId: string | null;
@@ -14,20 +13,21 @@ type Props = {
   editable: boolean;
   accept: string;
   maxBytes: number;
-  files: UploadedFile[];
+  files: AttachmentView[];
   ensureEntry: () => Promise<string | null>;
-  onChange: (files: UploadedFile[]) => void;
+  onChange: (files: AttachmentView[]) => void;
 };
 
 /** One file at a time through XMLHttpRequest, whose upload events drive a real progress bar. */
-export function FileUpload({ locale, t, inputId, entryId, invalid, editable, accept, maxBytes, files, ensureEntry, onChange }: Props) {
+export function FileUpload({ locale, inputId, entryId, invalid, editable, accept, maxBytes, files, ensureEntry, onChange }: Props) {
+  const t = useTranslations("EntryForm");
   const [progress, setProgress] = useState<{ name: string; percent: number } | null>(null);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
 
   async function upload(file: File) {
     setMessage(null);
     if (file.size > maxBytes) {
-      setMessage({ text: fill(t.uploadFailed, { message: formatSize(maxBytes) }), error: true });
+      setMessage({ text: t("uploadFailed", { message: formatSize(maxBytes) }), error: true });
       return;
     }
     const id = entryId ?? (await ensureEntry());
@@ -48,30 +48,30 @@ export function FileUpload({ locale, t, inputId, entryId, invalid, editable, acc
         // Not JSON: reported below as a failure with the status text.
       }
       if (xhr.status >= 200 && xhr.status < 300 && parsed) {
-        const added = parsed as UploadedFile;
+        const added = parsed as AttachmentView;
         onChange([...files.filter((f) => f.id !== added.id), added]);
-        setMessage({ text: fill(t.uploadDone, { name: added.fileName }), error: false });
+        setMessage({ text: t("uploadDone", { name: added.fileName }), error: false });
       } else {
-        setMessage({ text: fill(t.uploadFailed, { message: (parsed as { error?: ApiError } | null)?.error?.message ?? xhr.statusText }), error: true });
+        setMessage({ text: t("uploadFailed", { message: (parsed as ApiErrorBody | null)?.error?.message ?? xhr.statusText }), error: true });
       }
     };
     xhr.onerror = () => {
       setProgress(null);
-      setMessage({ text: fill(t.uploadFailed, { message: t.savedLocally ?? "" }), error: true });
+      setMessage({ text: t("uploadFailed", { message: t("savedLocally") }), error: true });
     };
     xhr.send(body);
   }
 
-  async function remove(file: UploadedFile) {
+  async function remove(file: AttachmentView) {
     const res = await fetch(`/api/entries/${entryId}/attachments/${file.id}`, { method: "DELETE", headers: { "Accept-Language": locale } });
     if (res.ok) onChange(files.filter((f) => f.id !== file.id));
-    else setMessage({ text: ((await res.json().catch(() => null)) as { error?: ApiError } | null)?.error?.message ?? res.statusText, error: true });
+    else setMessage({ text: ((await res.json().catch(() => null)) as ApiErrorBody | null)?.error?.message ?? res.statusText, error: true });
   }
 
   return (
     <div className="space-y-3">
       {files.length === 0 ? (
-        <p className="text-sm text-stone-600">{t.noFiles}</p>
+        <p className="text-sm text-stone-600">{t("noFiles")}</p>
       ) : (
         <ul className="divide-y divide-stone-200 rounded-md border border-stone-200 bg-white">
           {files.map((file) => (
@@ -79,11 +79,11 @@ export function FileUpload({ locale, t, inputId, entryId, invalid, editable, acc
               <span className="font-semibold break-all">{file.fileName}</span>
               <span className="text-stone-600">{formatSize(file.size)}</span>
               <a className="text-brand-700 underline" href={`/api/entries/${entryId}/attachments/${file.id}`}>
-                {t.download}
+                {t("download")}
               </a>
               {editable && (
                 <button type="button" onClick={() => void remove(file)} className="ml-auto font-semibold text-brand-700 underline">
-                  {t.remove}
+                  {t("remove")}
                 </button>
               )}
             </li>
@@ -93,9 +93,9 @@ export function FileUpload({ locale, t, inputId, entryId, invalid, editable, acc
       {progress && (
         <div>
           <label htmlFor={`${inputId}-progress`} className="text-sm">
-            {fill(t.uploading, { name: progress.name })}
+            {t("uploading", { name: progress.name })}
           </label>
-          <progress id={`${inputId}-progress`} max={100} value={progress.percent} aria-label={t.uploadProgress} className="block h-3 w-full">
+          <progress id={`${inputId}-progress`} max={100} value={progress.percent} aria-label={t("uploadProgress")} className="block h-3 w-full">
             {progress.percent}%
           </progress>
           <span aria-live="polite" className="text-sm" data-testid="upload-percent">
@@ -111,7 +111,7 @@ export function FileUpload({ locale, t, inputId, entryId, invalid, editable, acc
       {editable && (
         <div>
           <label htmlFor={inputId} className="inline-block cursor-pointer rounded-md border border-stone-400 bg-white px-3 py-2 text-sm font-semibold">
-            {t.chooseFile}
+            {t("chooseFile")}
           </label>
           <input
             id={inputId}

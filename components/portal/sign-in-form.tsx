@@ -1,12 +1,14 @@
 "use client";
 import { useRef, useState, type FormEvent } from "react";
+import { useTranslations } from "next-intl";
 import { signIn } from "next-auth/react";
 import { Field } from "./field";
-import { useHydrated, type Strings } from "./format";
+import { useHydrated } from "./format";
 
-type Props = { locale: string; t: Strings; next: string };
+type Props = { locale: string; next: string };
 
-export function SignInForm({ locale, t, next }: Props) {
+export function SignInForm({ locale, next }: Props) {
+  const t = useTranslations("Auth");
   const [message, setMessage] = useState("");
   const [busy, setBusy] = useState(false);
   const hydrated = useHydrated();
@@ -19,7 +21,7 @@ export function SignInForm({ locale, t, next }: Props) {
     const res = await signIn("credentials", { email: String(data.get("email")), password: String(data.get("password")), locale, redirect: false }).catch(() => null);
     if (!res || res.error) {
       setBusy(false);
-      setMessage(res?.error ?? t.networkError!);
+      setMessage(res?.error ?? t("networkError"));
       email.current?.focus();
       return;
     }
@@ -33,10 +35,10 @@ export function SignInForm({ locale, t, next }: Props) {
           {message}
         </div>
       )}
-      <Field ref={email} id="signin-email" name="email" type="email" label={t.email!} autoComplete="email" required aria-invalid={message ? true : undefined} />
-      <Field id="signin-password" name="password" type="password" label={t.password!} autoComplete="current-password" required />
+      <Field ref={email} id="signin-email" name="email" type="email" label={t("email")} autoComplete="email" required aria-invalid={message ? true : undefined} />
+      <Field id="signin-password" name="password" type="password" label={t("password")} autoComplete="current-password" required />
       <button type="submit" disabled={busy || !hydrated} className="rounded-md bg-brand-700 px-5 py-3 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
-        {busy ? t.working : t.submitSignIn}
+        {busy ? t("working") : t("submitSignIn")}
       </button>
     </form>
   );

@@ -1,14 +1,16 @@
 "use client";
 import { useRef, useState, type FormEvent } from "react";
+import { useTranslations } from "next-intl";
 import { signIn } from "next-auth/react";
 import { Field } from "./field";
 import { useErrorFocus } from "./use-error-focus";
-import { api, useHydrated, type Strings } from "./format";
+import { api, useHydrated } from "./format";
 
-type Props = { locale: string; t: Strings; next: string };
+type Props = { locale: string; next: string };
 const FIELDS = ["name", "email", "password", "phone", "outlet", "penNames"] as const;
 
-export function SignUpForm({ locale, t, next }: Props) {
+export function SignUpForm({ locale, next }: Props) {
+  const t = useTranslations("Auth");
   const form = useRef<HTMLFormElement>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState("");
@@ -22,7 +24,7 @@ export function SignUpForm({ locale, t, next }: Props) {
     const value = (name: string) => String(data.get(name) ?? "");
     const penNames = value("penNames").split(",").map((s) => s.trim()).filter(Boolean);
     setBusy(true);
-    const res = await api<{ id: string }>("/api/account", {
+    const res = await api("/api/account", {
       locale,
       method: "POST",
       body: JSON.stringify({ name: value("name"), email: value("email"), password: value("password"), phone: value("phone"), outlet: value("outlet"), ...(penNames.length ? { penNames } : {}) }),
@@ -31,7 +33,7 @@ export function SignUpForm({ locale, t, next }: Props) {
       setBusy(false);
       const fields = Object.fromEntries(Object.entries(res.error.fields ?? {}).map(([k, v]) => [k.split(".")[0]!, v]));
       setErrors(fields);
-      setMessage(res.status === 0 ? t.networkError! : Object.keys(fields).length ? t.errorSummary! : res.error.message);
+      setMessage(res.status === 0 ? t("networkError") : Object.keys(fields).length ? t("errorSummary") : res.error.message);
       focusError();
       return;
     }
@@ -56,8 +58,8 @@ export function SignUpForm({ locale, t, next }: Props) {
           key={name}
           id={`signup-${name}`}
           name={name}
-          label={t[name]!}
-          hint={name === "password" ? t.passwordHint : name === "penNames" ? t.penNamesHint : undefined}
+          label={t(name)}
+          hint={name === "password" ? t("passwordHint") : name === "penNames" ? t("penNamesHint") : undefined}
           error={errors[name]}
           type={name === "email" ? "email" : name === "password" ? "password" : name === "phone" ? "tel" : "text"}
           autoComplete={{ name: "name", email: "email", password: "new-password", phone: "tel", outlet: "organization", penNames: "off" }[name]}
@@ -65,7 +67,7 @@ export function SignUpForm({ locale, t, next }: Props) {
         />
       ))}
       <button type="submit" disabled={busy || !hydrated} className="rounded-md bg-brand-700 px-5 py-3 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
-        {busy ? t.working : t.submitSignUp}
+        {busy ? t("working") : t("submitSignUp")}
       </button>
     </form>
   );

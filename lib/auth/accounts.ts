@@ -1,7 +1,7 @@
 import "server-only";
 import { randomInt } from "node:crypto";
 import type { Db } from "@/lib/db/client";
-import { changeAccount, createAccount, findAccountByEmail, findAccountById, replacePassword } from "@/lib/db/queries/accounts";
+import { accountJson, changeAccount, createAccount, findAccountByEmail, findAccountById, replacePassword } from "@/lib/db/queries/accounts";
 import type { Role, User } from "@/lib/db/schema";
 import { AppError, invalid } from "@/lib/errors";
 import { componentLogger } from "@/lib/log";
@@ -52,6 +52,12 @@ export async function createStaffAccount(db: Db, input: StaffAccountInput, actor
   }
   return { user, password, mailSent };
 }
+
+/** POST /api/admin/accounts's answer: the account, its generated password (shown once) and whether the e-mail went out. */
+export function staffAccountCreatedJson({ user, password, mailSent }: Awaited<ReturnType<typeof createStaffAccount>>) {
+  return { account: accountJson(user), password, mailSent };
+}
+export type StaffAccountCreated = ReturnType<typeof staffAccountCreatedJson>;
 
 /** Checks a password, with attempts limited per address and per account. */
 export async function signInWithPassword(db: Db, email: string, password: string, ip: string): Promise<User> {

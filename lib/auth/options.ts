@@ -4,7 +4,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { isLocale } from "@/lib/i18n/config";
-import { portalMessage } from "@/lib/i18n/portal-messages";
+import { translator } from "@/lib/i18n/translator";
 import { signInInput } from "@/lib/validation/account";
 import { signInWithPassword } from "./accounts";
 import { clientAddress } from "./rate-limit";
@@ -30,14 +30,14 @@ export function authOptions(): AuthOptions {
           const locale = isLocale(credentials?.locale) ? credentials.locale : "vi";
           const parsed = signInInput.safeParse(credentials ?? {});
           // The thrown message reaches the sign-in form as `error`, already in the reader's language.
-          if (!parsed.success) throw new Error(portalMessage(locale, "Errors.invalidCredentials"));
+          if (!parsed.success) throw new Error(translator(locale, "Errors")("invalidCredentials"));
           const headers = new Headers();
           for (const [name, value] of Object.entries(req.headers ?? {})) if (typeof value === "string") headers.set(name, value);
           try {
             const user = await signInWithPassword(await getDb(), parsed.data.email, parsed.data.password, clientAddress(headers));
             return { id: user.id, name: user.name, email: user.email };
           } catch (error) {
-            if (error instanceof AppError) throw new Error(portalMessage(locale, `Errors.${error.code}`, error.params));
+            if (error instanceof AppError) throw new Error(translator(locale, "Errors")(error.code, error.params));
             throw error;
           }
         },

@@ -9,7 +9,7 @@ import type { Round } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { componentLogger } from "@/lib/log";
 import type { Locale } from "@/lib/i18n/config";
-import { portalMessage } from "@/lib/i18n/portal-messages";
+import { translator } from "@/lib/i18n/translator";
 import type { Table } from "./cells";
 import { writeCsv } from "./csv";
 import type { ExportQuery } from "./query";
@@ -29,7 +29,7 @@ export type ExportJob = {
 export function exportLabels(locale: Locale, contest: ContestWithCategories): ExportLabels {
   const names = new Map(contest.categories.map((c) => [c.code, c.name[locale]]));
   return {
-    t: (key, params) => portalMessage(locale, `AdminExport.${key}`, params),
+    t: translator(locale, "AdminExport"),
     category: (code) => names.get(code) ?? code,
     localized: (value) => value[locale],
   };

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { isConnectionError } from "@/lib/db/queries/errors";
 import type { Locale } from "@/lib/i18n/config";
-import { requestLocale } from "@/lib/i18n/portal-messages";
+import { requestLocale } from "@/lib/i18n/translator";
 import { componentLogger, REQUEST_ID_HEADER, requestIdFrom, type Logger } from "@/lib/log";
 import { clientHungUp, isCrossOrigin, readQuery } from "./request";
 import { errorResponse, withHeader } from "./response";

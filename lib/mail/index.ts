@@ -6,7 +6,7 @@ import { env, siteUrl } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDate } from "@/lib/i18n/format";
 import { localizedPath } from "@/lib/i18n/paths";
-import { portalMessage } from "@/lib/i18n/portal-messages";
+import { translator } from "@/lib/i18n/translator";
 import type { PrizeTier } from "@/lib/contest/ranking";
 
 export type Mail = { to: string; subject: string; text: string };
@@ -34,7 +34,7 @@ export async function sendMail(mail: Mail): Promise<void> {
 export type ReceiptMail = { to: string; name: string; locale: Locale; entryId: string; code: string; title: string; submittedAt: Date; attachments: { fileName: string; sha256: string }[] };
 
 export function receiptMail(r: ReceiptMail): Mail {
-  const t = (key: string, params = {}) => portalMessage(r.locale, `Receipt.${key}`, params);
+  const t = translator(r.locale, "Receipt");
   const link = siteUrl + localizedPath(r.locale, "/entries/[id]/receipt", { id: r.entryId });
   const when = new Intl.DateTimeFormat(r.locale === "vi" ? "vi-VN" : "en-GB", { dateStyle: "short", timeStyle: "medium", timeZone: "Asia/Ho_Chi_Minh" }).format(r.submittedAt);
   const files = r.attachments.map((a) => `- ${a.fileName} (SHA-256 ${a.sha256})`).join("\n");
@@ -45,13 +45,12 @@ export function receiptMail(r: ReceiptMail): Mail {
   };
 }
 
-const adminText = (locale: Locale, key: string, params: Record<string, string | number> = {}) => portalMessage(locale, `AdminMail.${key}`, params);
 
 export type StaffAccountMail = { to: string; name: string; role: "juror" | "secretariat"; password: string; locale: Locale };
 
 /** The one message that carries a new staff account's generated password (it is stored nowhere else). */
 export function staffAccountMail(m: StaffAccountMail): Mail {
-  const t = (key: string, params = {}) => adminText(m.locale, key, params);
+  const t = translator(m.locale, "AdminMail");
   const role = t(`roles.${m.role}`);
   const link = siteUrl + localizedPath(m.locale, "/signin");
   return {
@@ -65,7 +64,7 @@ export type ReminderMail = { to: string; name: string; locale: Locale; round: st
 
 /** Reminds a juror of the sheets they have left in an open round, with the deadline and their workspace. */
 export function reminderMail(m: ReminderMail): Mail {
-  const t = (key: string, params = {}) => adminText(m.locale, key, params);
+  const t = translator(m.locale, "AdminMail");
   const link = siteUrl + localizedPath(m.locale, "/jury");
   const time = m.closesAt ? new Intl.DateTimeFormat(m.locale === "vi" ? "vi-VN" : "en-GB", { hour: "2-digit", minute: "2-digit", hour12: false, timeZone: "Asia/Ho_Chi_Minh" }).format(m.closesAt) : "";
   const deadline = m.closesAt ? t("deadline", { time, date: formatDate(m.closesAt, m.locale) }) : t("noDeadline");
@@ -88,7 +87,7 @@ const TIER_KEYS: Record<PrizeTier, string> = { A: "tierA", B: "tierB", C: "tierC
  */
 export function resultsMail(m: ResultsMail): Mail {
   const part = (locale: Locale) => {
-    const t = (key: string, params = {}) => portalMessage(locale, `Results.${key}`, params);
+    const t = translator(locale, "Results");
     const lines = m.entries.map((e) =>
       e.tier
         ? t("mailWinner", { code: e.code, title: e.title, prize: t(TIER_KEYS[e.tier]), category: e.category[locale], link: siteUrl + localizedPath(locale, "/results/[year]/[code]", { year: m.year, code: e.code }) })
@@ -99,7 +98,7 @@ export function resultsMail(m: ResultsMail): Mail {
   };
   return {
     to: m.to,
-    subject: `${portalMessage("vi", "Results.mailSubject", { year: m.year })} / ${portalMessage("en", "Results.mailSubject", { year: m.year })}`,
+    subject: `${translator("vi", "Results")("mailSubject", { year: m.year })} / ${translator("en", "Results")("mailSubject", { year: m.year })}`,
     text: `${part("vi")}\n\n-----\n\n${part("en")}`,
   };
 }

@@ -6,7 +6,7 @@ import { generatePassword } from "@/lib/auth/accounts";
 import { accountChangeRefusal, type AccountChangeFacts } from "@/lib/contest/accounts";
 import { planReminders, type ReminderCandidate } from "@/lib/db/queries/reminders";
 import { ROLES, type Role } from "@/lib/db/schema";
-import { portalMessage } from "@/lib/i18n/portal-messages";
+import { translator } from "@/lib/i18n/translator";
 import { accountChangeInput, accountListQuery, assignmentInput, auditQuery, reminderInput, secretariatConflictInput, staffAccountInput } from "@/lib/validation/admin";
 import vi from "@/lib/i18n/messages/vi/admin.json";
 import en from "@/lib/i18n/messages/en/admin.json";
@@ -161,9 +161,9 @@ describe("admin messages", () => {
     expect(keys(vi).sort()).toEqual(keys(en).sort());
     expect(JSON.stringify(vi)).toBe(JSON.stringify(vi).normalize("NFC"));
     for (const code of ["entryNotInRound", "notRoundJuror", "conflictOutlet", "assignmentScored", "cannotChangeSelf", "lastSecretariat", "jurorHasAssignments", "reminderRoundNotOpen"]) {
-      expect(portalMessage("vi", `Errors.${code}`)).not.toBe(`Errors.${code}`);
-      expect(portalMessage("en", `Errors.${code}`)).not.toBe(`Errors.${code}`);
+      expect(translator("vi", "Errors")(code)).not.toBe(`Errors.${code}`);
+      expect(translator("en", "Errors")(code)).not.toBe(`Errors.${code}`);
     }
-    expect(portalMessage("vi", "Errors.accountHasEntries", { count: 2 })).toContain("2 tác phẩm");
+    expect(translator("vi", "Errors")("accountHasEntries", { count: 2 })).toContain("2 tác phẩm");
   });
 });

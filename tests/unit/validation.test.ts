@@ -3,9 +3,11 @@ import fc from "fast-check";
 import { cleanText, isCalendarDate, text } from "@/lib/validation/text";
 import { createEntryInput, updateEntryInput } from "@/lib/validation/entry";
 import { signUpInput } from "@/lib/validation/account";
-import { requestLocale, portalMessage } from "@/lib/i18n/portal-messages";
+import { requestLocale, translator } from "@/lib/i18n/translator";
 import vi from "@/lib/i18n/messages/vi/portal.json";
 import en from "@/lib/i18n/messages/en/portal.json";
+import errorsVi from "@/lib/i18n/messages/vi/errors.json";
+import errorsEn from "@/lib/i18n/messages/en/errors.json";
 
 describe("text()", () => {
   it("normalises to NFC and strips invisible and control characters", () => {
@@ -53,12 +55,13 @@ describe("messages", () => {
   it("has the same keys in Vietnamese and English", () => {
     const keys = (o: object, p = ""): string[] => Object.entries(o).flatMap(([k, v]) => (typeof v === "object" ? keys(v, `${p}${k}.`) : [`${p}${k}`]));
     expect(keys(vi).sort()).toEqual(keys(en).sort());
+    expect(keys(errorsVi).sort()).toEqual(keys(errorsEn).sort());
   });
   it("picks English only when the caller prefers it", () => {
     expect(requestLocale(null)).toBe("vi");
     expect(requestLocale("en-US,en;q=0.9")).toBe("en");
     expect(requestLocale("vi-VN,vi;q=0.9,en;q=0.8")).toBe("vi");
     expect(requestLocale("fr,en;q=0.5,vi;q=0.4")).toBe("en");
-    expect(portalMessage("en", "Errors.fileTooLarge", { max: "20 MB" })).toBe("The file is larger than 20 MB.");
+    expect(translator("en", "Errors")("fileTooLarge", { max: "20 MB" })).toBe("The file is larger than 20 MB.");
   });
 });

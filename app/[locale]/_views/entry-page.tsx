@@ -9,7 +9,7 @@ import { localizedPath } from "@/lib/i18n/paths";
 import type { Alternates } from "@/lib/seo/metadata";
 import { EntryForm } from "@/components/portal/entry-form";
 import { SimplePage } from "./simple-page";
-import { categoryInfo, portalStrings } from "./portal";
+import { categoryInfo } from "./portal";
 
 /** The entry form page, new or existing: what may be edited is decided here from the database. */
 export async function EntryPage({ locale, caller, contest, entry, alternates }: { locale: Locale; caller: Caller; contest: ContestWithCategories; entry: EntryView | null; alternates: Alternates }) {
@@ -17,10 +17,9 @@ export async function EntryPage({ locale, caller, contest, entry, alternates }: 
   const editable = submissionPhase(contest, new Date()) !== "closed" && entry?.status !== "withdrawn";
   const title = entry ? (entry.code ? `${t("editTitle")} ${entry.code}` : entry.title || t("editTitle")) : t("newTitle");
   return (
-    <SimplePage locale={locale} title={title} alternates={alternates}>
+    <SimplePage locale={locale} title={title} alternates={alternates} messages={["EntryForm"]}>
       <EntryForm
         locale={locale}
-        t={await portalStrings(locale, "EntryForm")}
         userId={caller.id}
         categories={categoryInfo(contest, locale)}
         window={{ from: contest.publishedFrom, to: contest.publishedTo }}

@@ -1,18 +1,9 @@
 import "server-only";
-import { getMessages } from "next-intl/server";
 import type { Locale } from "@/lib/i18n/config";
 import { localizedPath } from "@/lib/i18n/paths";
 import type { ContestWithCategories } from "@/lib/db/queries/contests";
 import { typeLabel } from "@/lib/contest/rules";
 import type { CategoryInfo } from "@/components/portal/entry-form";
-
-/** One namespace of portal.json as plain strings, for a client component's props. */
-export async function portalStrings(locale: Locale, ...namespaces: string[]): Promise<Record<string, string>> {
-  const messages = (await getMessages({ locale })) as Record<string, Record<string, unknown>>;
-  const out: Record<string, string> = {};
-  for (const ns of namespaces) for (const [key, value] of Object.entries(messages[ns] ?? {})) if (typeof value === "string") out[key] = value;
-  return out;
-}
 
 export function categoryInfo(contest: ContestWithCategories, locale: Locale): CategoryInfo[] {
   return contest.categories.map((c) => ({

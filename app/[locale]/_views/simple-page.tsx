@@ -5,9 +5,20 @@ import { localizedPath } from "@/lib/i18n/paths";
 import type { Alternates } from "@/lib/seo/metadata";
 import { SiteHeader } from "@/components/site-header";
 import { Breadcrumbs } from "@/components/breadcrumbs";
+import { ClientMessages } from "@/components/client-messages";
+
+type Props = {
+  locale: Locale;
+  title: string;
+  intro?: string;
+  alternates: Alternates;
+  /** Namespaces the page's forms read with useTranslations ("EntryForm"), sent to the browser with them. */
+  messages?: string[];
+  children: ReactNode;
+};
 
 /** Header, breadcrumbs (home › title) and a titled main column: the frame of index and info pages. */
-export async function SimplePage({ locale, title, intro, alternates, children }: { locale: Locale; title: string; intro?: string; alternates: Alternates; children: ReactNode }) {
+export async function SimplePage({ locale, title, intro, alternates, messages, children }: Props) {
   const nav = await getTranslations({ locale, namespace: "Nav" });
   return (
     <>
@@ -16,7 +27,15 @@ export async function SimplePage({ locale, title, intro, alternates, children }:
         <Breadcrumbs label={nav("breadcrumbs")} items={[{ href: localizedPath(locale, "/"), label: nav("home") }, { label: title }]} />
         <h1 className="mt-4 text-3xl font-bold leading-tight">{title}</h1>
         {intro && <p className="mt-3 max-w-3xl text-stone-700">{intro}</p>}
-        <div className="mt-8">{children}</div>
+        <div className="mt-8">
+          {messages ? (
+            <ClientMessages locale={locale} namespaces={messages}>
+              {children}
+            </ClientMessages>
+          ) : (
+            children
+          )}
+        </div>
       </main>
     </>
   );

@@ -8,7 +8,7 @@ import { parseStoryQueryLeniently } from "@/lib/search/params";
 import { searchSite } from "@/lib/search/winners";
 import { storyQueryParams } from "@/lib/search/url";
 import type { StoryQuery } from "@/lib/search/types";
-import { SearchView, type SearchViewText, type SearchLabels } from "@/components/search-view";
+import { SearchView, type SearchLabels } from "@/components/search-view";
 import { SimplePage } from "../_views/simple-page";
 import { pageLocale } from "../_views/static-locale";
 
@@ -54,44 +54,16 @@ async function labelsFor(locale: Locale): Promise<SearchLabels> {
   };
 }
 
+// What the search view reads in the browser: its own strings, the pager's and the prizes' names.
+const SEARCH_MESSAGES = ["SearchPage", "Pagination", "Results.searchHeading", "Results.searchMore", "Results.tierA", "Results.tierB", "Results.tierC", "Results.tierEncouragement"];
+
 export default async function SearchPage({ params, searchParams }: Props) {
   const locale = await pageLocale(params);
   const query = await readQuery(locale, searchParams);
-  const [result, t, results, pager, labels] = await Promise.all([
-    searchSite(query),
-    getTranslations({ locale, namespace: "SearchPage" }),
-    getTranslations({ locale, namespace: "Results" }),
-    getTranslations({ locale, namespace: "Pagination" }),
-    labelsFor(locale),
-  ]);
-  const text: SearchViewText = {
-    label: t("label"),
-    placeholder: t("placeholder"),
-    submit: t("submit"),
-    countNone: t("countNone"),
-    countOne: t.raw("countOne") as string,
-    countOther: t.raw("countOther") as string,
-    searching: t("searching"),
-    degraded: t("degraded"),
-    filters: t("filters"),
-    clear: t.raw("clear") as string,
-    clearAll: t("clearAll"),
-    allLocales: t("allLocales"),
-    facets: { locale: t("facetLocale"), movement: t("facetMovement"), province: t("facetProvince"), field: t("facetField"), year: t("facetYear"), kind: t("facetKind") },
-    otherLocale: t("otherLocale"),
-    emptyTitle: t("emptyTitle"),
-    emptyHint: t("emptyHint"),
-    suggestions: t.raw("suggestions") as string[],
-    pagination: { nav: pager("label"), previous: pager("previous"), next: pager("next"), page: pager.raw("page") as string, of: pager.raw("of") as string },
-    winners: {
-      heading: results("searchHeading"),
-      more: results.raw("searchMore") as string,
-      tiers: { A: results("tierA"), B: results("tierB"), C: results("tierC"), encouragement: results("tierEncouragement") },
-    },
-  };
+  const [result, t, labels] = await Promise.all([searchSite(query), getTranslations({ locale, namespace: "SearchPage" }), labelsFor(locale)]);
   return (
-    <SimplePage locale={locale} title={t("title")} intro={t("intro")} alternates={alternatesFor(query)}>
-      <SearchView key={storyQueryParams(query).toString()} locale={locale} action={localizedPath(locale, "/search")} initial={result} labels={labels} text={text} />
+    <SimplePage locale={locale} title={t("title")} intro={t("intro")} alternates={alternatesFor(query)} messages={SEARCH_MESSAGES}>
+      <SearchView key={storyQueryParams(query).toString()} locale={locale} action={localizedPath(locale, "/search")} initial={result} labels={labels} />
     </SimplePage>
   );
 }

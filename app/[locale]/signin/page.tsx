@@ -6,7 +6,7 @@ import { sameParamsAlternates } from "@/lib/seo/metadata";
 import { SignInForm } from "@/components/portal/sign-in-form";
 import { SimplePage } from "../_views/simple-page";
 import { pageLocale } from "../_views/static-locale";
-import { portalStrings, privatePage, safeNext } from "../_views/portal";
+import { privatePage, safeNext } from "../_views/portal";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 export const dynamic = "force-dynamic";
@@ -22,8 +22,8 @@ export default async function SignInPage({ params, searchParams }: Props) {
   const t = await getTranslations({ locale, namespace: "Auth" });
   const next = safeNext((await searchParams).next, locale);
   return (
-    <SimplePage locale={locale} title={t("signInTitle")} intro={t("signInIntro")} alternates={sameParamsAlternates("/signin")}>
-      <SignInForm locale={locale} t={await portalStrings(locale, "Auth")} next={next} />
+    <SimplePage locale={locale} title={t("signInTitle")} intro={t("signInIntro")} alternates={sameParamsAlternates("/signin")} messages={["Auth"]}>
+      <SignInForm locale={locale} next={next} />
       <p className="mt-6">
         {t("noAccount")}{" "}
         <Link className="font-semibold text-brand-700 underline" href={`${localizedPath(locale, "/signup")}?next=${encodeURIComponent(next)}`}>

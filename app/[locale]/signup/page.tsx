@@ -6,7 +6,7 @@ import { sameParamsAlternates } from "@/lib/seo/metadata";
 import { SignUpForm } from "@/components/portal/sign-up-form";
 import { SimplePage } from "../_views/simple-page";
 import { pageLocale } from "../_views/static-locale";
-import { portalStrings, privatePage, safeNext } from "../_views/portal";
+import { privatePage, safeNext } from "../_views/portal";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 export const dynamic = "force-dynamic";
@@ -22,8 +22,8 @@ export default async function SignUpPage({ params, searchParams }: Props) {
   const t = await getTranslations({ locale, namespace: "Auth" });
   const next = safeNext((await searchParams).next, locale);
   return (
-    <SimplePage locale={locale} title={t("signUpTitle")} intro={t("signUpIntro")} alternates={sameParamsAlternates("/signup")}>
-      <SignUpForm locale={locale} t={await portalStrings(locale, "Auth")} next={next} />
+    <SimplePage locale={locale} title={t("signUpTitle")} intro={t("signUpIntro")} alternates={sameParamsAlternates("/signup")} messages={["Auth"]}>
+      <SignUpForm locale={locale} next={next} />
       <p className="mt-6">
         {t("haveAccount")}{" "}
         <Link className="font-semibold text-brand-700 underline" href={localizedPath(locale, "/signin")}>

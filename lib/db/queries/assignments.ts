@@ -48,6 +48,12 @@ async function assignmentInputs(tx: Db, round: Round, only: { entryIds?: string[
   return { entries: list, jurors, declared: new Set(declaredRows.map((d) => pairKey(d.jurorId, d.entryId))) };
 }
 
+/** POST /api/admin/rounds/{id}/assignment's answer: how many assignments, the entries short of jurors and why, each juror's load. */
+export function assignmentSummary({ pairs, unmet, loads }: AssignmentResult) {
+  return { assignments: pairs.length, unmet, loads };
+}
+export type AssignmentSummary = ReturnType<typeof assignmentSummary>;
+
 /**
  * Runs the automatic assignment for a draft or open round. Assignments with a score (draft or
  * submitted) stay; the others are replaced by the balanced result. Returns what could not be met.

@@ -27,6 +27,9 @@ export async function enqueueSearch(tx: Db, entityId: string, op: "upsert" | "de
   await tx.insert(searchOutbox).values({ entity: "entry", entityId, op });
 }
 
+/** GET /api/admin/audit's answer: a page of rows and the cursor of the next one. */
+export type AuditPage = { items: AuditItem[]; nextCursor: string | null };
+
 export type AuditItem = {
   id: number;
   createdAt: string;
@@ -42,7 +45,7 @@ export type AuditItem = {
  * GET /api/admin/audit: newest first, a page of `limit` rows after the cursor (keyset on the id,
  * so rows written meanwhile never shift a page). `nextCursor` is null on the last page.
  */
-export async function listAudit(db: Db, query: AuditQuery): Promise<{ items: AuditItem[]; nextCursor: string | null }> {
+export async function listAudit(db: Db, query: AuditQuery): Promise<AuditPage> {
   const conditions: SQL[] = [];
   if (query.entity) conditions.push(eq(auditLog.entity, query.entity));
   if (query.entityId) conditions.push(eq(auditLog.entityId, query.entityId));

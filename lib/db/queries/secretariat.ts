@@ -147,3 +147,4 @@ export async function roundDetail(db: Db, roundId: string) {
     sheets: sheets as RoundSheet[],
   };
 }
+export type RoundDetail = Awaited<ReturnType<typeof roundDetail>>;

@@ -6,7 +6,7 @@ import { sameParamsAlternates } from "@/lib/seo/metadata";
 import { PasswordForm } from "@/components/portal/password-form";
 import { SimplePage } from "../../_views/simple-page";
 import { pageLocale } from "../../_views/static-locale";
-import { portalStrings, privatePage } from "../../_views/portal";
+import { privatePage } from "../../_views/portal";
 import { SignedInBar } from "../../_views/signed-in-bar";
 
 type Props = { params: Promise<{ locale: string }> };
@@ -24,10 +24,10 @@ export default async function PasswordPage({ params }: Props) {
   const caller = await requireSignedIn(locale, localizedPath(locale, "/account/password"));
   const t = await getTranslations({ locale, namespace: "Account" });
   return (
-    <SimplePage locale={locale} title={t("title")} intro={t("intro")} alternates={sameParamsAlternates("/account/password")}>
+    <SimplePage locale={locale} title={t("title")} intro={t("intro")} alternates={sameParamsAlternates("/account/password")} messages={["Account"]}>
       <SignedInBar locale={locale} name={caller.name} link={{ href: workspacePath(locale, caller.role), label: t("back") }} />
       <div className="mt-6">
-        <PasswordForm locale={locale} t={await portalStrings(locale, "Account")} />
+        <PasswordForm locale={locale} />
       </div>
     </SimplePage>
   );

@@ -5,6 +5,7 @@ import type { Caller } from "@/lib/auth/session";
 import type { Locale } from "@/lib/i18n/config";
 import { localizedPath, type RouteKey } from "@/lib/i18n/paths";
 import type { Alternates } from "@/lib/seo/metadata";
+import { ClientMessages } from "@/components/client-messages";
 import { SiteHeader } from "@/components/site-header";
 import { Breadcrumbs, type Crumb } from "@/components/breadcrumbs";
 import { SignedInBar } from "../../_views/signed-in-bar";
@@ -30,11 +31,13 @@ type Props = {
   alternates: Alternates;
   /** Crumbs between the workspace and this page (a round's page sits under the rounds). */
   trail?: Crumb[];
+  /** Sections of Admin the page's forms read besides Admin.Common ("AccountForm"), sent to the browser with them. */
+  forms?: string[];
   children: ReactNode;
 };
 
 /** The frame of every secretariat page: header, breadcrumbs, the workspace's sections, the title. */
-export async function AdminPage({ locale, caller, section, title, intro, alternates, trail = [], children }: Props) {
+export async function AdminPage({ locale, caller, section, title, intro, alternates, trail = [], forms = [], children }: Props) {
   const nav = await getTranslations({ locale, namespace: "Nav" });
   const t = await getTranslations({ locale, namespace: "Admin.Nav" });
   const home = localizedPath(locale, "/admin");
@@ -65,7 +68,11 @@ export async function AdminPage({ locale, caller, section, title, intro, alterna
         </nav>
         <h1 className="mt-6 text-3xl font-bold leading-tight">{title}</h1>
         {intro && <p className="mt-3 max-w-3xl text-stone-700">{intro}</p>}
-        <div className="mt-6">{children}</div>
+        <div className="mt-6">
+          <ClientMessages locale={locale} namespaces={["Admin.Common", ...forms.map((f) => `Admin.${f}`)]}>
+            {children}
+          </ClientMessages>
+        </div>
       </main>
     </>
   );

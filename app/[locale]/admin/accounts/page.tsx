@@ -14,7 +14,6 @@ import { ActionForm } from "@/components/admin/action-form";
 import { pageLocale } from "../../_views/static-locale";
 import { privatePage } from "../../_views/portal";
 import { AdminPage } from "../_views/admin-page";
-import { adminStrings } from "../_views/strings";
 import { DataTable, td } from "../_views/table-scroll";
 
 type Search = Record<string, string | string[] | undefined>;
@@ -41,7 +40,6 @@ export default async function AdminAccountsPage({ params, searchParams }: Props)
   const query = parsed.success ? parsed.data : { q: "", page: 1, role: undefined };
   const db = await getDb();
   const list = await listAccounts(db, query);
-  const common = await adminStrings(locale, "Common");
   const roleNames = Object.fromEntries(ROLES.map((r) => [r, roles(r)])) as Record<Role, string>;
   const hrefFor = (page: number) => {
     const qs = new URLSearchParams();
@@ -54,9 +52,9 @@ export default async function AdminAccountsPage({ params, searchParams }: Props)
   const control = "mt-1 w-full rounded-md border border-stone-400 bg-white px-3 py-2 text-base";
 
   return (
-    <AdminPage locale={locale} caller={caller} section="/admin/accounts" title={t("title")} intro={t("intro")} alternates={sameParamsAlternates("/admin/accounts")}>
+    <AdminPage locale={locale} caller={caller} section="/admin/accounts" title={t("title")} intro={t("intro")} alternates={sameParamsAlternates("/admin/accounts")} forms={["AccountForm"]}>
       <div className="max-w-4xl">
-        <AccountForm locale={locale} t={await adminStrings(locale, "Common", "AccountForm")} roleNames={{ juror: roleNames.juror, secretariat: roleNames.secretariat }} />
+        <AccountForm locale={locale} roleNames={{ juror: roleNames.juror, secretariat: roleNames.secretariat }} />
       </div>
 
       <h2 className="mt-10 text-2xl font-bold">{t("list")}</h2>
@@ -120,7 +118,6 @@ export default async function AdminAccountsPage({ params, searchParams }: Props)
                       <div className="mt-2 space-y-4">
                         <ActionForm
                           locale={locale}
-                          t={common}
                           method="PATCH"
                           url={`/api/admin/accounts/${a.id}`}
                           legend={t("roleFor", { name: a.name })}
@@ -134,7 +131,6 @@ export default async function AdminAccountsPage({ params, searchParams }: Props)
                         />
                         <ActionForm
                           locale={locale}
-                          t={common}
                           method="PATCH"
                           url={`/api/admin/accounts/${a.id}`}
                           body={{ disabled: !a.disabled }}

@@ -10,7 +10,6 @@ import { AuditList } from "@/components/admin/audit-list";
 import { pageLocale } from "../../_views/static-locale";
 import { privatePage } from "../../_views/portal";
 import { AdminPage } from "../_views/admin-page";
-import { adminStrings } from "../_views/strings";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 export const dynamic = "force-dynamic";
@@ -31,14 +30,14 @@ export default async function AdminAuditPage({ params, searchParams }: Props) {
   const here = localizedPath(locale, "/admin/audit");
   const caller = await requireSecretariat(locale, here);
   const t = await getTranslations({ locale, namespace: "Admin.Audit" });
-  const entities = await adminStrings(locale, "Entities");
+  const entities = await getTranslations({ locale, namespace: "Admin.Entities" });
   const requested = (await searchParams).entity;
   const entity = typeof requested === "string" && (ENTITIES as readonly string[]).includes(requested) ? requested : undefined;
   const query = auditQuery.parse({ limit: String(PAGE), ...(entity ? { entity } : {}) });
   const { items, nextCursor } = await listAudit(await getDb(), query);
 
   return (
-    <AdminPage locale={locale} caller={caller} section="/admin/audit" title={t("title")} intro={t("intro")} alternates={sameParamsAlternates("/admin/audit")}>
+    <AdminPage locale={locale} caller={caller} section="/admin/audit" title={t("title")} intro={t("intro")} alternates={sameParamsAlternates("/admin/audit")} forms={["AuditList", "Actions", "Entities"]}>
       <form method="get" action={here} aria-label={t("filters")} className="flex flex-wrap items-end gap-3 rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
         <div>
           <label htmlFor="audit-entity" className="block font-semibold">
@@ -48,7 +47,7 @@ export default async function AdminAuditPage({ params, searchParams }: Props) {
             <option value="">{t("anyEntity")}</option>
             {ENTITIES.map((e) => (
               <option key={e} value={e}>
-                {entities[e] ?? e}
+                {entities(e)}
               </option>
             ))}
           </select>
@@ -62,9 +61,6 @@ export default async function AdminAuditPage({ params, searchParams }: Props) {
           // A new filter starts a new list.
           key={entity ?? "all"}
           locale={locale}
-          t={await adminStrings(locale, "Common", "AuditList")}
-          actions={await adminStrings(locale, "Actions")}
-          entities={entities}
           filtered={entity !== undefined}
           initial={items}
           nextCursor={nextCursor}

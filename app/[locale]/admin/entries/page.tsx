@@ -13,7 +13,6 @@ import { pageLocale } from "../../_views/static-locale";
 import { privatePage } from "../../_views/portal";
 import { AdminPage } from "../_views/admin-page";
 import { reviewEntries, type ReviewFilter } from "@/lib/db/queries/secretariat";
-import { adminStrings } from "../_views/strings";
 import { EligibilityBadge } from "../_views/badges";
 import { DataTable, td } from "../_views/table-scroll";
 
@@ -56,7 +55,6 @@ export default async function AdminEntriesPage({ params, searchParams }: Props) 
   const filter = parseFilter(await searchParams);
   const result = contest ? await reviewEntries(db, contest.id, filter) : { rows: [], total: 0, pageCount: 1 };
   const names = new Map(contest?.categories.map((c) => [c.code, c.name[locale]]));
-  const cells = await adminStrings(locale, "Common", "EligibilityCells");
   const hrefFor = (page: number) => {
     const query = new URLSearchParams();
     if (filter.q) query.set("q", filter.q);
@@ -70,7 +68,7 @@ export default async function AdminEntriesPage({ params, searchParams }: Props) 
   const select = "mt-1 w-full rounded-md border border-stone-400 bg-white px-3 py-2 text-base";
 
   return (
-    <AdminPage locale={locale} caller={caller} section="/admin/entries" title={t("title")} intro={t("intro")} alternates={sameParamsAlternates("/admin/entries")}>
+    <AdminPage locale={locale} caller={caller} section="/admin/entries" title={t("title")} intro={t("intro")} alternates={sameParamsAlternates("/admin/entries")} forms={["EligibilityCells"]}>
       <form method="get" action={here} role="search" aria-label={t("filters")} className="grid gap-3 rounded-lg border border-stone-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-5">
         <div className="sm:col-span-2 lg:col-span-2">
           <label htmlFor="entries-q" className="block font-semibold">
@@ -143,9 +141,9 @@ export default async function AdminEntriesPage({ params, searchParams }: Props) 
                 {row.submittedAt && <span className="block text-sm text-stone-600">{t("submittedAt", { date: formatDate(row.submittedAt, locale) })}</span>}
               </td>
               <td className={td}>{names.get(row.category) ?? row.category}</td>
-              <td className={td}>{status(`entry.${row.status}`)}</td>
+              <td className={td}>{status(`entry.${row.status as "submitted" | "withdrawn"}`)}</td>
               {row.status === "submitted" ? (
-                <EligibilityCells locale={locale} t={cells} entryId={row.id} label={row.code ?? row.title} eligibility={row.eligibility} reason={row.eligibilityReason} />
+                <EligibilityCells locale={locale} entryId={row.id} label={row.code ?? row.title} eligibility={row.eligibility} reason={row.eligibilityReason} />
               ) : (
                 <>
                   <td className={td}>

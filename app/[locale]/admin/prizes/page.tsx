@@ -14,7 +14,7 @@ import { QuotasForm } from "@/components/admin/quotas-form";
 import { pageLocale } from "../../_views/static-locale";
 import { privatePage } from "../../_views/portal";
 import { AdminPage } from "../_views/admin-page";
-import { adminStrings, formatNumber } from "../_views/strings";
+import { formatNumber } from "../_views/strings";
 import { DataTable, td } from "../_views/table-scroll";
 
 type Props = { params: Promise<{ locale: string }> };
@@ -47,7 +47,6 @@ export default async function AdminPrizesPage({ params }: Props) {
     );
   }
   const overview = await prizeOverview(db, contest);
-  const common = await adminStrings(locale, "Common");
   const published = overview.contest.resultsPublishedAt !== null;
   const tierName = (tier: PrizeTier | null) => (tier ? tiers(tier) : tiers("none"));
   const tierNames = Object.fromEntries(PRIZE_TIERS.map((tier) => [tier, tiers(tier)])) as Record<PrizeTier, string>;
@@ -58,7 +57,7 @@ export default async function AdminPrizesPage({ params }: Props) {
   const stale = overview.decisions.filter((d) => !d.prizeEligible || !d.inFinalRound);
 
   return (
-    <AdminPage locale={locale} caller={caller} section="/admin/prizes" title={t("title")} intro={t("intro")} alternates={sameParamsAlternates("/admin/prizes")}>
+    <AdminPage locale={locale} caller={caller} section="/admin/prizes" title={t("title")} intro={t("intro")} alternates={sameParamsAlternates("/admin/prizes")} forms={["Quotas"]}>
       {published ? (
         <p role="status" className="rounded-md border border-green-300 bg-green-50 p-3 text-green-900" data-testid="published">
           {t("published", { date: formatVietnamDateTime(new Date(overview.contest.resultsPublishedAt!)) })}{" "}
@@ -88,7 +87,6 @@ export default async function AdminPrizesPage({ params }: Props) {
           ) : (
             <QuotasForm
               locale={locale}
-              t={await adminStrings(locale, "Common", "Quotas")}
               tierNames={tierNames}
               categories={contest.categories.map((c) => ({ code: c.code, name: c.name[locale], quota: overview.quotas[c.code] ?? { A: 0, B: 0, C: 0, encouragement: 0 } }))}
             />
@@ -105,7 +103,6 @@ export default async function AdminPrizesPage({ params }: Props) {
           <div className="mt-3 max-w-xl">
             <ActionForm
               locale={locale}
-              t={common}
               method="POST"
               url="/api/admin/prizes/proposal"
               fields={[{ name: "reason", kind: "textarea", label: overview.decisions.length ? t("proposalReasonRequired") : t("proposalReason") }]}
@@ -164,7 +161,6 @@ export default async function AdminPrizesPage({ params }: Props) {
                             <div className="mt-2">
                               <ActionForm
                                 locale={locale}
-                                t={common}
                                 method="PUT"
                                 url={`/api/admin/prizes/${r.entryId}`}
                                 legend={t("editFor", { entry: label(r.code, r.title) })}
@@ -217,7 +213,6 @@ export default async function AdminPrizesPage({ params }: Props) {
             <div key={d.entryId} className="mt-3 max-w-xl">
               <ActionForm
                 locale={locale}
-                t={common}
                 method="PUT"
                 url={`/api/admin/prizes/${d.entryId}`}
                 body={{ tier: null }}
@@ -245,7 +240,7 @@ export default async function AdminPrizesPage({ params }: Props) {
           <>
             <p className="mt-1 max-w-3xl text-stone-700">{t("publicationIntro")}</p>
             <div className="mt-3">
-              <ActionForm locale={locale} t={common} method="POST" url="/api/admin/publication" body={{ confirm: true }} confirm={t("publishConfirm", { year: contest.year })} submitLabel={t("publish")} done={t("publishedDone")} tone="danger" />
+              <ActionForm locale={locale} method="POST" url="/api/admin/publication" body={{ confirm: true }} confirm={t("publishConfirm", { year: contest.year })} submitLabel={t("publish")} done={t("publishedDone")} tone="danger" />
             </div>
           </>
         )}

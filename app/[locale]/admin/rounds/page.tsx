@@ -13,7 +13,6 @@ import { pageLocale } from "../../_views/static-locale";
 import { privatePage } from "../../_views/portal";
 import { AdminPage } from "../_views/admin-page";
 import { roundSummaries } from "@/lib/db/queries/secretariat";
-import { adminStrings } from "../_views/strings";
 import { RoundStatusBadge, scopeText } from "../_views/badges";
 import { DataTable, td } from "../_views/table-scroll";
 
@@ -40,7 +39,7 @@ export default async function AdminRoundsPage({ params }: Props) {
   const scopes = await Promise.all(rounds.map((r) => scopeText(locale, r.scope)));
 
   return (
-    <AdminPage locale={locale} caller={caller} section="/admin/rounds" title={t("title")} intro={t("intro")} alternates={sameParamsAlternates("/admin/rounds")}>
+    <AdminPage locale={locale} caller={caller} section="/admin/rounds" title={t("title")} intro={t("intro")} alternates={sameParamsAlternates("/admin/rounds")} forms={["RoundForm"]}>
       {!contest ? (
         <p>{t("noContest")}</p>
       ) : (
@@ -75,7 +74,7 @@ export default async function AdminRoundsPage({ params }: Props) {
             </DataTable>
           )}
           <div className="mt-10 max-w-4xl">
-            <RoundForm locale={locale} t={await adminStrings(locale, "Common", "RoundForm")} rubric={rubric} firstRound={rounds.length === 0} roundHref={localizedPath(locale, "/admin/rounds/[id]", { id: "__ID__" })} />
+            <RoundForm locale={locale} rubric={rubric} firstRound={rounds.length === 0} roundHref={localizedPath(locale, "/admin/rounds/[id]", { id: "__ID__" })} />
           </div>
         </>
       )}

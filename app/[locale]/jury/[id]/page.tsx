@@ -17,7 +17,7 @@ import { ScoreForm } from "@/components/jury/score-form";
 import { ConflictForm } from "@/components/jury/conflict-form";
 import { SimplePage } from "../../_views/simple-page";
 import { pageLocale } from "../../_views/static-locale";
-import { portalStrings, privatePage } from "../../_views/portal";
+import { privatePage } from "../../_views/portal";
 
 // The same sizes the portal shows (components/portal/format.ts is client code).
 function formatSize(bytes: number): string {
@@ -58,7 +58,7 @@ export default async function JuryEntryPage({ params }: Props) {
   const list = localizedPath(locale, "/jury");
 
   return (
-    <SimplePage locale={locale} title={entry.code ? t("entryTitle", { code: entry.code }) : entry.title} alternates={sameParamsAlternates("/jury/[id]", { id })}>
+    <SimplePage locale={locale} title={entry.code ? t("entryTitle", { code: entry.code }) : entry.title} alternates={sameParamsAlternates("/jury/[id]", { id })} messages={["JuryForm"]}>
       <p>
         <Link href={list} className="font-semibold text-brand-700 underline">
           {t("back")}
@@ -158,7 +158,6 @@ export default async function JuryEntryPage({ params }: Props) {
       <div className="mt-8 max-w-3xl">
         <ScoreForm
           locale={locale}
-          t={await portalStrings(locale, "JuryForm")}
           userId={caller.id}
           roundId={round.id}
           entryId={entry.id}
@@ -167,7 +166,7 @@ export default async function JuryEntryPage({ params }: Props) {
           initial={{ values: score.values, comment: score.comment, status: score.status, editable: score.editable, updatedAt: score.updatedAt }}
         />
         {score.status !== "submitted" && score.editable && (
-          <ConflictForm locale={locale} t={await portalStrings(locale, "JuryForm")} entryId={entry.id} done={`${list}?declared=1`} />
+          <ConflictForm locale={locale} entryId={entry.id} done={`${list}?declared=1`} />
         )}
       </div>
     </SimplePage>

@@ -1,8 +1,8 @@
 // GET|POST /api/admin/accounts – list accounts (role, name/e-mail without diacritics, page), or create a juror or secretariat account
-import { createStaffAccount } from "@/lib/auth/accounts";
+import { createStaffAccount, staffAccountCreatedJson } from "@/lib/auth/accounts";
 import { guard } from "@/lib/auth/guard";
 import { json } from "@/lib/http/response";
-import { accountJson, listAccounts } from "@/lib/db/queries/accounts";
+import { listAccounts } from "@/lib/db/queries/accounts";
 import { accountListQuery, staffAccountInput } from "@/lib/validation/admin";
 
 export const dynamic = "force-dynamic";
@@ -11,6 +11,5 @@ export const GET = guard({ access: ["secretariat"], query: accountListQuery }, a
 
 // Not idempotent by key on purpose: a stored replay would keep the generated password in the database.
 export const POST = guard({ access: ["secretariat"], body: staffAccountInput }, async ({ db, caller, body }) => {
-  const { user, password, mailSent } = await createStaffAccount(db, body, caller.id);
-  return json({ account: accountJson(user), password, mailSent }, 201);
+  return json(staffAccountCreatedJson(await createStaffAccount(db, body, caller.id)), 201);
 });

@@ -22,7 +22,7 @@ import { pageLocale } from "../../../_views/static-locale";
 import { privatePage } from "../../../_views/portal";
 import { AdminPage } from "../../_views/admin-page";
 import { roundDetail } from "@/lib/db/queries/secretariat";
-import { adminStrings, formatNumber } from "../../_views/strings";
+import { formatNumber } from "../../_views/strings";
 import { RoundStatusBadge, scopeText } from "../../_views/badges";
 import { ProgressBar } from "../../_views/progress-bar";
 import { DataTable, td } from "../../_views/table-scroll";
@@ -58,16 +58,12 @@ export default async function AdminRoundPage({ params }: Props) {
   const t = await getTranslations({ locale, namespace: "Admin.Round" });
   const st = await getTranslations({ locale, namespace: "Admin.Status" });
   const nav = await getTranslations({ locale, namespace: "Admin.Nav" });
-  const [contest, detail, conflicts, progress, ranking, common, runner, jurorsText, remindersText, scope] = await Promise.all([
+  const [contest, detail, conflicts, progress, ranking, scope] = await Promise.all([
     findCurrentContest(db),
     roundDetail(db, round.id),
     listConflicts(db, round.id),
     roundProgress(db, round),
     roundResults(db, round),
-    adminStrings(locale, "Common"),
-    adminStrings(locale, "Common", "Assignment"),
-    adminStrings(locale, "Common", "RoundJurors"),
-    adminStrings(locale, "Common", "Reminders"),
     scopeText(locale, round.scope),
   ]);
   const categories = contest?.categories.map((c) => ({ code: c.code, name: c.name[locale] })) ?? [];
@@ -107,6 +103,7 @@ export default async function AdminRoundPage({ params }: Props) {
       title={round.name[locale]}
       alternates={sameParamsAlternates("/admin/rounds/[id]", { id: round.id })}
       trail={[{ href: localizedPath(locale, "/admin/rounds"), label: nav("rounds") }]}
+      forms={["Assignment", "RoundJurors", "Reminders"]}
     >
       <nav aria-label={t("onThisPage")} className="rounded-lg border border-stone-200 bg-white p-3 text-sm">
         <ul className="flex flex-wrap gap-x-4 gap-y-1">
@@ -166,10 +163,10 @@ export default async function AdminRoundPage({ params }: Props) {
         )}
         <div className="mt-4">
           {round.status === "draft" && (
-            <ActionForm locale={locale} t={common} method="PATCH" url={`/api/admin/rounds/${round.id}`} body={{ status: "open" }} submitLabel={t("openRound")} confirm={t("openConfirm")} done={t("opened")} tone="primary" />
+            <ActionForm locale={locale} method="PATCH" url={`/api/admin/rounds/${round.id}`} body={{ status: "open" }} submitLabel={t("openRound")} confirm={t("openConfirm")} done={t("opened")} tone="primary" />
           )}
           {round.status === "open" && (
-            <ActionForm locale={locale} t={common} method="PATCH" url={`/api/admin/rounds/${round.id}`} body={{ status: "closed" }} submitLabel={t("closeRound")} confirm={t("closeConfirm")} done={t("closedDone")} tone="danger" />
+            <ActionForm locale={locale} method="PATCH" url={`/api/admin/rounds/${round.id}`} body={{ status: "closed" }} submitLabel={t("closeRound")} confirm={t("closeConfirm")} done={t("closedDone")} tone="danger" />
           )}
           {closed && <p>{t("closedNote")}</p>}
         </div>
@@ -188,7 +185,7 @@ export default async function AdminRoundPage({ params }: Props) {
               ))}
             </ul>
           ) : (
-            <RoundJurorsForm locale={locale} t={jurorsText} roundId={round.id} jurors={detail.jurors.filter((j) => !j.disabled || members.has(j.id))} categories={categories} members={detail.members} />
+            <RoundJurorsForm locale={locale} roundId={round.id} jurors={detail.jurors.filter((j) => !j.disabled || members.has(j.id))} categories={categories} members={detail.members} />
           )}
         </div>
       </section>
@@ -204,7 +201,6 @@ export default async function AdminRoundPage({ params }: Props) {
           ) : (
             <AssignmentRunner
               locale={locale}
-              t={runner}
               roundId={round.id}
               jurorNames={Object.fromEntries(detail.jurors.map((j) => [j.id, j.name]))}
               entryNames={Object.fromEntries(detail.entries.map((e) => [e.id, entryLabel(e.id)]))}
@@ -243,7 +239,6 @@ export default async function AdminRoundPage({ params }: Props) {
             <div className="mt-2">
               <RemindersForm
                 locale={locale}
-                t={remindersText}
                 roundId={round.id}
                 jurors={jurorProgress.filter((p) => p.submitted < p.assigned).map((p) => ({ id: p.id, name: p.name, left: p.assigned - p.submitted }))}
                 names={Object.fromEntries(detail.jurors.map((j) => [j.id, j.name]))}
@@ -297,7 +292,6 @@ export default async function AdminRoundPage({ params }: Props) {
                                     {s.status === "submitted" && s.scoreId ? (
                                       <ActionForm
                                         locale={locale}
-                                        t={common}
                                         method="POST"
                                         url={`/api/admin/scores/${s.scoreId}/reopen`}
                                         legend={t("reopenFor", { name: s.name, entry: label })}
@@ -308,7 +302,6 @@ export default async function AdminRoundPage({ params }: Props) {
                                     ) : (
                                       <ActionForm
                                         locale={locale}
-                                        t={common}
                                         method="DELETE"
                                         url={`/api/admin/rounds/${round.id}/assignments/${entry.id}/${s.jurorId}`}
                                         legend={t("removeFor", { name: s.name, entry: label })}
@@ -334,7 +327,6 @@ export default async function AdminRoundPage({ params }: Props) {
                       ) : (
                         <ActionForm
                           locale={locale}
-                          t={common}
                           method="POST"
                           url={`/api/admin/rounds/${round.id}/assignments`}
                           body={{ entryId: entry.id }}
@@ -381,7 +373,6 @@ export default async function AdminRoundPage({ params }: Props) {
             <div className="mt-2">
               <ActionForm
                 locale={locale}
-                t={common}
                 method="POST"
                 url="/api/admin/conflicts"
                 fields={[

@@ -4,7 +4,7 @@ import { guard } from "@/lib/auth/guard";
 import { publishedWinner } from "@/lib/db/queries/results";
 import { notFound } from "@/lib/errors";
 import { locales } from "@/lib/i18n/config";
-import { portalMessage } from "@/lib/i18n/portal-messages";
+import { translator } from "@/lib/i18n/translator";
 import { renderCard } from "@/lib/og/card";
 
 // Rendered on request: a winner exists only once the results are published, without a rebuild.
@@ -22,7 +22,7 @@ const winnerParams = z.object({ locale: z.enum(locales), year: z.string().regex(
 export const GET = guard({ access: "anyone", params: winnerParams }, async ({ db, params: { locale, year, code } }) => {
   const winner = await publishedWinner(db, Number(year), code);
   if (!winner) throw notFound();
-  const prize = portalMessage(locale, `Results.${TIER_KEYS[winner.tier]}`);
+  const prize = translator(locale, "Results")(TIER_KEYS[winner.tier]);
   const authors = winner.authors.map((a) => a.name).join(", ");
   const image = await renderCard({
     kicker: `${prize} · ${winner.category.name[locale]} · ${winner.year}`,
