@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { pageMetadata, sameParamsAlternates } from "@/lib/seo/metadata";
-import { SimplePage } from "../_views/simple-page";
-import { pageLocale } from "../_views/static-locale";
+import { SimplePage } from "@/app/[locale]/_views/simple-page";
+import { pageLocale } from "@/app/[locale]/_views/static-locale";
 
 type Params = { params: Promise<{ locale: string }> };
 const SECTIONS = ["why", "movements", "provinces", "illustrative", "contact"] as const;

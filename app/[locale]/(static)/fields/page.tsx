@@ -6,8 +6,8 @@ import { compareText } from "@/lib/i18n/format";
 import { countBy } from "@/lib/content/stories";
 import { fields } from "@/lib/content/taxonomies";
 import { pageMetadata, sameParamsAlternates } from "@/lib/seo/metadata";
-import { SimplePage } from "../_views/simple-page";
-import { pageLocale } from "../_views/static-locale";
+import { SimplePage } from "@/app/[locale]/_views/simple-page";
+import { pageLocale } from "@/app/[locale]/_views/static-locale";
 
 type Params = { params: Promise<{ locale: string }> };
 

@@ -5,8 +5,8 @@ import { localizedPath } from "@/lib/i18n/paths";
 import { countBy } from "@/lib/content/stories";
 import { movements } from "@/lib/content/taxonomies";
 import { pageMetadata, sameParamsAlternates } from "@/lib/seo/metadata";
-import { SimplePage } from "../_views/simple-page";
-import { pageLocale } from "../_views/static-locale";
+import { SimplePage } from "@/app/[locale]/_views/simple-page";
+import { pageLocale } from "@/app/[locale]/_views/static-locale";
 
 type Params = { params: Promise<{ locale: string }> };
 

@@ -9,10 +9,10 @@ import { formatVietnamDateTime, submissionPhase } from "@/lib/contest/rules";
 import { formatDate } from "@/lib/i18n/format";
 import { localizedPath } from "@/lib/i18n/paths";
 import { sameParamsAlternates } from "@/lib/seo/metadata";
-import { SimplePage } from "../_views/simple-page";
-import { pageLocale } from "../_views/static-locale";
-import { privatePage } from "../_views/portal";
-import { SignedInBar } from "../_views/signed-in-bar";
+import { SimplePage } from "@/app/[locale]/_views/simple-page";
+import { pageLocale } from "@/app/[locale]/_views/static-locale";
+import { privatePage } from "@/app/[locale]/_views/portal";
+import { SignedInBar } from "@/app/[locale]/_views/signed-in-bar";
 
 type Props = { params: Promise<{ locale: string }> };
 export const dynamic = "force-dynamic";

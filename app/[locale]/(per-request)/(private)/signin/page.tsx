@@ -4,9 +4,9 @@ import { getTranslations } from "next-intl/server";
 import { localizedPath } from "@/lib/i18n/paths";
 import { sameParamsAlternates } from "@/lib/seo/metadata";
 import { SignInForm } from "@/components/portal/sign-in-form";
-import { SimplePage } from "../_views/simple-page";
-import { pageLocale } from "../_views/static-locale";
-import { portalStrings, privatePage, safeNext } from "../_views/portal";
+import { SimplePage } from "@/app/[locale]/_views/simple-page";
+import { pageLocale } from "@/app/[locale]/_views/static-locale";
+import { portalStrings, privatePage, safeNext } from "@/app/[locale]/_views/portal";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 export const dynamic = "force-dynamic";

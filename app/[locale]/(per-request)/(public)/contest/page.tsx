@@ -9,8 +9,8 @@ import { formatDate } from "@/lib/i18n/format";
 import { localizedPath } from "@/lib/i18n/paths";
 import { pageMetadata, sameParamsAlternates } from "@/lib/seo/metadata";
 import { formatBytes } from "@/lib/storage/receive";
-import { SimplePage } from "../_views/simple-page";
-import { pageLocale } from "../_views/static-locale";
+import { SimplePage } from "@/app/[locale]/_views/simple-page";
+import { pageLocale } from "@/app/[locale]/_views/static-locale";
 
 type Params = { params: Promise<{ locale: string }> };
 const SECTIONS = ["categories", "prizes", "who"] as const;

@@ -9,8 +9,8 @@ import { searchSite } from "@/lib/search/winners";
 import { storyQueryParams } from "@/lib/search/url";
 import type { StoryQuery } from "@/lib/search/types";
 import { SearchView, type SearchViewText, type SearchLabels } from "@/components/search-view";
-import { SimplePage } from "../_views/simple-page";
-import { pageLocale } from "../_views/static-locale";
+import { SimplePage } from "@/app/[locale]/_views/simple-page";
+import { pageLocale } from "@/app/[locale]/_views/static-locale";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -4,10 +4,10 @@ import { requireSignedIn, workspacePath } from "@/lib/auth/page";
 import { localizedPath } from "@/lib/i18n/paths";
 import { sameParamsAlternates } from "@/lib/seo/metadata";
 import { PasswordForm } from "@/components/portal/password-form";
-import { SimplePage } from "../../_views/simple-page";
-import { pageLocale } from "../../_views/static-locale";
-import { portalStrings, privatePage } from "../../_views/portal";
-import { SignedInBar } from "../../_views/signed-in-bar";
+import { SimplePage } from "@/app/[locale]/_views/simple-page";
+import { pageLocale } from "@/app/[locale]/_views/static-locale";
+import { portalStrings, privatePage } from "@/app/[locale]/_views/portal";
+import { SignedInBar } from "@/app/[locale]/_views/signed-in-bar";
 
 type Props = { params: Promise<{ locale: string }> };
 export const dynamic = "force-dynamic";

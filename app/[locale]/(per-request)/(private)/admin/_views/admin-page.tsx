@@ -7,7 +7,7 @@ import { localizedPath, type RouteKey } from "@/lib/i18n/paths";
 import type { Alternates } from "@/lib/seo/metadata";
 import { SiteHeader } from "@/components/site-header";
 import { Breadcrumbs, type Crumb } from "@/components/breadcrumbs";
-import { SignedInBar } from "../../_views/signed-in-bar";
+import { SignedInBar } from "@/app/[locale]/_views/signed-in-bar";
 
 export const SECTIONS = [
   { route: "/admin", key: "overview" },

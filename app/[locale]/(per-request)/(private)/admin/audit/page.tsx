@@ -7,8 +7,8 @@ import { localizedPath } from "@/lib/i18n/paths";
 import { sameParamsAlternates } from "@/lib/seo/metadata";
 import { auditQuery } from "@/lib/validation/admin";
 import { AuditList } from "@/components/admin/audit-list";
-import { pageLocale } from "../../_views/static-locale";
-import { privatePage } from "../../_views/portal";
+import { pageLocale } from "@/app/[locale]/_views/static-locale";
+import { privatePage } from "@/app/[locale]/_views/portal";
 import { AdminPage } from "../_views/admin-page";
 import { adminStrings } from "../_views/strings";
 

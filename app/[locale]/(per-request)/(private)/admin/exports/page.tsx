@@ -6,8 +6,8 @@ import { findCurrentContest } from "@/lib/db/queries/contests";
 import { listRounds } from "@/lib/db/queries/rounds";
 import { localizedPath } from "@/lib/i18n/paths";
 import { sameParamsAlternates } from "@/lib/seo/metadata";
-import { pageLocale } from "../../_views/static-locale";
-import { privatePage } from "../../_views/portal";
+import { pageLocale } from "@/app/[locale]/_views/static-locale";
+import { privatePage } from "@/app/[locale]/_views/portal";
 import { AdminPage } from "../_views/admin-page";
 import { RoundStatusBadge } from "../_views/badges";
 

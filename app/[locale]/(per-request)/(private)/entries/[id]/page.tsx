@@ -9,9 +9,9 @@ import { AppError } from "@/lib/errors";
 import { localizedPath } from "@/lib/i18n/paths";
 import { sameParamsAlternates } from "@/lib/seo/metadata";
 import { entryParams } from "@/lib/validation/params";
-import { EntryPage } from "../../_views/entry-page";
-import { pageLocale } from "../../_views/static-locale";
-import { privatePage } from "../../_views/portal";
+import { EntryPage } from "@/app/[locale]/_views/entry-page";
+import { pageLocale } from "@/app/[locale]/_views/static-locale";
+import { privatePage } from "@/app/[locale]/_views/portal";
 
 type Props = { params: Promise<{ locale: string; id: string }> };
 export const dynamic = "force-dynamic";

@@ -5,9 +5,9 @@ import { getDb } from "@/lib/db/client";
 import { getCurrentContest } from "@/lib/db/queries/contests";
 import { localizedPath } from "@/lib/i18n/paths";
 import { sameParamsAlternates } from "@/lib/seo/metadata";
-import { EntryPage } from "../../_views/entry-page";
-import { pageLocale } from "../../_views/static-locale";
-import { privatePage } from "../../_views/portal";
+import { EntryPage } from "@/app/[locale]/_views/entry-page";
+import { pageLocale } from "@/app/[locale]/_views/static-locale";
+import { privatePage } from "@/app/[locale]/_views/portal";
 
 type Props = { params: Promise<{ locale: string }> };
 export const dynamic = "force-dynamic";

@@ -15,9 +15,9 @@ import { sameParamsAlternates } from "@/lib/seo/metadata";
 import { entryParams } from "@/lib/validation/params";
 import { ScoreForm } from "@/components/jury/score-form";
 import { ConflictForm } from "@/components/jury/conflict-form";
-import { SimplePage } from "../../_views/simple-page";
-import { pageLocale } from "../../_views/static-locale";
-import { portalStrings, privatePage } from "../../_views/portal";
+import { SimplePage } from "@/app/[locale]/_views/simple-page";
+import { pageLocale } from "@/app/[locale]/_views/static-locale";
+import { portalStrings, privatePage } from "@/app/[locale]/_views/portal";
 
 // The same sizes the portal shows (components/portal/format.ts is client code).
 function formatSize(bytes: number): string {

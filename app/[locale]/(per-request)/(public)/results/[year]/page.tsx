@@ -8,8 +8,8 @@ import type { PrizeTier } from "@/lib/contest/ranking";
 import { formatDate } from "@/lib/i18n/format";
 import { localizedPath } from "@/lib/i18n/paths";
 import { pageMetadata, sameParamsAlternates } from "@/lib/seo/metadata";
-import { SimplePage } from "../../_views/simple-page";
-import { pageLocale } from "../../_views/static-locale";
+import { SimplePage } from "@/app/[locale]/_views/simple-page";
+import { pageLocale } from "@/app/[locale]/_views/static-locale";
 
 type Props = { params: Promise<{ locale: string; year: string }> };
 export const dynamic = "force-dynamic";

@@ -13,9 +13,9 @@ import { localizedPath } from "@/lib/i18n/paths";
 import { sameParamsAlternates } from "@/lib/seo/metadata";
 import { entryParams } from "@/lib/validation/params";
 import { PrintButton } from "@/components/portal/print-button";
-import { SimplePage } from "../../../_views/simple-page";
-import { pageLocale } from "../../../_views/static-locale";
-import { privatePage } from "../../../_views/portal";
+import { SimplePage } from "@/app/[locale]/_views/simple-page";
+import { pageLocale } from "@/app/[locale]/_views/static-locale";
+import { privatePage } from "@/app/[locale]/_views/portal";
 
 type Props = { params: Promise<{ locale: string; id: string }> };
 export const dynamic = "force-dynamic";

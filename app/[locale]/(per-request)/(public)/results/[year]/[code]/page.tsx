@@ -12,7 +12,7 @@ import { localizedPath } from "@/lib/i18n/paths";
 import { pageMetadata, sameParamsAlternates } from "@/lib/seo/metadata";
 import { SiteHeader } from "@/components/site-header";
 import { Breadcrumbs } from "@/components/breadcrumbs";
-import { pageLocale } from "../../../_views/static-locale";
+import { pageLocale } from "@/app/[locale]/_views/static-locale";
 
 type Props = { params: Promise<{ locale: string; year: string; code: string }> };
 // Winners come from the database and appear the moment results are published: no rebuild.
