@@ -8,19 +8,17 @@ import { formatVietnamDateTime } from "@/lib/contest/rules";
 import { localizedPath } from "@/lib/i18n/paths";
 import { sameParamsAlternates } from "@/lib/seo/metadata";
 import { pageLocale } from "@/app/[locale]/_views/static-locale";
-import { privatePage } from "@/app/[locale]/_views/portal";
 import { AdminPage, SECTIONS } from "./_views/admin-page";
 import { entryCounts, roundSummaries } from "@/lib/db/queries/secretariat";
 import { RoundStatusBadge } from "./_views/badges";
 import { ProgressBar } from "./_views/progress-bar";
 
 type Props = { params: Promise<{ locale: string }> };
-export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const locale = await pageLocale(params);
   const t = await getTranslations({ locale, namespace: "Admin.Overview" });
-  return { title: t("title"), ...privatePage };
+  return { title: t("title") };
 }
 
 /** The secretariat's home: the current contest at a glance and a way into every section. */

@@ -11,16 +11,14 @@ import { localizedPath } from "@/lib/i18n/paths";
 import { sameParamsAlternates } from "@/lib/seo/metadata";
 import { SimplePage } from "@/app/[locale]/_views/simple-page";
 import { pageLocale } from "@/app/[locale]/_views/static-locale";
-import { privatePage } from "@/app/[locale]/_views/portal";
 import { SignedInBar } from "@/app/[locale]/_views/signed-in-bar";
 
 type Props = { params: Promise<{ locale: string }> };
-export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const locale = await pageLocale(params);
   const t = await getTranslations({ locale, namespace: "Entries" });
-  return { title: t("title"), ...privatePage };
+  return { title: t("title") };
 }
 
 const STATUS_KEYS = { draft: "statusDraft", submitted: "statusSubmitted", withdrawn: "statusWithdrawn" } as const;

@@ -6,15 +6,14 @@ import { sameParamsAlternates } from "@/lib/seo/metadata";
 import { SignUpForm } from "@/components/portal/sign-up-form";
 import { SimplePage } from "@/app/[locale]/_views/simple-page";
 import { pageLocale } from "@/app/[locale]/_views/static-locale";
-import { portalStrings, privatePage, safeNext } from "@/app/[locale]/_views/portal";
+import { portalStrings, safeNext } from "@/app/[locale]/_views/portal";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
-export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const locale = await pageLocale(params);
   const t = await getTranslations({ locale, namespace: "Auth" });
-  return { title: t("signUpTitle"), ...privatePage };
+  return { title: t("signUpTitle") };
 }
 
 export default async function SignUpPage({ params, searchParams }: Props) {

@@ -14,8 +14,6 @@ import { pageLocale } from "@/app/[locale]/_views/static-locale";
 
 type Params = { params: Promise<{ locale: string }> };
 const SECTIONS = ["categories", "prizes", "who"] as const;
-// The rules, window and categories are data the secretariat keeps in the database.
-export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const locale = await pageLocale(params);

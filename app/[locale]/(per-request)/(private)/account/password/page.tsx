@@ -6,16 +6,15 @@ import { sameParamsAlternates } from "@/lib/seo/metadata";
 import { PasswordForm } from "@/components/portal/password-form";
 import { SimplePage } from "@/app/[locale]/_views/simple-page";
 import { pageLocale } from "@/app/[locale]/_views/static-locale";
-import { portalStrings, privatePage } from "@/app/[locale]/_views/portal";
+import { portalStrings } from "@/app/[locale]/_views/portal";
 import { SignedInBar } from "@/app/[locale]/_views/signed-in-bar";
 
 type Props = { params: Promise<{ locale: string }> };
-export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const locale = await pageLocale(params);
   const t = await getTranslations({ locale, namespace: "Account" });
-  return { title: t("title"), ...privatePage };
+  return { title: t("title") };
 }
 
 /** Every signed-in role changes their own password here. */

@@ -12,19 +12,17 @@ import { Pagination } from "@/components/pagination";
 import { AccountForm } from "@/components/admin/account-form";
 import { ActionForm } from "@/components/admin/action-form";
 import { pageLocale } from "@/app/[locale]/_views/static-locale";
-import { privatePage } from "@/app/[locale]/_views/portal";
 import { AdminPage } from "../_views/admin-page";
 import { adminStrings } from "../_views/strings";
 import { DataTable, td } from "../_views/table-scroll";
 
 type Search = Record<string, string | string[] | undefined>;
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Search> };
-export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const locale = await pageLocale(params);
   const t = await getTranslations({ locale, namespace: "Admin.Accounts" });
-  return { title: t("title"), ...privatePage };
+  return { title: t("title") };
 }
 
 /** Accounts: find by name or e-mail and role, create juror and secretariat accounts, change a role, disable or enable. */

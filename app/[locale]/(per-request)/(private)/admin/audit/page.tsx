@@ -8,17 +8,15 @@ import { sameParamsAlternates } from "@/lib/seo/metadata";
 import { auditQuery } from "@/lib/validation/admin";
 import { AuditList } from "@/components/admin/audit-list";
 import { pageLocale } from "@/app/[locale]/_views/static-locale";
-import { privatePage } from "@/app/[locale]/_views/portal";
 import { AdminPage } from "../_views/admin-page";
 import { adminStrings } from "../_views/strings";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
-export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const locale = await pageLocale(params);
   const t = await getTranslations({ locale, namespace: "Admin.Audit" });
-  return { title: t("title"), ...privatePage };
+  return { title: t("title") };
 }
 
 // Prize decisions are recorded on their entry (and proposals on the contest), so "prize" is not offered.

@@ -10,7 +10,6 @@ import { sameParamsAlternates } from "@/lib/seo/metadata";
 import { Pagination } from "@/components/pagination";
 import { EligibilityCells } from "@/components/admin/eligibility-cells";
 import { pageLocale } from "@/app/[locale]/_views/static-locale";
-import { privatePage } from "@/app/[locale]/_views/portal";
 import { AdminPage } from "../_views/admin-page";
 import { reviewEntries, type ReviewFilter } from "@/lib/db/queries/secretariat";
 import { adminStrings } from "../_views/strings";
@@ -19,12 +18,11 @@ import { DataTable, td } from "../_views/table-scroll";
 
 type Search = Record<string, string | string[] | undefined>;
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Search> };
-export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const locale = await pageLocale(params);
   const t = await getTranslations({ locale, namespace: "Admin.Entries" });
-  return { title: t("title"), ...privatePage };
+  return { title: t("title") };
 }
 
 const STATUSES = ["submitted", "withdrawn"] as const;

@@ -7,17 +7,15 @@ import { listRounds } from "@/lib/db/queries/rounds";
 import { localizedPath } from "@/lib/i18n/paths";
 import { sameParamsAlternates } from "@/lib/seo/metadata";
 import { pageLocale } from "@/app/[locale]/_views/static-locale";
-import { privatePage } from "@/app/[locale]/_views/portal";
 import { AdminPage } from "../_views/admin-page";
 import { RoundStatusBadge } from "../_views/badges";
 
 type Props = { params: Promise<{ locale: string }> };
-export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const locale = await pageLocale(params);
   const t = await getTranslations({ locale, namespace: "Admin.Exports" });
-  return { title: t("title"), ...privatePage };
+  return { title: t("title") };
 }
 
 type Kind = "entries" | "scores" | "ranking" | "prizes" | "all";

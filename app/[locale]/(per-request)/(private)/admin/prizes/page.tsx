@@ -12,18 +12,16 @@ import { sameParamsAlternates } from "@/lib/seo/metadata";
 import { ActionForm } from "@/components/admin/action-form";
 import { QuotasForm } from "@/components/admin/quotas-form";
 import { pageLocale } from "@/app/[locale]/_views/static-locale";
-import { privatePage } from "@/app/[locale]/_views/portal";
 import { AdminPage } from "../_views/admin-page";
 import { adminStrings, formatNumber } from "../_views/strings";
 import { DataTable, td } from "../_views/table-scroll";
 
 type Props = { params: Promise<{ locale: string }> };
-export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const locale = await pageLocale(params);
   const t = await getTranslations({ locale, namespace: "Admin.Prizes" });
-  return { title: t("title"), ...privatePage };
+  return { title: t("title") };
 }
 
 const TIER_STYLES: Record<PrizeTier, string> = { A: "bg-amber-200 text-amber-950", B: "bg-stone-200 text-stone-900", C: "bg-orange-100 text-orange-950", encouragement: "bg-green-100 text-green-900" };

@@ -10,7 +10,6 @@ import { localizedPath } from "@/lib/i18n/paths";
 import { sameParamsAlternates } from "@/lib/seo/metadata";
 import { RoundForm } from "@/components/admin/round-form";
 import { pageLocale } from "@/app/[locale]/_views/static-locale";
-import { privatePage } from "@/app/[locale]/_views/portal";
 import { AdminPage } from "../_views/admin-page";
 import { roundSummaries } from "@/lib/db/queries/secretariat";
 import { adminStrings } from "../_views/strings";
@@ -18,12 +17,11 @@ import { RoundStatusBadge, scopeText } from "../_views/badges";
 import { DataTable, td } from "../_views/table-scroll";
 
 type Props = { params: Promise<{ locale: string }> };
-export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const locale = await pageLocale(params);
   const t = await getTranslations({ locale, namespace: "Admin.Rounds" });
-  return { title: t("title"), ...privatePage };
+  return { title: t("title") };
 }
 
 /** The current contest's rounds, and a new one. */

@@ -11,17 +11,13 @@ import { sameParamsAlternates } from "@/lib/seo/metadata";
 import { entryParams } from "@/lib/validation/params";
 import { EntryPage } from "@/app/[locale]/_views/entry-page";
 import { pageLocale } from "@/app/[locale]/_views/static-locale";
-import { privatePage } from "@/app/[locale]/_views/portal";
 
 type Props = { params: Promise<{ locale: string; id: string }> };
-export const dynamic = "force-dynamic";
-// Entry ids are not known at build time; the [locale] layout only lists locales.
-export const dynamicParams = true;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const locale = await pageLocale(params);
   const t = await getTranslations({ locale, namespace: "EntryForm" });
-  return { title: t("editTitle"), ...privatePage };
+  return { title: t("editTitle") };
 }
 
 export default async function EditEntryPage({ params }: Props) {

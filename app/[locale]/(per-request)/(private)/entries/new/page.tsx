@@ -7,15 +7,13 @@ import { localizedPath } from "@/lib/i18n/paths";
 import { sameParamsAlternates } from "@/lib/seo/metadata";
 import { EntryPage } from "@/app/[locale]/_views/entry-page";
 import { pageLocale } from "@/app/[locale]/_views/static-locale";
-import { privatePage } from "@/app/[locale]/_views/portal";
 
 type Props = { params: Promise<{ locale: string }> };
-export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const locale = await pageLocale(params);
   const t = await getTranslations({ locale, namespace: "EntryForm" });
-  return { title: t("newTitle"), ...privatePage };
+  return { title: t("newTitle") };
 }
 
 export default async function NewEntryPage({ params }: Props) {

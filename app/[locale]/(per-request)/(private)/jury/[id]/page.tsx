@@ -17,7 +17,7 @@ import { ScoreForm } from "@/components/jury/score-form";
 import { ConflictForm } from "@/components/jury/conflict-form";
 import { SimplePage } from "@/app/[locale]/_views/simple-page";
 import { pageLocale } from "@/app/[locale]/_views/static-locale";
-import { portalStrings, privatePage } from "@/app/[locale]/_views/portal";
+import { portalStrings } from "@/app/[locale]/_views/portal";
 
 // The same sizes the portal shows (components/portal/format.ts is client code).
 function formatSize(bytes: number): string {
@@ -26,14 +26,11 @@ function formatSize(bytes: number): string {
 }
 
 type Props = { params: Promise<{ locale: string; id: string }> };
-export const dynamic = "force-dynamic";
-// Entry ids are not known at build time; the [locale] layout only lists locales.
-export const dynamicParams = true;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const locale = await pageLocale(params);
   const t = await getTranslations({ locale, namespace: "Jury" });
-  return { title: t("title"), ...privatePage };
+  return { title: t("title") };
 }
 
 /**

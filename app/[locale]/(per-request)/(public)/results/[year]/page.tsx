@@ -12,9 +12,6 @@ import { SimplePage } from "@/app/[locale]/_views/simple-page";
 import { pageLocale } from "@/app/[locale]/_views/static-locale";
 
 type Props = { params: Promise<{ locale: string; year: string }> };
-export const dynamic = "force-dynamic";
-// Years come from the database; the [locale] layout only lists locales.
-export const dynamicParams = true;
 
 const TIER_KEYS: Record<PrizeTier, "tierA" | "tierB" | "tierC" | "tierEncouragement"> = { A: "tierA", B: "tierB", C: "tierC", encouragement: "tierEncouragement" };
 

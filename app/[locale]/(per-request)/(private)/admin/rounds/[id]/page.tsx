@@ -18,7 +18,6 @@ import { AssignmentRunner } from "@/components/admin/assignment-runner";
 import { RemindersForm } from "@/components/admin/reminders-form";
 import { RoundJurorsForm } from "@/components/admin/round-jurors-form";
 import { pageLocale } from "@/app/[locale]/_views/static-locale";
-import { privatePage } from "@/app/[locale]/_views/portal";
 import { AdminPage } from "../../_views/admin-page";
 import { roundDetail } from "@/lib/db/queries/secretariat";
 import { adminStrings, formatNumber } from "../../_views/strings";
@@ -27,14 +26,11 @@ import { ProgressBar } from "../../_views/progress-bar";
 import { DataTable, td } from "../../_views/table-scroll";
 
 type Props = { params: Promise<{ locale: string; id: string }> };
-export const dynamic = "force-dynamic";
-// Round ids are not known at build time; the [locale] layout only lists locales.
-export const dynamicParams = true;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const locale = await pageLocale(params);
   const t = await getTranslations({ locale, namespace: "Admin.Round" });
-  return { title: t("title"), ...privatePage };
+  return { title: t("title") };
 }
 
 const SHEET_STYLES = { none: "bg-stone-200 text-stone-900", draft: "bg-amber-100 text-amber-900", submitted: "bg-green-100 text-green-900" } as const;

@@ -15,16 +15,13 @@ import { entryParams } from "@/lib/validation/params";
 import { PrintButton } from "@/components/portal/print-button";
 import { SimplePage } from "@/app/[locale]/_views/simple-page";
 import { pageLocale } from "@/app/[locale]/_views/static-locale";
-import { privatePage } from "@/app/[locale]/_views/portal";
 
 type Props = { params: Promise<{ locale: string; id: string }> };
-export const dynamic = "force-dynamic";
-export const dynamicParams = true;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const locale = await pageLocale(params);
   const t = await getTranslations({ locale, namespace: "Receipt" });
-  return { title: t("title"), ...privatePage };
+  return { title: t("title") };
 }
 
 export default async function ReceiptPage({ params }: Props) {

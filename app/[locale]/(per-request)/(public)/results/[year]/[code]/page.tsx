@@ -15,9 +15,6 @@ import { Breadcrumbs } from "@/components/breadcrumbs";
 import { pageLocale } from "@/app/[locale]/_views/static-locale";
 
 type Props = { params: Promise<{ locale: string; year: string; code: string }> };
-// Winners come from the database and appear the moment results are published: no rebuild.
-export const dynamic = "force-dynamic";
-export const dynamicParams = true;
 
 const TIER_KEYS: Record<PrizeTier, "tierA" | "tierB" | "tierC" | "tierEncouragement"> = { A: "tierA", B: "tierB", C: "tierC", encouragement: "tierEncouragement" };
 const CODE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/;
