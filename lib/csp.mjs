@@ -28,31 +28,44 @@ export function contentSecurityPolicy({ nonce, dev = false } = {}) {
 }
 
 /**
- * Internal routes (keys of lib/i18n/routes.mjs) rendered per request, each with everything under
- * it: sign-in and sign-up, the account's own pages, the journalist portal, the juror workspace,
- * the secretariat, the contest and results pages that read the database, and search (rendered
- * from its query).
+ * The public paths (path-to-regexp, both locales) of internal routes (keys of
+ * lib/i18n/routes.mjs). Given the pages rendered per request (lib/page-groups.mjs: the folders
+ * under app/[locale]/(per-request)), the paths proxy.ts gives a nonce and next.config.mjs leaves
+ * without its own policy.
+ * @param {string[]} internalRoutes
  */
-export const nonceSections = ["/signin", "/signup", "/account", "/entries", "/jury", "/admin", "/contest", "/results", "/search"];
+export function noncePaths(internalRoutes) {
+  return internalRoutes.flatMap((internal) => {
+    const entry = routes[internal];
+    if (!entry) throw new Error(`${internal} is rendered per request but has no public path in lib/i18n/routes.mjs`);
+    return [toPattern(entry.vi), internal === "/" ? "/en" : "/en" + toPattern(internal)];
+  });
+}
+
+/** Path-to-regexp patterns without modifiers as regular-expression alternatives, without the leading slash. */
+function alternatives(paths) {
+  if (paths.length === 0) return "(?!)";
+  return paths
+    .map((p) =>
+      p
+        .slice(1)
+        .split("/")
+        .map((segment) => (segment.startsWith(":") ? "[^/]+" : segment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))
+        .join("/"),
+    )
+    .join("|");
+}
 
 /**
- * The public paths (path-to-regexp, both locales) of those routes: what proxy.ts's matcher lists
- * literally, and what next.config.mjs leaves without its own policy.
+ * A RegExp for a request's pathname that matches exactly `paths` (path-to-regexp patterns
+ * without modifiers), also as the React payload of a client navigation (`.rsc`, prefetched
+ * segments), as Next.js matches a proxy's matcher.
  */
-export function noncePaths() {
-  return Object.entries(routes)
-    .filter(([internal]) => nonceSections.some((section) => internal === section || internal.startsWith(section + "/")))
-    .flatMap(([internal, { vi }]) => [toPattern(vi), "/en" + toPattern(internal)]);
+export function pathsRegExp(paths) {
+  return new RegExp(`^/(?:${alternatives(paths)})(?:\\.rsc|\\.segments/.+\\.segment\\.rsc)?/?$`);
 }
 
 /** A next.config `source` for every path except `paths` (path-to-regexp patterns without modifiers). */
 export function sourceExcept(paths) {
-  const alternatives = paths.map((p) =>
-    p
-      .slice(1)
-      .split("/")
-      .map((segment) => (segment.startsWith(":") ? "[^/]+" : segment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))
-      .join("/"),
-  );
-  return `/:path((?!(?:${alternatives.join("|")})/?$).*)`;
+  return `/:path((?!(?:${alternatives(paths)})/?$).*)`;
 }

@@ -1,0 +1,54 @@
+// Whether a page is prerendered or rendered per request is said by the folder it is in:
+// app/[locale]/(static)/… or app/[locale]/(per-request)/…, whose layouts set the segment config
+// (`dynamic`) and, under (per-request)/(private), the robots metadata. This reads those folders,
+// at build time (next.config.mjs) and in the tests, so that no list of pages is kept by hand.
+// Plain .mjs with node:fs: never imported by code that runs per request.
+import { readdirSync } from "node:fs";
+import path from "node:path";
+
+export const STATIC_GROUP = "(static)";
+export const PER_REQUEST_GROUP = "(per-request)";
+
+/** app/[locale] of this checkout. */
+export const localeFolder = path.join(import.meta.dirname, "..", "app", "[locale]");
+
+const isGroup = (name) => name.startsWith("(") && name.endsWith(")");
+const ROUTE_FILE = /^(page|route)\.(tsx|ts|jsx|js)$/;
+
+/**
+ * Every page and route handler under app/[locale]: its internal route (the key of
+ * lib/i18n/routes.mjs, route groups left out: "/entries/[id]"), the route groups it is in,
+ * outermost first, its kind, and its file relative to app/[locale]. Private folders (`_views`)
+ * hold no routes.
+ *
+ * @param {string} [folder]
+ * @returns {{ route: string, groups: string[], kind: "page" | "route", file: string }[]}
+ */
+export function localeRoutes(folder = localeFolder) {
+  /** @type {{ route: string, groups: string[], kind: "page" | "route", file: string }[]} */
+  const found = [];
+  /** @param {string} dir @param {string[]} segments @param {string[]} groups */
+  const walk = (dir, segments, groups) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.isDirectory()) {
+        if (entry.name.startsWith("_")) continue;
+        const group = isGroup(entry.name);
+        walk(path.join(dir, entry.name), group ? segments : [...segments, entry.name], group ? [...groups, entry.name] : groups);
+      } else {
+        const match = ROUTE_FILE.exec(entry.name);
+        if (!match) continue;
+        const kind = /** @type {"page" | "route"} */ (match[1]);
+        found.push({ route: "/" + segments.join("/"), groups, kind, file: path.relative(folder, path.join(dir, entry.name)).split(path.sep).join("/") });
+      }
+    }
+  };
+  walk(folder, [], []);
+  return found.sort((a, b) => (a.route < b.route ? -1 : a.route > b.route ? 1 : 0));
+}
+
+/** The internal routes of the pages rendered per request: everything under (per-request). */
+export function perRequestRoutes(folder = localeFolder) {
+  return localeRoutes(folder)
+    .filter((r) => r.groups[0] === PER_REQUEST_GROUP)
+    .map((r) => r.route);
+}
