@@ -70,10 +70,8 @@ describe("route groups", () => {
   });
 
   it("set the segment config and the robots metadata once, in their layouts; no page repeats them", async () => {
-    const staticLayout = await import("@/app/[locale]/(static)/layout");
     const perRequestLayout = await import("@/app/[locale]/(per-request)/layout");
     const privateLayout = await import("@/app/[locale]/(per-request)/(private)/layout");
-    expect(staticLayout.dynamic).toBe("error");
     expect(perRequestLayout.dynamic).toBe("force-dynamic");
     expect(perRequestLayout.dynamicParams).toBe(true);
     expect(privateLayout.metadata.robots).toEqual({ index: false, follow: false });
