@@ -1,7 +1,8 @@
 // Whether a page is prerendered or rendered per request is said by the folder it is in:
-// app/[locale]/(static)/… or app/[locale]/(per-request)/…, whose layout sets the segment config
-// (`dynamic`), as (per-request)/(private)'s sets the robots metadata. This reads those folders, at
-// build time (next.config.mjs) and in the tests, so that no list of pages is kept by hand.
+// app/[locale]/(static)/… (prerendered from generateStaticParams) or app/[locale]/(per-request)/…,
+// whose layout sets `dynamic = "force-dynamic"`, as (per-request)/(private)'s sets the robots
+// metadata. This reads those folders, at build time (next.config.mjs) and in the tests, so that
+// no list of pages is kept by hand.
 // Plain .mjs with node:fs: never imported by code that runs per request.
 import { readdirSync } from "node:fs";
 import path from "node:path";
