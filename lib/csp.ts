@@ -1,4 +1,4 @@
-// The Content-Security-Policy, in one place for next.config.mjs (every response, scripts allowed
+// The Content-Security-Policy, in one place for lib/next-config.ts (every response, scripts allowed
 // inline because prerendered pages cannot carry a per-request nonce) and proxy.ts (the pages
 // rendered per request, whose scripts must carry that request's nonce).
 import { routes, toPattern } from "./i18n/routes";
@@ -26,31 +26,43 @@ export function contentSecurityPolicy({ nonce, dev = false }: { nonce?: string; 
 }
 
 /**
- * Internal routes (keys of lib/i18n/routes.ts) rendered per request, each with everything under
- * it: sign-in and sign-up, the account's own pages, the journalist portal, the juror workspace,
- * the secretariat, the contest and results pages that read the database, and search (rendered
- * from its query).
+ * The public paths (path-to-regexp, both locales) of internal routes (keys of
+ * lib/i18n/routes.ts). Given the pages rendered per request (lib/page-groups.ts: the folders
+ * under app/[locale]/(per-request)), the paths proxy.ts gives a nonce and lib/next-config.ts leaves
+ * without its own policy.
  */
-export const nonceSections = ["/signin", "/signup", "/account", "/entries", "/jury", "/admin", "/contest", "/results", "/search"];
+export function noncePaths(internalRoutes: readonly string[]): string[] {
+  return internalRoutes.flatMap((internal) => {
+    const entry = routes[internal as keyof typeof routes];
+    if (!entry) throw new Error(`${internal} is rendered per request but has no public path in lib/i18n/routes.ts`);
+    return [toPattern(entry.vi), internal === "/" ? "/en" : "/en" + toPattern(internal)];
+  });
+}
+
+/** Path-to-regexp patterns without modifiers as regular-expression alternatives, without the leading slash. */
+function alternatives(paths: readonly string[]): string {
+  if (paths.length === 0) return "(?!)";
+  return paths
+    .map((p) =>
+      p
+        .slice(1)
+        .split("/")
+        .map((segment) => (segment.startsWith(":") ? "[^/]+" : segment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))
+        .join("/"),
+    )
+    .join("|");
+}
 
 /**
- * The public paths (path-to-regexp, both locales) of those routes: what proxy.ts's matcher lists
- * literally, and what next.config.mjs leaves without its own policy.
+ * A RegExp for a request's pathname that matches exactly `paths` (path-to-regexp patterns
+ * without modifiers), also as the React payload of a client navigation (`.rsc`, prefetched
+ * segments), as Next.js matches a proxy's matcher.
  */
-export function noncePaths(): string[] {
-  return Object.entries(routes)
-    .filter(([internal]) => nonceSections.some((section) => internal === section || internal.startsWith(section + "/")))
-    .flatMap(([internal, { vi }]) => [toPattern(vi), "/en" + toPattern(internal)]);
+export function pathsRegExp(paths: readonly string[]): RegExp {
+  return new RegExp(`^/(?:${alternatives(paths)})(?:\\.rsc|\\.segments/.+\\.segment\\.rsc)?/?$`);
 }
 
 /** A next.config `source` for every path except `paths` (path-to-regexp patterns without modifiers). */
 export function sourceExcept(paths: readonly string[]): string {
-  const alternatives = paths.map((p) =>
-    p
-      .slice(1)
-      .split("/")
-      .map((segment) => (segment.startsWith(":") ? "[^/]+" : segment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))
-      .join("/"),
-  );
-  return `/:path((?!(?:${alternatives.join("|")})/?$).*)`;
+  return `/:path((?!(?:${alternatives(paths)})/?$).*)`;
 }

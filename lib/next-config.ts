@@ -6,6 +6,7 @@ import createNextIntlPlugin from "next-intl/plugin";
 import { localeRewrites } from "./i18n/routes";
 import { validateEnv } from "./env";
 import { contentSecurityPolicy, noncePaths, sourceExcept } from "./csp";
+import { perRequestRoutes } from "./page-groups";
 
 // Fail at start, not at the first request, when the environment is wrong.
 validateEnv(process.env);
@@ -19,6 +20,9 @@ const isDev = process.env.NODE_ENV === "development";
 // request get a nonce-based policy from proxy.ts instead of this one (a browser enforces every
 // policy it receives; one per response is what anyone reading the headers expects).
 const staticPolicy = { key: "Content-Security-Policy", value: contentSecurityPolicy({ dev: isDev }) };
+// Those pages are the ones under app/[locale]/(per-request), read here at build time; proxy.ts
+// gets the same list through `env` (inlined into its bundle), since it cannot read app/ per request.
+const nonceRoutes = perRequestRoutes();
 
 const securityHeaders = [
   { key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" },
@@ -39,6 +43,7 @@ const nextConfig: NextConfig = {
   // that costs a phone on a slow network a whole round trip before first paint.
   experimental: { inlineCss: true },
   serverExternalPackages: ["@electric-sql/pglite", "pino", "exceljs"],
+  env: { LANTOA_NONCE_ROUTES: JSON.stringify(nonceRoutes) },
   // Vietnamese is served without a prefix: its translated paths map onto app/[locale]
   // routes here instead of in a proxy, so static pages stay plain static files.
   async rewrites() {
@@ -47,7 +52,7 @@ const nextConfig: NextConfig = {
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },
-      { source: sourceExcept(noncePaths()), headers: [staticPolicy] },
+      { source: sourceExcept(noncePaths(nonceRoutes)), headers: [staticPolicy] },
     ];
   },
   async redirects() {

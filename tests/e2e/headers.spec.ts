@@ -72,6 +72,22 @@ test("prerendered responses keep the site-wide policy; pages rendered per reques
   }
 });
 
+// The route group decides: (per-request)/(private) pages are never indexed nor followed, public
+// pages (prerendered or not) say nothing, and search keeps its own noindex, follow.
+test("robots metadata follows the page's route group", async ({ request }) => {
+  const { vi } = translatedStory();
+  const robots = async (url: string) => {
+    const response = await request.get(url);
+    expect(response.status(), url).toBe(200);
+    const tags = (await response.text()).match(/<meta name="robots" content="[^"]*"/g) ?? [];
+    expect(tags.length, url).toBeLessThanOrEqual(1);
+    return tags[0]?.slice('<meta name="robots" content="'.length, -1) ?? null;
+  };
+  for (const url of ["/dang-nhap", "/en/signin", "/dang-ky", "/en/signup"]) expect(await robots(url), url).toBe("noindex, nofollow");
+  for (const url of ["/", vi.url, "/en/stories", "/gioi-thieu", "/cuoc-thi", "/ket-qua/2025", "/en/results/2025"]) expect(await robots(url), url).toBeNull();
+  expect(await robots("/tim-kiem?q=co+giao")).toBe("noindex, follow");
+});
+
 // next-auth's cookies, read straight off the sign-in answer (fetch keeps no cookie jar).
 test("session cookies are HttpOnly and SameSite=Lax, and Secure behind HTTPS", async ({ baseURL }) => {
   for (const https of [false, true]) {

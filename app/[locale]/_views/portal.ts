@@ -25,5 +25,3 @@ export function safeNext(value: string | string[] | undefined, locale: Locale): 
   const next = typeof value === "string" ? value : "";
   return next.startsWith("/") && !next.startsWith("//") && !next.includes("\\") ? next : localizedPath(locale, "/entries");
 }
-
-export const privatePage = { robots: { index: false, follow: false } } as const;

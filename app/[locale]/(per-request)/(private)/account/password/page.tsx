@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { requireSignedIn, workspacePath } from "@/lib/auth/page";
+import { localizedPath } from "@/lib/i18n/paths";
+import { sameParamsAlternates } from "@/lib/seo/metadata";
+import { PasswordForm } from "@/components/portal/password-form";
+import { SimplePage } from "@/app/[locale]/_views/simple-page";
+import { pageLocale } from "@/app/[locale]/_views/static-locale";
+import { SignedInBar } from "@/app/[locale]/_views/signed-in-bar";
+
+type Props = { params: Promise<{ locale: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const locale = await pageLocale(params);
+  const t = await getTranslations({ locale, namespace: "Account" });
+  return { title: t("title") };
+}
+
+/** Every signed-in role changes their own password here. */
+export default async function PasswordPage({ params }: Props) {
+  const locale = await pageLocale(params);
+  const caller = await requireSignedIn(locale, localizedPath(locale, "/account/password"));
+  const t = await getTranslations({ locale, namespace: "Account" });
+  return (
+    <SimplePage locale={locale} title={t("title")} intro={t("intro")} alternates={sameParamsAlternates("/account/password")} messages={["Account"]}>
+      <SignedInBar locale={locale} name={caller.name} link={{ href: workspacePath(locale, caller.role), label: t("back") }} />
+      <div className="mt-6">
+        <PasswordForm locale={locale} />
+      </div>
+    </SimplePage>
+  );
+}

@@ -1,0 +1,168 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { requireSecretariat } from "@/lib/auth/page";
+import { getDb } from "@/lib/db/client";
+import { findCurrentContest } from "@/lib/db/queries/contests";
+import { CATEGORY_CODES, type CategoryCode } from "@/lib/db/schema";
+import { formatDate } from "@/lib/i18n/format";
+import { localizedPath } from "@/lib/i18n/paths";
+import { sameParamsAlternates } from "@/lib/seo/metadata";
+import { Pagination } from "@/components/pagination";
+import { EligibilityCells } from "@/components/admin/eligibility-cells";
+import { pageLocale } from "@/app/[locale]/_views/static-locale";
+import { AdminPage } from "../_views/admin-page";
+import { reviewEntries, type ReviewFilter } from "@/lib/db/queries/secretariat";
+import { EligibilityBadge } from "../_views/badges";
+import { DataTable, td } from "../_views/table-scroll";
+
+type Search = Record<string, string | string[] | undefined>;
+type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Search> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const locale = await pageLocale(params);
+  const t = await getTranslations({ locale, namespace: "Admin.Entries" });
+  return { title: t("title") };
+}
+
+const STATUSES = ["submitted", "withdrawn"] as const;
+const ELIGIBILITIES = ["pending", "eligible", "ineligible"] as const;
+
+/** The query string as filters: unknown values are ignored rather than refused (it is a page, not the API). */
+function parseFilter(search: Search): ReviewFilter {
+  const one = (key: string) => (typeof search[key] === "string" ? (search[key] as string) : "");
+  const pick = <T extends string>(value: string, allowed: readonly T[]) => (allowed as readonly string[]).includes(value) ? (value as T) : undefined;
+  const page = Number(one("page"));
+  return {
+    q: one("q").normalize("NFC").slice(0, 200).trim(),
+    status: pick(one("status"), STATUSES),
+    category: pick<CategoryCode>(one("category"), CATEGORY_CODES),
+    eligibility: pick(one("eligibility"), ELIGIBILITIES),
+    page: Number.isInteger(page) && page >= 1 && page <= 1000 ? page : 1,
+  };
+}
+
+/** Entries of the current contest: search, filter, and decide eligibility with a reason. */
+export default async function AdminEntriesPage({ params, searchParams }: Props) {
+  const locale = await pageLocale(params);
+  const here = localizedPath(locale, "/admin/entries");
+  const caller = await requireSecretariat(locale, here);
+  const t = await getTranslations({ locale, namespace: "Admin.Entries" });
+  const status = await getTranslations({ locale, namespace: "Admin.Status" });
+  const db = await getDb();
+  const contest = await findCurrentContest(db);
+  const filter = parseFilter(await searchParams);
+  const result = contest ? await reviewEntries(db, contest.id, filter) : { rows: [], total: 0, pageCount: 1 };
+  const names = new Map(contest?.categories.map((c) => [c.code, c.name[locale]]));
+  const hrefFor = (page: number) => {
+    const query = new URLSearchParams();
+    if (filter.q) query.set("q", filter.q);
+    if (filter.category) query.set("category", filter.category);
+    if (filter.status) query.set("status", filter.status);
+    if (filter.eligibility) query.set("eligibility", filter.eligibility);
+    if (page > 1) query.set("page", String(page));
+    const qs = query.toString();
+    return qs ? `${here}?${qs}` : here;
+  };
+  const select = "mt-1 w-full rounded-md border border-stone-400 bg-white px-3 py-2 text-base";
+
+  return (
+    <AdminPage locale={locale} caller={caller} section="/admin/entries" title={t("title")} intro={t("intro")} alternates={sameParamsAlternates("/admin/entries")} forms={["EligibilityCells"]}>
+      <form method="get" action={here} role="search" aria-label={t("filters")} className="grid gap-3 rounded-lg border border-stone-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-5">
+        <div className="sm:col-span-2 lg:col-span-2">
+          <label htmlFor="entries-q" className="block font-semibold">
+            {t("query")}
+          </label>
+          <input id="entries-q" name="q" type="search" defaultValue={filter.q} maxLength={200} className={select} />
+        </div>
+        <div>
+          <label htmlFor="entries-category" className="block font-semibold">
+            {t("category")}
+          </label>
+          <select id="entries-category" name="category" defaultValue={filter.category ?? ""} className={select}>
+            <option value="">{t("any")}</option>
+            {contest?.categories.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.name[locale]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="entries-status" className="block font-semibold">
+            {t("status")}
+          </label>
+          <select id="entries-status" name="status" defaultValue={filter.status ?? ""} className={select}>
+            <option value="">{t("any")}</option>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {status(`entry.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="entries-eligibility" className="block font-semibold">
+            {t("eligibility")}
+          </label>
+          <select id="entries-eligibility" name="eligibility" defaultValue={filter.eligibility ?? ""} className={select}>
+            <option value="">{t("any")}</option>
+            {ELIGIBILITIES.map((e) => (
+              <option key={e} value={e}>
+                {status(`eligibility.${e}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="flex flex-wrap items-center gap-3 sm:col-span-2 lg:col-span-5">
+          <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+            {t("apply")}
+          </button>
+          <a href={here} className="font-semibold text-brand-700 underline">
+            {t("reset")}
+          </a>
+        </div>
+      </form>
+
+      <p className="mt-6 font-semibold" aria-live="polite" data-testid="entries-total">
+        {t("total", { total: result.total })}
+      </p>
+      {result.rows.length > 0 && (
+        <DataTable label={t("tableLabel")} className="min-w-[48rem]" columns={[t("code"), t("work"), t("category"), t("status"), t("eligibility"), t("decision")]}>
+          {result.rows.map((row) => (
+            <tr key={row.id} data-testid="entry-row">
+              <th scope="row" className={`${td} whitespace-nowrap text-left font-mono text-sm font-normal`}>
+                {row.code ?? "—"}
+              </th>
+              <td className={td}>
+                <span className="font-semibold">{row.title || t("untitled")}</span>
+                <span className="block text-sm text-stone-700">{[row.authors.join(", "), row.outlet].filter(Boolean).join(" · ")}</span>
+                {row.submittedAt && <span className="block text-sm text-stone-600">{t("submittedAt", { date: formatDate(row.submittedAt, locale) })}</span>}
+              </td>
+              <td className={td}>{names.get(row.category) ?? row.category}</td>
+              <td className={td}>{status(`entry.${row.status as "submitted" | "withdrawn"}`)}</td>
+              {row.status === "submitted" ? (
+                <EligibilityCells locale={locale} entryId={row.id} label={row.code ?? row.title} eligibility={row.eligibility} reason={row.eligibilityReason} />
+              ) : (
+                <>
+                  <td className={td}>
+                    <EligibilityBadge locale={locale} value={row.eligibility} />
+                    {row.eligibilityReason && <span className="mt-1 block text-sm text-stone-700">{row.eligibilityReason}</span>}
+                  </td>
+                  <td className={td}>
+                    <span className="text-sm text-stone-600">{t("withdrawnNoDecision")}</span>
+                  </td>
+                </>
+              )}
+            </tr>
+          ))}
+        </DataTable>
+      )}
+      <Pagination
+        page={filter.page}
+        pageCount={result.pageCount}
+        hrefFor={hrefFor}
+        labels={{ nav: t("pages"), previous: t("previous"), next: t("next"), pageOf: t("pageOf", { page: filter.page, pages: result.pageCount }), page: (n) => t("page", { n }) }}
+      />
+    </AdminPage>
+  );
+}

@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { requireJournalist } from "@/lib/auth/page";
+import { getDb } from "@/lib/db/client";
+import { getContest } from "@/lib/db/queries/contests";
+import { getOwnEntry } from "@/lib/db/queries/entries";
+import { AppError } from "@/lib/errors";
+import { localizedPath } from "@/lib/i18n/paths";
+import { sameParamsAlternates } from "@/lib/seo/metadata";
+import { entryParams } from "@/lib/validation/params";
+import { EntryPage } from "@/app/[locale]/_views/entry-page";
+import { pageLocale } from "@/app/[locale]/_views/static-locale";
+
+type Props = { params: Promise<{ locale: string; id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const locale = await pageLocale(params);
+  const t = await getTranslations({ locale, namespace: "EntryForm" });
+  return { title: t("editTitle") };
+}
+
+export default async function EditEntryPage({ params }: Props) {
+  const locale = await pageLocale(params);
+  const parsed = entryParams.safeParse(await params);
+  if (!parsed.success) notFound();
+  const { id } = parsed.data;
+  const caller = await requireJournalist(locale, localizedPath(locale, "/entries/[id]", { id }));
+  const db = await getDb();
+  const entry = await getOwnEntry(db, caller, id).catch((error: unknown) => {
+    if (error instanceof AppError && error.status === 404) notFound();
+    throw error;
+  });
+  return <EntryPage locale={locale} caller={caller} contest={await getContest(db, entry.contestId)} entry={entry} alternates={sameParamsAlternates("/entries/[id]", { id })} />;
+}
