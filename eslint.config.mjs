@@ -9,6 +9,14 @@ const CONTEST_BOUNDARY = [
   { regex: "^node:", message: "lib/contest holds pure rules: no Node.js module (no I/O)." },
 ];
 
+// Components present data that pages hand them: no database, session, storage, mail or search
+// client (types from those modules are fine: they describe the props).
+const COMPONENT_BOUNDARY = [
+  { regex: "^(@/|(\\.\\.?/)+)app(/|$)", message: "components/ sit below the pages: move what both need into components/ or lib/." },
+  { regex: "^@/lib/(db|auth|storage|mail|backup|ops|export|http)(/|$)", message: "components/ do no data access: let the page or route handler call lib/ and pass the result as props.", allowTypeImports: true },
+  { regex: "^(drizzle-orm|pg|@electric-sql/.*|meilisearch|node:.*)(/|$)", message: "components/ do no data access or I/O.", allowTypeImports: true },
+];
+
 const config = [
   ...coreWebVitals,
   ...typescript,
@@ -32,6 +40,13 @@ const config = [
   {
     files: ["lib/contest/**/*.{ts,tsx,mjs,js}"],
     rules: { "no-restricted-imports": ["error", { patterns: [LIB_BOUNDARY, ...CONTEST_BOUNDARY] }] },
+  },
+  {
+    files: ["components/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": "off",
+      "@typescript-eslint/no-restricted-imports": ["error", { patterns: COMPONENT_BOUNDARY }],
+    },
   },
 ];
 
