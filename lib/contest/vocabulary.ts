@@ -15,6 +15,10 @@ export const ENTRY_STATUSES = ["draft", "submitted", "withdrawn"] as const;
 export type EntryStatus = (typeof ENTRY_STATUSES)[number];
 export const entryStatusSchema = z.enum(ENTRY_STATUSES);
 
+/** A co-author linked to an account consents: pending until they accept or decline. */
+export const COAUTHOR_STATUSES = ["pending", "accepted", "declined"] as const;
+export type CoauthorStatus = (typeof COAUTHOR_STATUSES)[number];
+
 /** The secretariat's decision on a submitted entry; none (null) until it is made. */
 export const ELIGIBILITY = ["eligible", "ineligible"] as const;
 export type Eligibility = (typeof ELIGIBILITY)[number];

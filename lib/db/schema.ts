@@ -5,6 +5,7 @@ import { bigint, bigserial, boolean, check, date, index, integer, jsonb, pgTable
 import {
   CATEGORY_CODES,
   CONFLICT_SOURCES,
+  COAUTHOR_STATUSES,
   ELIGIBILITY,
   ENTRY_STATUSES,
   LENGTH_UNITS,
@@ -27,6 +28,7 @@ import {
 export {
   CATEGORY_CODES,
   CONFLICT_SOURCES,
+  COAUTHOR_STATUSES,
   ELIGIBILITY,
   ENTRY_STATUSES,
   LENGTH_UNITS,
@@ -70,6 +72,14 @@ export const users = pgTable(
     disabledAt: timestamp("disabled_at", { withTimezone: true }),
     // Sessions issued before this moment are refused (lib/auth/session.ts); null: never changed.
     passwordChangedAt: timestamp("password_changed_at", { withTimezone: true }),
+    // Fixed in the session token at sign-in; raising it ends every session issued before
+    // (a password change, disabling, a role change, "sign out everywhere").
+    sessionVersion: integer("session_version").notNull().default(0),
+    // Two-factor sign-in (TOTP): the secret is sealed with AUTH_SECRET; it counts only once
+    // enrolment is confirmed (totpEnabledAt set). Recovery codes are stored as hashes, each used once.
+    totpSecret: text("totp_secret"),
+    totpEnabledAt: timestamp("totp_enabled_at", { withTimezone: true }),
+    recoveryCodes: jsonb("recovery_codes").$type<string[]>().notNull().default([]),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -168,8 +178,15 @@ export const entryAuthors = pgTable(
     // As the owner typed it; when it belongs to an account, userId links that account.
     email: text("email").notNull().default(""),
     userId: uuid("user_id").references(() => users.id),
+    // A co-author linked to an account is pending until that account accepts; the main author
+    // and unlinked co-authors are accepted from the start.
+    status: text("status", { enum: COAUTHOR_STATUSES }).notNull().default("accepted"),
+    answeredAt: timestamp("answered_at", { withTimezone: true }),
   },
-  (t) => [uniqueIndex("entry_authors_entry_position_key").on(t.entryId, t.position), index("entry_authors_user_idx").on(t.userId)],
+  (t) => [
+    check("entry_authors_status_check", sql`${t.status} in (${sqlList(COAUTHOR_STATUSES)})`),
+    uniqueIndex("entry_authors_entry_position_key").on(t.entryId, t.position), index("entry_authors_user_idx").on(t.userId),
+  ],
 );
 
 export const attachments = pgTable(
@@ -182,6 +199,13 @@ export const attachments = pgTable(
     contentType: text("content_type").notNull(),
     // What the client called the file: display text only, never a path.
     fileName: text("file_name").notNull(),
+    // The copy jurors receive, with the file's metadata removed (lib/storage/clean); null until
+    // cleaned. removedMetadata lists what was taken out; bylineFound names an author's name still
+    // visible in the content, which the secretariat is warned about.
+    cleanSha256: text("clean_sha256"),
+    cleanSize: bigint("clean_size", { mode: "number" }),
+    removedMetadata: jsonb("removed_metadata").$type<string[]>(),
+    bylineFound: jsonb("byline_found").$type<string[]>(),
     createdBy: uuid("created_by").notNull().references(() => users.id),
     createdAt: createdAt(),
   },
@@ -207,6 +231,15 @@ export const rateLimits = pgTable("rate_limits", {
   key: text("key").primaryKey(),
   windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
   count: integer("count").notNull(),
+  // Sign-in throttling: no attempt is taken for this key before this moment (growing delays).
+  blockedUntil: timestamp("blocked_until", { withTimezone: true }),
+});
+
+/** Site-wide settings the secretariat changes at run time (e.g. two-factor required for staff). */
+export const settings = pgTable("settings", {
+  key: text("key").primaryKey(),
+  value: jsonb("value").notNull(),
+  updatedAt: updatedAt(),
 });
 
 export const auditLog = pgTable(
