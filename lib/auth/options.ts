@@ -2,6 +2,7 @@ import "server-only";
 import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/lib/db/client";
+import { findAccountById } from "@/lib/db/queries/accounts";
 import { AppError } from "@/lib/errors";
 import { isLocale } from "@/lib/i18n/config";
 import { translator } from "@/lib/i18n/translator";
@@ -9,7 +10,7 @@ import { signInInput } from "@/lib/validation/account";
 import { signInWithPassword } from "./accounts";
 import { clientAddress } from "./rate-limit";
 import { authSecret } from "./secret";
-import { endedByPasswordChange, SESSION_MAX_AGE } from "./session";
+import { SESSION_MAX_AGE, sessionEnded } from "./session";
 
 // Without NEXTAUTH_URL, next-auth v4 takes its origin from the Host header only when told to
 // trust it; that lets sign-in work on whatever localhost port the server was started on.
@@ -44,12 +45,23 @@ export function authOptions(): AuthOptions {
       }),
     ],
     callbacks: {
-      // Reading /api/auth/session re-encodes the token with a fresh `iat`: a session older than
-      // the last password change must not come back to life that way. Throwing makes next-auth
-      // clear the cookie. A database that cannot answer ends nothing; every API request checks again.
+      // At sign-in the account's session version is fixed in the token (`sv`) and never changed
+      // by a renewal. Reading /api/auth/session re-encodes the token with a fresh `iat`: a session
+      // that has ended (older version, disabled or unknown account) must not be renewed that way.
+      // Throwing makes next-auth answer with no session and clear the cookie. A database that
+      // cannot answer ends nothing here; every API request and page checks again (callerFromCookies).
       async jwt({ token, user }) {
-        const ended = !user && (await getDb().then((db) => endedByPasswordChange(db, token)).catch(() => false));
-        if (ended) throw new Error("session ended by a password change");
+        if (user) {
+          // Read here, not in authorize: a version raised in the milliseconds between the two
+          // reads is given to the new session.
+          const account = await findAccountById(await getDb(), user.id);
+          if (!account || account.disabledAt) throw new Error("no active account at sign-in");
+          return { ...token, sv: account.sessionVersion };
+        }
+        const ended = await getDb()
+          .then((db) => sessionEnded(db, token))
+          .catch(() => false);
+        if (ended) throw new Error("session ended");
         return token;
       },
     },
