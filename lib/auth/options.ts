@@ -5,6 +5,7 @@ import { getDb } from "@/lib/db/client";
 import { findAccountById } from "@/lib/db/queries/accounts";
 import { AppError } from "@/lib/errors";
 import { isLocale } from "@/lib/i18n/config";
+import { componentLogger } from "@/lib/log";
 import { translator } from "@/lib/i18n/translator";
 import { signInInput } from "@/lib/validation/account";
 import { signInWithPassword } from "./accounts";
@@ -17,6 +18,8 @@ import { SESSION_MAX_AGE, sessionEnded } from "./session";
 process.env.AUTH_TRUST_HOST ??= "true";
 
 let options: AuthOptions | undefined;
+
+const SESSION_ENDED = "session ended";
 
 export function authOptions(): AuthOptions {
   options ??= {
@@ -44,6 +47,17 @@ export function authOptions(): AuthOptions {
         },
       }),
     ],
+    logger: {
+      // An ended session refused by the jwt callback is expected (a tab of a signed-out device
+      // polls /api/auth/session): one info line, not next-auth's error with a stack trace.
+      error(code, metadata) {
+        if (code === "JWT_SESSION_ERROR" && metadata instanceof Error && metadata.message === SESSION_ENDED) {
+          componentLogger("auth").info("ended session not renewed");
+          return;
+        }
+        console.error(`[next-auth][error][${code}]`, metadata instanceof Error ? metadata.message : "", metadata);
+      },
+    },
     callbacks: {
       // At sign-in the account's session version is fixed in the token (`sv`) and never changed
       // by a renewal. Reading /api/auth/session re-encodes the token with a fresh `iat`: a session
@@ -61,7 +75,7 @@ export function authOptions(): AuthOptions {
         const ended = await getDb()
           .then((db) => sessionEnded(db, token))
           .catch(() => false);
-        if (ended) throw new Error("session ended");
+        if (ended) throw new Error(SESSION_ENDED);
         return token;
       },
     },
