@@ -77,9 +77,10 @@ export async function signInWithPassword(db: Db, email: string, password: string
 /**
  * PUT /api/account/password: a signed-in person replaces their own password. A wrong current
  * password counts against the same per-account limit as a failed sign-in, so a session left open
- * cannot be used to guess it; past the limit, both are refused (429).
+ * cannot be used to guess it; past the limit, both are refused (429). Every session of the
+ * account ends; returns the new session version, for the caller's own to be re-issued.
  */
-export async function changeOwnPassword(db: Db, caller: { id: string; email: string }, input: PasswordChangeInput): Promise<void> {
+export async function changeOwnPassword(db: Db, caller: { id: string; email: string }, input: PasswordChangeInput): Promise<number> {
   await assertAccountNotLocked(db, "signin", caller.email);
   const user = await findAccountById(db, caller.id);
   if (!user) throw new AppError(401, "unauthenticated");
@@ -88,7 +89,7 @@ export async function changeOwnPassword(db: Db, caller: { id: string; email: str
     throw invalid({ currentPassword: { key: "wrongPassword" } });
   }
   await clearAccountFailures(db, "signin", caller.email);
-  await replacePassword(db, user, await hashPassword(input.newPassword), new Date());
+  return replacePassword(db, user, await hashPassword(input.newPassword), new Date());
 }
 
 /** PATCH /api/admin/accounts/{id}: the change, if `accountChangeRefusal` (lib/contest/accounts.ts) allows it (409 with its reason otherwise). */

@@ -1,7 +1,8 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 
 // A journalist of this spec's own changes their password from the portal, stays signed in on this
-// device, signs out, and can then sign in with the new password only. The demo accounts' shared
+// device, signs out, and can then sign in with the new password only. Another signs out of all
+// other devices: the other browser's session ends, this one stays. The demo accounts' shared
 // passwords are left alone: other specs sign in with them.
 
 // Sign-ins and sign-ups are limited per client address; this spec counts as its own client.
@@ -57,7 +58,7 @@ test("a journalist changes their password, signs out and signs in with the new o
   await expect(page).toHaveURL(/\/tai-khoan\/mat-khau$/);
   await expect(page.getByText("Đang đăng nhập: Lê Thị Đổi Mật Khẩu")).toBeVisible();
 
-  await page.getByRole("button", { name: "Đăng xuất" }).click();
+  await page.getByRole("button", { name: "Đăng xuất", exact: true }).click();
   await page.waitForURL((url) => url.pathname === "/");
   await page.goto("/tai-khoan/mat-khau");
   await expect(page).toHaveURL(/\/dang-nhap\?next=/);
@@ -72,4 +73,62 @@ test("a journalist changes their password, signs out and signs in with the new o
   // Sent back where sign-in was asked for.
   await expect(page).toHaveURL(/\/tai-khoan\/mat-khau$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Đổi mật khẩu");
+});
+
+async function signUp(page: Page, email: string, name: string) {
+  await page.goto("/dang-ky");
+  await page.getByLabel("Họ và tên (tên thật)").fill(name);
+  await page.getByLabel("Thư điện tử").fill(email);
+  await page.getByLabel("Mật khẩu", { exact: true }).fill(OLD_PASSWORD);
+  await page.getByLabel("Số điện thoại").fill("0912345678");
+  await page.getByLabel("Cơ quan báo chí").fill("Báo Nhân Dân");
+  await page.getByRole("button", { name: "Tạo tài khoản" }).click();
+  await expect(page).toHaveURL(/\/bai-du-thi$/);
+}
+
+test("signing out of all other devices ends the other browser's session and keeps this one", async ({ page, browser }) => {
+  const email = `pv.thietbi.${Date.now()}@baomoi.vn`;
+  await signUp(page, email, "Phạm Văn Hai Máy");
+
+  // Another device: its own browser context, signed in with the same account.
+  const other = await browser.newContext({ baseURL: test.info().project.use.baseURL, extraHTTPHeaders: { "x-forwarded-for": "198.51.100.42" } });
+  try {
+    const elsewhere = await other.newPage();
+    await elsewhere.goto("/dang-nhap");
+    await elsewhere.getByLabel("Thư điện tử").fill(email);
+    await elsewhere.getByLabel("Mật khẩu", { exact: true }).fill(OLD_PASSWORD);
+    await elsewhere.getByRole("button", { name: "Đăng nhập" }).click();
+    await expect(elsewhere).toHaveURL(/\/bai-du-thi$/);
+
+    await page.goto("/tai-khoan/mat-khau");
+    await expect(page.getByRole("heading", { level: 2 })).toHaveText("Đăng nhập trên thiết bị khác");
+    // A confirmation first; cancelling sends nothing and gives the focus back.
+    await page.getByRole("button", { name: "Đăng xuất khỏi mọi thiết bị khác" }).click();
+    await expect(page.getByText("Mọi phiên đăng nhập khác của tài khoản sẽ kết thúc ngay. Bạn có chắc không?")).toBeVisible();
+    const yes = page.getByRole("button", { name: "Có, đăng xuất các thiết bị khác" });
+    await expect(yes).toBeFocused();
+    await page.getByRole("button", { name: "Hủy" }).click();
+    await expect(page.getByRole("button", { name: "Đăng xuất khỏi mọi thiết bị khác" })).toBeFocused();
+    await elsewhere.reload();
+    await expect(elsewhere).toHaveURL(/\/bai-du-thi$/);
+
+    await page.getByRole("button", { name: "Đăng xuất khỏi mọi thiết bị khác" }).click();
+    await yes.click();
+    await expect(page.getByRole("status").filter({ hasText: "Đã đăng xuất khỏi mọi thiết bị khác." })).toBeVisible();
+
+    // The other browser is signed out, and its session is not renewed either.
+    await elsewhere.goto("/bai-du-thi");
+    await expect(elsewhere).toHaveURL(/\/dang-nhap\?next=/);
+    expect(await (await elsewhere.request.get("/api/auth/session")).json()).toEqual({});
+    // This one was given a new session with the change: still signed in after a reload.
+    await page.reload();
+    await expect(page.getByText("Đang đăng nhập: Phạm Văn Hai Máy")).toBeVisible();
+    expect(await (await page.request.get("/api/auth/session")).json()).toMatchObject({ user: { email } });
+
+    await page.goto("/en/account/password");
+    await expect(page.getByRole("heading", { level: 2 })).toHaveText("Signed in on other devices");
+    await expect(page.getByRole("button", { name: "Sign out of all other devices" })).toBeVisible();
+  } finally {
+    await other.close();
+  }
 });

@@ -212,6 +212,8 @@ describe.each(databaseKinds)("authorisation by phase on %s", (kind) => {
         who: { anonymous: { draft: 201, open: "409 emailTaken", closed: "409 emailTaken", published: "409 emailTaken" } },
       },
       { method: "PUT", path: "/api/account/password", body: { currentPassword: "bat-ky", newPassword: "ngan" }, who: { ...Object.fromEntries(ACTORS.map((a) => [a, "422 validation"])), anonymous: 401 } },
+      // Every signed-in role signs out its other sessions (the table signs in afresh on each call).
+      { method: "POST", path: "/api/account/sessions/revoke", who: { ...Object.fromEntries(ACTORS.map((a) => [a, 204])), anonymous: 401 } },
       ...[AUTHOR, PEN, E_TITLE, F_TITLE].map((text): Spec => ({ method: "GET", path: `/api/search?q=${q(text)}`, who: { anonymous: 200, assigned: 200 } })),
 
       // The journalist's own entry: hers to read; after the deadline nobody changes it; other

@@ -1,6 +1,9 @@
 // Calls the real route handlers with real Request objects, as Next.js would.
 import { encode } from "next-auth/jwt";
+import { eq } from "drizzle-orm";
 import { authSecret } from "@/lib/auth/secret";
+import { getDb } from "@/lib/db/client";
+import { users } from "@/lib/db/schema";
 
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -26,9 +29,24 @@ const table = Object.keys(modules)
   })
   .sort((a, b) => a.dynamicCount - b.dynamicCount);
 
-export async function sessionCookie(userId: string): Promise<string> {
-  const token = await encode({ token: { sub: userId }, secret: authSecret() });
+/** A session as next-auth issues it at sign-in: the account and its session version then (`sv`). */
+export async function sessionCookie(userId: string, sessionVersion = 0): Promise<string> {
+  const token = await encode({ token: { sub: userId, sv: sessionVersion }, secret: authSecret() });
   return `next-auth.session-token=${token}`;
+}
+
+/**
+ * The account's session version now: `as` signs in afresh on every call. 0 for no such account,
+ * or while the database is down (the outage tests call through it).
+ */
+export async function currentSessionVersion(userId: string): Promise<number> {
+  if (!/^[0-9a-f-]{36}$/i.test(userId)) return 0;
+  try {
+    const [row] = await (await getDb()).select({ sv: users.sessionVersion }).from(users).where(eq(users.id, userId));
+    return row?.sv ?? 0;
+  } catch {
+    return 0;
+  }
 }
 
 export type CallOptions = { as?: string; json?: unknown; body?: BodyInit; headers?: Record<string, string> };
@@ -43,7 +61,7 @@ export async function call(method: Method, path: string, options: CallOptions = 
     const handler = (await load())[method];
     if (!handler) throw new Error(`${method} ${path} has no handler`);
     const headers = new Headers({ "x-forwarded-for": "198.51.100.7", ...options.headers });
-    if (options.as) headers.set("cookie", await sessionCookie(options.as));
+    if (options.as) headers.set("cookie", await sessionCookie(options.as, await currentSessionVersion(options.as)));
     let body = options.body;
     if (options.json !== undefined) {
       body = typeof options.json === "string" ? options.json : JSON.stringify(options.json);

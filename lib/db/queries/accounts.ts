@@ -44,28 +44,59 @@ export async function findAccountsByEmail(db: Db, emails: string[]): Promise<Use
   return emails.length === 0 ? [] : db.select().from(users).where(inArray(users.email, emails));
 }
 
+// Raising an account's session version ends every session issued before (lib/auth/session.ts).
+const nextSessionVersion = sql<number>`${users.sessionVersion} + 1`;
+
 /**
  * Replaces the password of `before` (read when the current password was checked), unless it
- * changed meanwhile: then the password that was checked is no longer the current one. Sessions
- * issued before `changedAt` end (lib/auth/session.ts). Audited without the hashes.
+ * changed meanwhile: then the password that was checked is no longer the current one. Every
+ * session ends (the session version is raised); the caller re-issues its own at the version
+ * returned. Audited without the hashes.
  */
-export async function replacePassword(db: Db, before: User, passwordHash: string, changedAt: Date): Promise<void> {
-  await db.transaction(async (tx) => {
+export async function replacePassword(db: Db, before: User, passwordHash: string, changedAt: Date): Promise<number> {
+  return db.transaction(async (tx) => {
     const [row] = await tx.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, before.id)).for("update");
     if (!row) throw new AppError(404, "notFound");
     if (row.passwordHash !== before.passwordHash) throw invalid({ currentPassword: { key: "wrongPassword" } });
-    await tx.update(users).set({ passwordHash, passwordChangedAt: changedAt, updatedAt: changedAt }).where(eq(users.id, before.id));
+    const [after] = await tx
+      .update(users)
+      .set({ passwordHash, passwordChangedAt: changedAt, sessionVersion: nextSessionVersion, updatedAt: changedAt })
+      .where(eq(users.id, before.id))
+      .returning({ sessionVersion: users.sessionVersion });
     await recordAudit(tx, { actorId: before.id, action: "account.password", entity: "account", entityId: before.id, before: { passwordChangedAt: before.passwordChangedAt }, after: { passwordChangedAt: changedAt } });
+    return after!.sessionVersion;
   });
 }
 
-/** Changes a role or the disabled flag (no rules: see changeAccount); both take effect on the next request. */
+/**
+ * POST /api/account/sessions/revoke: ends every session of the account by raising its session
+ * version, only if it is still `fromVersion`, the one of the session asking — a session another
+ * one has just ended cannot outlive it this way (401). Audited. Returns the new version.
+ */
+export async function revokeSessions(db: Db, userId: string, fromVersion: number): Promise<number> {
+  return db.transaction(async (tx) => {
+    const [after] = await tx
+      .update(users)
+      .set({ sessionVersion: nextSessionVersion, updatedAt: new Date() })
+      .where(and(eq(users.id, userId), eq(users.sessionVersion, fromVersion), isNull(users.disabledAt)))
+      .returning({ sessionVersion: users.sessionVersion });
+    if (!after) throw new AppError(401, "unauthenticated");
+    await recordAudit(tx, { actorId: userId, action: "account.sessions", entity: "account", entityId: userId, before: { sessionVersion: fromVersion }, after: { sessionVersion: after.sessionVersion } });
+    return after.sessionVersion;
+  });
+}
+
+/** Changes a role or the disabled flag (no rules: see changeAccount); either ends the account's sessions. */
 export async function updateAccount(db: Db, id: string, change: { role?: Role; disabled?: boolean }, actorId: string): Promise<User> {
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(users).where(eq(users.id, id)).for("update");
     if (!before) throw new AppError(404, "notFound");
     return writeAccountChange(tx, before, change, actorId);
   });
+}
+
+function changesAccess(before: User, change: { role?: Role; disabled?: boolean }): boolean {
+  return (change.role !== undefined && change.role !== before.role) || (change.disabled !== undefined && change.disabled !== (before.disabledAt !== null));
 }
 
 async function writeAccountChange(tx: Db, before: User, change: { role?: Role; disabled?: boolean }, actorId: string, reason?: string): Promise<User> {
@@ -75,6 +106,9 @@ async function writeAccountChange(tx: Db, before: User, change: { role?: Role; d
       ...(change.role ? { role: change.role } : {}),
       // Re-disabling keeps the first date: it says since when the account has been off.
       ...(change.disabled === undefined ? {} : { disabledAt: change.disabled ? (before.disabledAt ?? new Date()) : null }),
+      // A new role or a change of the disabled flag (either way) ends the account's sessions:
+      // re-enabling must not revive the ones open when it was disabled.
+      ...(changesAccess(before, change) ? { sessionVersion: nextSessionVersion } : {}),
       updatedAt: new Date(),
     })
     .where(eq(users.id, before.id))
@@ -136,8 +170,7 @@ export async function changeAccount(
       openAssignments: Number(open?.n ?? 0),
     });
     if (refusal) throw new AppError(409, refusal.code, refusal.params);
-    const unchanged = (change.role === undefined || change.role === before.role) && (change.disabled === undefined || change.disabled === (before.disabledAt !== null));
-    if (unchanged) return before;
+    if (!changesAccess(before, change)) return before;
     return writeAccountChange(tx, before, change, actorId, reason);
   });
 }

@@ -4,6 +4,7 @@ import { requireSignedIn, workspacePath } from "@/lib/auth/page";
 import { localizedPath } from "@/lib/i18n/paths";
 import { sameParamsAlternates } from "@/lib/seo/metadata";
 import { PasswordForm } from "@/components/portal/password-form";
+import { SessionsForm } from "@/components/portal/sessions-form";
 import { SimplePage } from "@/app/[locale]/_views/simple-page";
 import { pageLocale } from "@/app/[locale]/_views/static-locale";
 import { SignedInBar } from "@/app/[locale]/_views/signed-in-bar";
@@ -16,7 +17,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: t("title") };
 }
 
-/** Every signed-in role changes their own password here. */
+/** Every signed-in role changes their own password here, and signs out its other devices. */
 export default async function PasswordPage({ params }: Props) {
   const locale = await pageLocale(params);
   const caller = await requireSignedIn(locale, localizedPath(locale, "/account/password"));
@@ -27,6 +28,15 @@ export default async function PasswordPage({ params }: Props) {
       <div className="mt-6">
         <PasswordForm locale={locale} />
       </div>
+      <section aria-labelledby="sessions-title" className="mt-12 border-t border-stone-200 pt-8">
+        <h2 id="sessions-title" className="text-2xl font-bold">
+          {t("sessionsTitle")}
+        </h2>
+        <p className="mt-2 max-w-3xl text-stone-700">{t("sessionsIntro")}</p>
+        <div className="mt-4">
+          <SessionsForm locale={locale} />
+        </div>
+      </section>
     </SimplePage>
   );
 }
