@@ -8,6 +8,7 @@ import { translator } from "@/lib/i18n/translator";
 import { signInInput } from "@/lib/validation/account";
 import { signInWithPassword } from "./accounts";
 import { clientAddress } from "./rate-limit";
+import { reportSignInRefusal } from "./signin-status";
 import { authSecret } from "./secret";
 import { endedByPasswordChange, SESSION_MAX_AGE } from "./session";
 
@@ -37,7 +38,10 @@ export function authOptions(): AuthOptions {
             const user = await signInWithPassword(await getDb(), parsed.data.email, parsed.data.password, clientAddress(headers));
             return { id: user.id, name: user.name, email: user.email };
           } catch (error) {
-            if (error instanceof AppError) throw new Error(translator(locale, "Errors")(error.code, error.params));
+            if (error instanceof AppError) {
+              reportSignInRefusal(error);
+              throw new Error(translator(locale, "Errors")(error.code, error.params));
+            }
             throw error;
           }
         },

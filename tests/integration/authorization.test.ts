@@ -212,6 +212,9 @@ describe.each(databaseKinds)("authorisation by phase on %s", (kind) => {
         who: { anonymous: { draft: 201, open: "409 emailTaken", closed: "409 emailTaken", published: "409 emailTaken" } },
       },
       { method: "PUT", path: "/api/account/password", body: { currentPassword: "bat-ky", newPassword: "ngan" }, who: { ...Object.fromEntries(ACTORS.map((a) => [a, "422 validation"])), anonymous: 401 } },
+      // The e-mailed unlock link: anyone may open one; only a valid signature clears anything (tests/integration/throttle.test.ts).
+      { method: "GET", path: "/api/account/unlock?token=abc", who: { anonymous: 303, author: 303, secretariat: 303 } },
+      { method: "GET", path: "/api/account/unlock", who: { anonymous: "422 validation" } },
       ...[AUTHOR, PEN, E_TITLE, F_TITLE].map((text): Spec => ({ method: "GET", path: `/api/search?q=${q(text)}`, who: { anonymous: 200, assigned: 200 } })),
 
       // The journalist's own entry: hers to read; after the deadline nobody changes it; other

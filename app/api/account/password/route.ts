@@ -8,8 +8,8 @@ import { passwordChangeInput } from "@/lib/validation/account";
 
 export const dynamic = "force-dynamic";
 
-export const PUT = guard({ access: ROLES, body: passwordChangeInput }, async ({ req, db, caller, body }) => {
-  await changeOwnPassword(db, caller, body);
+export const PUT = guard({ access: ROLES, body: passwordChangeInput }, async ({ req, db, caller, body, ip }) => {
+  await changeOwnPassword(db, caller, body, ip);
   // This device's session was issued before the change too: it gets a new one.
   const cookie = await renewedSessionCookie(parseCookies(req.headers.get("cookie")));
   return new Response(null, { status: 204, headers: { ...noStore, ...(cookie ? { "Set-Cookie": cookie } : {}) } });
