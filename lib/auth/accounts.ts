@@ -12,7 +12,9 @@ import type { PasswordChangeInput, SignUpInput } from "@/lib/validation/account"
 import type { StaffAccountInput } from "@/lib/validation/admin";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "./password";
 import { assertAccountNotLocked, assertPairNotBlocked, clearAccountThrottles, clearPairFailures, countAccountFailure, countPairFailure, limitAddress, mayMailUnlock, throttled } from "./rate-limit";
+import { matchRecoveryCode, normalizeCode, openSecret, verifyTotp } from "./two-factor";
 import { readUnlockToken, unlockToken } from "./unlock-link";
+import { spendRecoveryCode } from "@/lib/db/queries/two-factor";
 
 /** A journalist signs up themselves; every other role is created by the secretariat. */
 export async function signUpJournalist(db: Db, input: SignUpInput, ip: string): Promise<User> {
@@ -67,7 +69,7 @@ export type StaffAccountCreated = ReturnType<typeof staffAccountCreatedJson>;
  * (account, address) pair with growing delays (lib/auth/rate-limit.ts), never the account as a
  * whole. The failure that blocks a pair is already answered 429.
  */
-export async function signInWithPassword(db: Db, email: string, password: string, ip: string): Promise<User> {
+export async function signInWithPassword(db: Db, email: string, password: string, ip: string, code?: string): Promise<User> {
   await limitAddress(db, "signin", ip);
   await assertPairNotBlocked(db, email, ip);
   const user = await findAccountByEmail(db, email);
@@ -77,8 +79,31 @@ export async function signInWithPassword(db: Db, email: string, password: string
     throw new AppError(401, "invalidCredentials");
   }
   if (user.disabledAt) throw new AppError(403, "accountDisabled");
+  // With two-factor on, the right password alone is not enough: the form then asks for a code.
+  if (user.totpEnabledAt) {
+    if (!code) throw new AppError(401, "codeRequired");
+    await checkSecondFactor(db, user, code, ip);
+  }
   await clearPairFailures(db, email, ip);
   return user;
+}
+
+/**
+ * A TOTP code from the account's app, or one of its recovery codes (spent on use, audited). A
+ * wrong code counts as a failed sign-in of the pair, so codes cannot be guessed faster than passwords.
+ */
+export async function checkSecondFactor(db: Db, user: User, code: string, ip: string): Promise<void> {
+  const given = normalizeCode(code);
+  if (user.totpSecret && user.totpEnabledAt) {
+    if (/^\d{6}$/.test(given)) {
+      if (verifyTotp(openSecret(user.totpSecret), given)) return;
+    } else {
+      const hash = matchRecoveryCode(given, user.recoveryCodes);
+      if (hash && (await spendRecoveryCode(db, user.id, hash))) return;
+    }
+  }
+  await failedAttempt(db, user, user.email, ip);
+  throw new AppError(401, "wrongCode");
 }
 
 /**
