@@ -66,3 +66,9 @@ export async function changeSiteSettings(db: Db, actorId: string, change: SiteSe
   await setTwoFactorRequiredForStaff(db, change.twoFactorRequiredForStaff, actorId);
   return siteSettings(db);
 }
+
+/** What the two-factor page shows: whether it is on for this account, and whether the secretariat requires it. */
+export async function twoFactorStatus(db: Db, userId: string): Promise<{ enabled: boolean; required: boolean; recoveryCodesLeft: number }> {
+  const user = await account(db, userId);
+  return { enabled: user.totpEnabledAt !== null, required: await twoFactorRequiredForStaff(db), recoveryCodesLeft: user.recoveryCodes.length };
+}
