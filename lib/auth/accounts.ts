@@ -11,7 +11,7 @@ import { siteUrl } from "@/lib/env";
 import type { PasswordChangeInput, SignUpInput } from "@/lib/validation/account";
 import type { StaffAccountInput } from "@/lib/validation/admin";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "./password";
-import { assertAccountNotLocked, assertPairNotBlocked, clearAccountThrottles, clearPairFailures, countAccountFailure, countPairFailure, limitAddress, mayMailUnlock, throttled } from "./rate-limit";
+import { assertAccountNotLocked, assertPairNotBlocked, clearAccountThrottles, clearPairFailures, countAccountFailure, countPairFailure, firstUseOfUnlockLink, limitAddress, mayMailUnlock, throttled } from "./rate-limit";
 import { matchRecoveryCode, normalizeCode, openSecret, verifyTotp } from "./two-factor";
 import { readUnlockToken, unlockToken } from "./unlock-link";
 import { spendRecoveryCode } from "@/lib/db/queries/two-factor";
@@ -132,11 +132,13 @@ export async function failedAttempt(db: Db, user: User | null, email: string, ip
  * GET /api/account/unlock: the e-mailed link clears every address's failures and blocks on the
  * account it was made for, and is audited. Returns what the sign-in page tells the person.
  */
-export async function unlockWithLink(db: Db, token: string): Promise<"unlocked" | "invalid" | "expired"> {
+export async function unlockWithLink(db: Db, token: string): Promise<"unlocked" | "invalid" | "expired" | "used"> {
   const read = readUnlockToken(token);
   if (typeof read === "string") return read;
   const user = await findAccountById(db, read.userId);
   if (!user) return "invalid";
+  // Once only: a link left in a mailbox cannot clear the blocks again and again.
+  if (!(await firstUseOfUnlockLink(db, token))) return "used";
   const cleared = await clearAccountThrottles(db, user.email);
   await recordAudit(db, { actorId: user.id, action: "account.unlock", entity: "account", entityId: user.id, after: { cleared } });
   return "unlocked";

@@ -85,6 +85,12 @@ export async function mayMailUnlock(db: Db, email: string): Promise<boolean> {
   return count <= 3;
 }
 
+/** True the first time an unlock link is used (kept for its lifetime, 24 hours, by its signature). */
+export async function firstUseOfUnlockLink(db: Db, token: string): Promise<boolean> {
+  const { count } = await hitCounter(db, `signin:unlock-used:${token.split(".").at(-1)}`, 24 * 3600);
+  return count === 1;
+}
+
 /**
  * The client's address: the last X-Forwarded-For hop, which is the one our own server or the
  * proxy in front of it wrote. Deploy behind a proxy that sets the header from the socket.

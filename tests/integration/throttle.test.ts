@@ -109,6 +109,13 @@ describe.each(databaseKinds)("sign-in throttling on %s", (kind) => {
     expect((await signIn(user.email, PASSWORD, "192.0.2.40")).user?.id).toBe(user.id);
     expect((await signIn(user.email, PASSWORD, "192.0.2.41")).user?.id).toBe(user.id);
     expect(await audits(user, "account.unlock")).toHaveLength(1);
+
+    // Once only.
+    for (let i = 0; i < 5; i++) await signIn(user.email, `sai-${i}`, "192.0.2.42");
+    const again = await call("GET", link!.replace(/^https?:\/\/[^/]+/, ""));
+    expect(again.headers.get("location")).toMatch(/\/dang-nhap\?unlock=used$/);
+    expect((await signIn(user.email, PASSWORD, "192.0.2.42")).status).toBe(429);
+    expect(await audits(user, "account.unlock")).toHaveLength(1);
   });
 
   it("refuses forged, foreign and expired unlock links, changing nothing", async () => {

@@ -10,10 +10,11 @@ import { safeNext } from "@/app/[locale]/_views/portal";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const UNLOCK_NOTICES: Record<string, { key: "unlocked" | "unlockExpired" | "unlockInvalid"; ok: boolean }> = {
+const UNLOCK_NOTICES: Record<string, { key: "unlocked" | "unlockExpired" | "unlockInvalid" | "unlockUsed"; ok: boolean }> = {
   unlocked: { key: "unlocked", ok: true },
   expired: { key: "unlockExpired", ok: false },
   invalid: { key: "unlockInvalid", ok: false },
+  used: { key: "unlockUsed", ok: false },
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
