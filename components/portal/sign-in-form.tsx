@@ -13,16 +13,27 @@ export function SignInForm({ locale, next }: Props) {
   const [busy, setBusy] = useState(false);
   const hydrated = useHydrated();
   const email = useRef<HTMLInputElement>(null);
+  const code = useRef<HTMLInputElement>(null);
+  // Shown once the server says the account has two-factor on (authorize's "codeRequired").
+  const [needCode, setNeedCode] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     setBusy(true);
-    const res = await signIn("credentials", { email: String(data.get("email")), password: String(data.get("password")), locale, redirect: false }).catch(() => null);
+    const credentials = { email: String(data.get("email")), password: String(data.get("password")), code: String(data.get("code") ?? ""), locale };
+    const res = await signIn("credentials", { ...credentials, redirect: false }).catch(() => null);
     if (!res || res.error) {
       setBusy(false);
+      if (res?.error === "codeRequired") {
+        setNeedCode(true);
+        setMessage(t("codeRequired"));
+        // The field appears with this render; focus it on the next.
+        setTimeout(() => code.current?.focus(), 0);
+        return;
+      }
       setMessage(res?.error ?? t("networkError"));
-      email.current?.focus();
+      (needCode ? code : email).current?.focus();
       return;
     }
     window.location.assign(next);
@@ -37,6 +48,7 @@ export function SignInForm({ locale, next }: Props) {
       )}
       <Field ref={email} id="signin-email" name="email" type="email" label={t("email")} autoComplete="email" required aria-invalid={message ? true : undefined} />
       <Field id="signin-password" name="password" type="password" label={t("password")} autoComplete="current-password" required />
+      {needCode && <Field ref={code} id="signin-code" name="code" type="text" label={t("code")} hint={t("codeHint")} autoComplete="one-time-code" inputMode="text" required />}
       <button type="submit" disabled={busy || !hydrated} className="rounded-md bg-brand-700 px-5 py-3 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
         {busy ? t("working") : t("submitSignIn")}
       </button>

@@ -7,6 +7,7 @@ import type { Role } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { readJsonBody } from "@/lib/http/request";
 import { boundary, type GuardedHandler, type RequestContext, type RouteConfig } from "@/lib/http/route";
+import { mustEnrolTwoFactor } from "@/lib/db/queries/two-factor";
 import { clientAddress } from "./rate-limit";
 import { callerFromCookies, parseCookies, type Caller } from "./session";
 
@@ -26,6 +27,8 @@ type GuardConfig<A extends Access, P, B, Q> = RouteConfig<P, Q> & {
   access: A;
   body?: z.ZodType<B>;
   idempotent?: boolean;
+  /** The two-factor enrolment routes: open to staff who must still enrol (everything else answers them 403). */
+  twoFactorEnrolment?: boolean;
 };
 
 /**
@@ -55,6 +58,8 @@ export function guard<A extends Access, P = Record<string, never>, B = undefined
         if (!caller) throw new AppError(401, "unauthenticated");
         if (!config.access.includes(caller.role)) throw new AppError(403, "forbidden");
       }
+      // When the secretariat requires two-factor for staff, a staff account without it enrols first.
+      if (caller && caller.role !== "journalist" && !config.twoFactorEnrolment && (await mustEnrolTwoFactor(db, caller.id))) throw new AppError(403, "twoFactorRequired");
       return { db, caller, ip: clientAddress(req.headers) };
     },
     async (ctx) => {

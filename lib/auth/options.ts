@@ -10,6 +10,7 @@ import { translator } from "@/lib/i18n/translator";
 import { signInInput } from "@/lib/validation/account";
 import { signInWithPassword } from "./accounts";
 import { clientAddress } from "./rate-limit";
+import { reportSignInRefusal } from "./signin-status";
 import { authSecret } from "./secret";
 import { SESSION_MAX_AGE, sessionEnded } from "./session";
 
@@ -29,7 +30,7 @@ export function authOptions(): AuthOptions {
     providers: [
       CredentialsProvider({
         name: "credentials",
-        credentials: { email: { type: "email" }, password: { type: "password" }, locale: { type: "text" } },
+        credentials: { email: { type: "email" }, password: { type: "password" }, code: { type: "text" }, locale: { type: "text" } },
         async authorize(credentials, req) {
           const locale = isLocale(credentials?.locale) ? credentials.locale : "vi";
           const parsed = signInInput.safeParse(credentials ?? {});
@@ -38,10 +39,15 @@ export function authOptions(): AuthOptions {
           const headers = new Headers();
           for (const [name, value] of Object.entries(req.headers ?? {})) if (typeof value === "string") headers.set(name, value);
           try {
-            const user = await signInWithPassword(await getDb(), parsed.data.email, parsed.data.password, clientAddress(headers));
+            const user = await signInWithPassword(await getDb(), parsed.data.email, parsed.data.password, clientAddress(headers), parsed.data.code || undefined);
             return { id: user.id, name: user.name, email: user.email };
           } catch (error) {
-            if (error instanceof AppError) throw new Error(translator(locale, "Errors")(error.code, error.params));
+            // Not a message but a signal: the form shows its code field (components/portal/sign-in-form.tsx).
+            if (error instanceof AppError && error.code === "codeRequired") throw new Error("codeRequired");
+            if (error instanceof AppError) {
+              reportSignInRefusal(error);
+              throw new Error(translator(locale, "Errors")(error.code, error.params));
+            }
             throw error;
           }
         },

@@ -2,6 +2,7 @@ import "server-only";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { getDb } from "@/lib/db/client";
+import { mustEnrolTwoFactor } from "@/lib/db/queries/two-factor";
 import type { Role } from "@/lib/db/schema";
 import type { Locale } from "@/lib/i18n/config";
 import { localizedPath } from "@/lib/i18n/paths";
@@ -20,6 +21,8 @@ const WORKSPACES: Record<Role, "/entries" | "/jury" | "/admin"> = { journalist: 
 /** A page for one role: a caller of another role goes to their own workspace, anyone else signs in. */
 async function requireRole(role: Role, locale: Locale, here: string): Promise<Caller> {
   const caller = await pageCaller();
+  // Staff who must still enrol in two-factor (the secretariat requires it) do that before anything else.
+  if (caller?.role === role && role !== "journalist" && (await mustEnrolTwoFactor(await getDb(), caller.id))) redirect(localizedPath(locale, "/account/two-factor"));
   if (caller?.role === role) return caller;
   const workspace = caller && WORKSPACES[caller.role];
   redirect(workspace ? localizedPath(locale, workspace) : `${localizedPath(locale, "/signin")}?next=${encodeURIComponent(here)}`);

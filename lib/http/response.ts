@@ -16,7 +16,7 @@ export function errorResponse(error: unknown, locale: Locale, requestId?: string
     const fields = error.fields
       ? Object.fromEntries(Object.entries(error.fields).map(([field, issue]) => [field, t(`fields.${issue.key}`, issue.params)]))
       : undefined;
-    const headers: Record<string, string> = error.status === 429 ? { "Retry-After": String(Number(error.params.minutes ?? 1) * 60) } : {};
+    const headers: Record<string, string> = error.status === 429 ? { "Retry-After": String(error.params.retryAfter ?? Number(error.params.minutes ?? 1) * 60) } : {};
     const quote = requestId && error.status >= 500 ? { requestId } : {};
     return json({ error: { code: error.code, message: t(error.code, error.params), ...(fields ? { fields } : {}), ...quote } }, error.status, headers);
   }

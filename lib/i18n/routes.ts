@@ -31,6 +31,7 @@ export const routes: Record<string, { vi: string }> = {
   "/signup": { vi: "/dang-ky" },
   "/signin": { vi: "/dang-nhap" },
   "/account/password": { vi: "/tai-khoan/mat-khau" },
+  "/account/two-factor": { vi: "/tai-khoan/xac-thuc-hai-buoc" },
   "/entries": { vi: "/bai-du-thi" },
   "/entries/new": { vi: "/bai-du-thi/moi" },
   "/entries/[id]": { vi: "/bai-du-thi/[id]" },

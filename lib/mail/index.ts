@@ -102,3 +102,14 @@ export function resultsMail(m: ResultsMail): Mail {
     text: `${part("vi")}\n\n-----\n\n${part("en")}`,
   };
 }
+
+export type UnlockMail = { to: string; name: string; link: string; minutes: number };
+
+/** Sent when repeated failed sign-ins block an address: who may ignore it, and the link that clears every block on the account. In Vietnamese, then in English. */
+export function unlockMail(m: UnlockMail): Mail {
+  const part = (locale: Locale) => {
+    const t = translator(locale, "Auth");
+    return [t("unlockMailGreeting", { name: m.name }), "", t("unlockMailBody", { minutes: m.minutes }), "", t("unlockMailLink", { link: m.link }), "", t("unlockMailIgnore")].join("\n");
+  };
+  return { to: m.to, subject: `${translator("vi", "Auth")("unlockMailSubject")} / ${translator("en", "Auth")("unlockMailSubject")}`, text: `${part("vi")}\n\n-----\n\n${part("en")}` };
+}

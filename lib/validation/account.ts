@@ -16,7 +16,9 @@ export const signUpInput = z
   .strict();
 export type SignUpInput = z.infer<typeof signUpInput>;
 
-export const signInInput = z.object({ email: email(), password: z.string().min(1).max(200) });
+// `code`: the second factor (a TOTP code or a recovery code) of an account with two-factor on; next-auth sends "" when the form has none.
+export const signInInput = z.object({ email: email(), password: z.string().min(1).max(200), code: z.string().max(40).optional() });
+export const twoFactorCodeInput = z.object({ code: z.string().min(1).max(40) }).strict();
 
 /** PUT /api/account/password: the new password follows the sign-up rule and must differ from the current one. */
 export const passwordChangeInput = z

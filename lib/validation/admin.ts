@@ -68,3 +68,8 @@ export type AuditQuery = z.infer<typeof auditQuery>;
 
 /** POST /api/admin/rounds/{id}/reminders: `{}` reminds every juror with sheets left. */
 export const reminderInput = z.object({ jurorIds: z.array(z.uuid()).min(1).max(500).optional() }).strict();
+
+/** DELETE /api/admin/accounts/{id}/two-factor: why the secretariat resets it (kept in the audit log). */
+export const twoFactorResetInput = z.object({ reason: reason() }).strict();
+/** PUT /api/admin/settings: site-wide settings. */
+export const siteSettingsInput = z.object({ twoFactorRequiredForStaff: z.boolean() }).strict();

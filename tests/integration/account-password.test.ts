@@ -120,22 +120,26 @@ describe.each(databaseKinds)("own password change on %s", (kind) => {
     expect((await account(disabled.id)).passwordChangedAt).toBeNull();
   });
 
-  it("counts wrong current passwords against the per-account sign-in limit", async () => {
+  it("counts wrong current passwords as failed sign-ins from the same address", async () => {
     const user = await makeUser(db);
-    for (let i = 0; i < env.AUTH_RATE_LIMIT_ACCOUNT; i++) {
+    for (let i = 0; i < env.AUTH_RATE_LIMIT_ACCOUNT - 1; i++) {
       expect((await change({ currentPassword: `doan-sai-lan-${i}`, newPassword: NEW_PASSWORD }, { as: user.id })).status).toBe(422);
     }
-    // Locked: even the right password is refused, here and at sign-in.
+    // The failure that blocks the (account, address) pair is already answered 429.
+    expect((await change({ currentPassword: "doan-sai-nua", newPassword: NEW_PASSWORD }, { as: user.id })).status).toBe(429);
+    // Blocked: even the right password is refused from this address, here and at sign-in…
     const limited = await change({ currentPassword: PASSWORD, newPassword: NEW_PASSWORD }, { as: user.id });
     expect(limited.status).toBe(429);
-    expect(limited.body.error.code).toBe("rateLimited");
+    expect(limited.body.error.code).toBe("signInThrottled");
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
-    expect((await rejection(signInWithPassword(db, user.email, PASSWORD, "192.0.2.4"))).status).toBe(429);
+    expect((await rejection(signInWithPassword(db, user.email, PASSWORD, "198.51.100.7"))).status).toBe(429);
     expect(await verifyPassword(PASSWORD, (await account(user.id)).passwordHash)).toBe(true);
+    // …but not from another one.
+    expect((await signInWithPassword(db, user.email, PASSWORD, "192.0.2.4")).id).toBe(user.id);
 
-    // The counter is the sign-in's own: failed sign-ins lock the change as well.
+    // The counter is the sign-in's own: failed sign-ins from the same address block the change as well.
     const other = await makeUser(db);
-    for (let i = 0; i < env.AUTH_RATE_LIMIT_ACCOUNT; i++) await rejection(signInWithPassword(db, other.email, `sai-${i}`, "192.0.2.5"));
+    for (let i = 0; i < env.AUTH_RATE_LIMIT_ACCOUNT; i++) await rejection(signInWithPassword(db, other.email, `sai-${i}`, "198.51.100.7"));
     expect((await change({ currentPassword: PASSWORD, newPassword: NEW_PASSWORD }, { as: other.id })).status).toBe(429);
   });
 

@@ -75,7 +75,7 @@ describe.each(databaseKinds)("secretariat accounts and audit on %s", (kind) => {
     expect(page1.status).toBe(200);
     expect(page1.body).toMatchObject({ total: 53, page: 1, pageCount: 2 });
     expect(page1.body.accounts).toHaveLength(50);
-    expect(page1.body.accounts[0]).toEqual({ id: expect.any(String), name: expect.stringMatching(/^Nguyễn Thị Trang/), email: expect.stringContaining(tag), role: "juror", outlet: "", disabled: false, disabledAt: null, createdAt: expect.any(String) });
+    expect(page1.body.accounts[0]).toEqual({ id: expect.any(String), name: expect.stringMatching(/^Nguyễn Thị Trang/), email: expect.stringContaining(tag), role: "juror", outlet: "", disabled: false, disabledAt: null, createdAt: expect.any(String), twoFactor: false });
     const page2 = await call("GET", `/api/admin/accounts?q=nguyen+thi+trang&role=juror&page=2`, { as: secretariat.id });
     expect(page2.body.accounts).toHaveLength(3);
     const ids = [...page1.body.accounts, ...page2.body.accounts].map((a: { id: string }) => a.id);

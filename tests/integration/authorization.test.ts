@@ -214,6 +214,16 @@ describe.each(databaseKinds)("authorisation by phase on %s", (kind) => {
       { method: "PUT", path: "/api/account/password", body: { currentPassword: "bat-ky", newPassword: "ngan" }, who: { ...Object.fromEntries(ACTORS.map((a) => [a, "422 validation"])), anonymous: 401 } },
       // Every signed-in role signs out its other sessions (the table signs in afresh on each call).
       { method: "POST", path: "/api/account/sessions/revoke", who: { ...Object.fromEntries(ACTORS.map((a) => [a, 204])), anonymous: 401 } },
+      // The e-mailed unlock link: anyone may open one; only a valid signature clears anything (tests/integration/throttle.test.ts).
+      { method: "GET", path: "/api/account/unlock?token=abc", who: { anonymous: 303, author: 303, secretariat: 303 } },
+      { method: "GET", path: "/api/account/unlock", who: { anonymous: "422 validation" } },
+      // Two-factor: staff enrol themselves (journalists 403); a confirmation with no enrolment started is 409, a wrong code to turn it off 409 while it is off.
+      { method: "POST", path: "/api/account/two-factor", who: { author: 403, otherAuthor: 403, anonymous: 401 } },
+      { method: "PUT", path: "/api/account/two-factor", body: { code: "000000" }, who: { author: 403, ...forJurors("409 twoFactorNotStarted"), secretariat: "409 twoFactorNotStarted", anonymous: 401 } },
+      { method: "DELETE", path: "/api/account/two-factor", body: { code: "000000" }, who: { author: 403, ...forJurors("409 twoFactorOff"), secretariat: "409 twoFactorOff", anonymous: 401 } },
+      { method: "GET", path: "/api/admin/settings", who: staffOnly(200) },
+      { method: "PUT", path: "/api/admin/settings", body: { twoFactorRequiredForStaff: false }, who: staffOnly(200) },
+      { method: "DELETE", path: `/api/admin/accounts/${nowhere}/two-factor`, body: { reason: "Mất điện thoại" }, who: staffOnly(404) },
       ...[AUTHOR, PEN, E_TITLE, F_TITLE].map((text): Spec => ({ method: "GET", path: `/api/search?q=${q(text)}`, who: { anonymous: 200, assigned: 200 } })),
 
       // The journalist's own entry: hers to read; after the deadline nobody changes it; other

@@ -186,6 +186,7 @@ export function accountJson(user: User) {
     disabled: user.disabledAt !== null,
     disabledAt: user.disabledAt?.toISOString() ?? null,
     createdAt: user.createdAt.toISOString(),
+    twoFactor: user.totpEnabledAt !== null,
   };
 }
 export type AccountJson = ReturnType<typeof accountJson>;

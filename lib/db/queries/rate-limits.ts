@@ -35,3 +35,28 @@ export async function peekCounter(db: Db, key: string, windowSeconds: number): P
 export async function clearCounter(db: Db, key: string): Promise<void> {
   await db.delete(rateLimits).where(eq(rateLimits.key, key));
 }
+
+/** When `key` is blocked until, if it is blocked now. */
+export async function blockedUntil(db: Db, key: string): Promise<Date | null> {
+  const [row] = await db
+    .select({ blockedUntil: rateLimits.blockedUntil })
+    .from(rateLimits)
+    .where(and(eq(rateLimits.key, key), gt(rateLimits.blockedUntil, sql`now()`)));
+  return row?.blockedUntil ?? null;
+}
+
+/** Blocks `key` for `seconds` from now. */
+export async function blockKey(db: Db, key: string, seconds: number): Promise<Date> {
+  const [row] = await db
+    .update(rateLimits)
+    .set({ blockedUntil: sql`now() + make_interval(secs => ${seconds})` })
+    .where(eq(rateLimits.key, key))
+    .returning({ blockedUntil: rateLimits.blockedUntil });
+  return row!.blockedUntil!;
+}
+
+/** Deletes every counter whose key starts with `prefix`; returns how many there were. */
+export async function clearCountersStartingWith(db: Db, prefix: string): Promise<number> {
+  const rows = await db.delete(rateLimits).where(sql`starts_with(${rateLimits.key}, ${prefix})`).returning({ key: rateLimits.key });
+  return rows.length;
+}

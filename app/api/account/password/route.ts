@@ -8,8 +8,8 @@ import { passwordChangeInput } from "@/lib/validation/account";
 
 export const dynamic = "force-dynamic";
 
-export const PUT = guard({ access: ROLES, body: passwordChangeInput }, async ({ req, db, caller, body }) => {
-  const version = await changeOwnPassword(db, caller, body);
+export const PUT = guard({ access: ROLES, body: passwordChangeInput }, async ({ req, db, caller, body, ip }) => {
+  const version = await changeOwnPassword(db, caller, body, ip);
   // The change raised the session version, ending this device's session too: it gets a new one.
   const cookie = await reissuedSessionCookie(parseCookies(req.headers.get("cookie")), version);
   return new Response(null, { status: 204, headers: { ...noStore, ...(cookie ? { "Set-Cookie": cookie } : {}) } });

@@ -10,6 +10,13 @@ import { safeNext } from "@/app/[locale]/_views/portal";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
+const UNLOCK_NOTICES: Record<string, { key: "unlocked" | "unlockExpired" | "unlockInvalid" | "unlockUsed"; ok: boolean }> = {
+  unlocked: { key: "unlocked", ok: true },
+  expired: { key: "unlockExpired", ok: false },
+  invalid: { key: "unlockInvalid", ok: false },
+  used: { key: "unlockUsed", ok: false },
+};
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const locale = await pageLocale(params);
   const t = await getTranslations({ locale, namespace: "Auth" });
@@ -19,9 +26,17 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function SignInPage({ params, searchParams }: Props) {
   const locale = await pageLocale(params);
   const t = await getTranslations({ locale, namespace: "Auth" });
-  const next = safeNext((await searchParams).next, locale);
+  const query = await searchParams;
+  const next = safeNext(query.next, locale);
+  // Where the e-mailed unlock link (GET /api/account/unlock) sends the browser back.
+  const unlock = UNLOCK_NOTICES[String(query.unlock)];
   return (
     <SimplePage locale={locale} title={t("signInTitle")} intro={t("signInIntro")} alternates={sameParamsAlternates("/signin")} messages={["Auth"]}>
+      {unlock && (
+        <p role="status" className={`mb-4 max-w-md rounded-md border p-3 ${unlock.ok ? "border-green-300 bg-green-50 text-green-900" : "border-amber-300 bg-amber-50 text-amber-900"}`}>
+          {t(unlock.key)}
+        </p>
+      )}
       <SignInForm locale={locale} next={next} />
       <p className="mt-6">
         {t("noAccount")}{" "}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireSignedIn, workspacePath } from "@/lib/auth/page";
 import { localizedPath } from "@/lib/i18n/paths";
@@ -37,6 +38,13 @@ export default async function PasswordPage({ params }: Props) {
           <SessionsForm locale={locale} />
         </div>
       </section>
+      {caller.role !== "journalist" && (
+        <p className="mt-8">
+          <Link href={localizedPath(locale, "/account/two-factor")} className="font-semibold text-brand-700 underline">
+            {(await getTranslations({ locale, namespace: "TwoFactor" }))("title")}
+          </Link>
+        </p>
+      )}
     </SimplePage>
   );
 }

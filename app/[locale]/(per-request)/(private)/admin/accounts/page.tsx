@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { siteSettings } from "@/lib/auth/enrolment";
 import { requireSecretariat } from "@/lib/auth/page";
 import { getDb } from "@/lib/db/client";
 import { listAccounts } from "@/lib/db/queries/accounts";
@@ -38,6 +39,7 @@ export default async function AdminAccountsPage({ params, searchParams }: Props)
   const query = parsed.success ? parsed.data : { q: "", page: 1, role: undefined };
   const db = await getDb();
   const list = await listAccounts(db, query);
+  const { twoFactorRequiredForStaff: required } = await siteSettings(db);
   const roleNames = Object.fromEntries(ROLES.map((r) => [r, roles(r)])) as Record<Role, string>;
   const hrefFor = (page: number) => {
     const qs = new URLSearchParams();
@@ -54,6 +56,25 @@ export default async function AdminAccountsPage({ params, searchParams }: Props)
       <div className="max-w-4xl">
         <AccountForm locale={locale} roleNames={{ juror: roleNames.juror, secretariat: roleNames.secretariat }} />
       </div>
+
+      <section aria-labelledby="two-factor-title" className="mt-10 max-w-4xl rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
+        <h2 id="two-factor-title" className="text-xl font-bold">
+          {t("twoFactorTitle")}
+        </h2>
+        <p className="mt-2">{required ? t("twoFactorRequiredOn") : t("twoFactorRequiredOff")}</p>
+        <div className="mt-3">
+          <ActionForm
+            locale={locale}
+            method="PUT"
+            url="/api/admin/settings"
+            body={{ twoFactorRequiredForStaff: !required }}
+            submitLabel={required ? t("twoFactorUnrequire") : t("twoFactorRequire")}
+            confirm={required ? undefined : t("twoFactorRequireConfirm")}
+            done={t("twoFactorSaved")}
+            tone={required ? "secondary" : "primary"}
+          />
+        </div>
+      </section>
 
       <h2 className="mt-10 text-2xl font-bold">{t("list")}</h2>
       <form method="get" action={here} role="search" aria-label={t("filters")} className="mt-3 grid gap-3 rounded-lg border border-stone-200 bg-white p-4 shadow-sm sm:grid-cols-3">
@@ -105,6 +126,7 @@ export default async function AdminAccountsPage({ params, searchParams }: Props)
                   ) : (
                     <span className="rounded bg-green-100 px-2 py-0.5 text-sm font-semibold text-green-900">{t("active")}</span>
                   )}
+                  {a.twoFactor && <span className="mt-1 block text-sm text-stone-700">{t("twoFactorOn")}</span>}
                 </td>
                 <td className={`${td} text-sm`}>{formatDate(a.createdAt, locale)}</td>
                 <td className={`${td} min-w-[16rem]`}>
@@ -140,6 +162,20 @@ export default async function AdminAccountsPage({ params, searchParams }: Props)
                           tone={a.disabled ? "secondary" : "danger"}
                           resetOnDone
                         />
+                        {a.twoFactor && (
+                          <ActionForm
+                            locale={locale}
+                            method="DELETE"
+                            url={`/api/admin/accounts/${a.id}/two-factor`}
+                            legend={t("twoFactorResetFor", { name: a.name })}
+                            fields={[{ name: "reason", kind: "text", label: t("reason") }]}
+                            submitLabel={t("twoFactorReset")}
+                            confirm={t("twoFactorResetConfirm", { name: a.name })}
+                            done={t("twoFactorResetDone")}
+                            tone="danger"
+                            resetOnDone
+                          />
+                        )}
                       </div>
                     </details>
                   )}
