@@ -62,7 +62,11 @@ export function pathsRegExp(paths: readonly string[]): RegExp {
   return new RegExp(`^/(?:${alternatives(paths)})(?:\\.rsc|\\.segments/.+\\.segment\\.rsc)?/?$`);
 }
 
-/** A next.config `source` for every path except `paths` (path-to-regexp patterns without modifiers). */
-export function sourceExcept(paths: readonly string[]): string {
-  return `/:path((?!(?:${alternatives(paths)})/?$).*)`;
+/**
+ * A next.config `source` for every path except `paths` (path-to-regexp patterns without
+ * modifiers) and everything under the first segments `prefixes` ("api": /api and /api/…).
+ */
+export function sourceExcept(paths: readonly string[], prefixes: readonly string[] = []): string {
+  const under = prefixes.length ? `(?!(?:${prefixes.join("|")})(?:/|$))` : "";
+  return `/:path(${under}(?!(?:${alternatives(paths)})/?$).*)`;
 }

@@ -5,11 +5,15 @@ import type { IncomingHttpHeaders } from "node:http";
 
 /**
  * For a server that no proxy stands in front of: replaces what the client sent as
- * X-Forwarded-For (and X-Real-IP) with the socket's address, in place, before Next.js reads it.
+ * X-Forwarded-For (and X-Real-IP) with the socket's address, and drops X-Forwarded-Proto/-Host, in
+ * place, before Next.js reads them.
  */
 export function replaceForwardedFor<T extends IncomingHttpHeaders>(headers: T, socketAddress: string | undefined): T {
   const writable: IncomingHttpHeaders = headers;
   delete writable["x-real-ip"];
+  // Nor may it claim another scheme or host: Next.js builds request.url from these when present.
+  delete writable["x-forwarded-proto"];
+  delete writable["x-forwarded-host"];
   writable["x-forwarded-for"] = socketAddress ?? "unknown";
   return headers;
 }

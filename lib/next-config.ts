@@ -52,7 +52,9 @@ const nextConfig: NextConfig = {
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },
-      { source: sourceExcept(noncePaths(nonceRoutes)), headers: [staticPolicy] },
+      // Not on /api/: headers() would overwrite the policy a handler sets (a download's
+      // `default-src 'none'; sandbox`); the guard gives every API response its own (lib/http/route.ts).
+      { source: sourceExcept(noncePaths(nonceRoutes), ["api"]), headers: [staticPolicy] },
     ];
   },
   async redirects() {

@@ -7,6 +7,7 @@ import { exportEntries, exportPrizes, exportRanking, exportScores, latestRound }
 import { getRound } from "@/lib/db/queries/rounds";
 import type { Round } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
+import { DOWNLOAD_HEADERS } from "@/lib/http/response";
 import { componentLogger } from "@/lib/log";
 import type { Locale } from "@/lib/i18n/config";
 import { translator } from "@/lib/i18n/translator";
@@ -119,7 +120,7 @@ export function exportResponse(job: ExportJob): Response {
       "Content-Type": job.contentType,
       "Content-Disposition": exportDisposition(job.fileName),
       "Cache-Control": "private, no-store",
-      "X-Content-Type-Options": "nosniff",
+      ...DOWNLOAD_HEADERS,
     },
   });
 }

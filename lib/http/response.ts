@@ -6,6 +6,16 @@ import { translator } from "@/lib/i18n/translator";
 
 export const noStore = { "Cache-Control": "no-store" };
 
+/**
+ * The policy of an API response whose handler set none: it is data, never a page, so it may
+ * load nothing and be framed by nobody. next.config's site-wide policy skips /api/ (it would
+ * overwrite the handler's), so this is the only one an API response gets.
+ */
+export const API_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
+/** Every file download (uploads, exports): never sniffed into a page, sandboxed even when opened inline. */
+export const DOWNLOAD_HEADERS = { "X-Content-Type-Options": "nosniff", "Content-Security-Policy": "default-src 'none'; sandbox" };
+
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
   return Response.json(body, { status, headers: { ...noStore, ...headers } });
 }

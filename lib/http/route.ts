@@ -6,7 +6,7 @@ import type { Locale } from "@/lib/i18n/config";
 import { requestLocale } from "@/lib/i18n/translator";
 import { componentLogger, REQUEST_ID_HEADER, requestIdFrom, type Logger } from "@/lib/log";
 import { clientHungUp, isCrossOrigin, readQuery } from "./request";
-import { errorResponse, withHeader } from "./response";
+import { API_POLICY, errorResponse, withHeader } from "./response";
 
 /** What Next.js passes a route handler beside the request. */
 export type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
@@ -89,6 +89,8 @@ export function boundary<P, Q, C extends object>(
       response = errorResponse(shown, locale, requestId);
     }
     response = withHeader(response, REQUEST_ID_HEADER, requestId);
+    // A handler's own policy (a download's sandbox) is kept; any other response gets the API's.
+    if (!response.headers.has("content-security-policy")) response = withHeader(response, "Content-Security-Policy", API_POLICY);
     const line = {
       method: req.method,
       // Never the query string: search terms are the caller's own words.

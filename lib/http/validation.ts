@@ -8,7 +8,9 @@ import { AppError } from "@/lib/errors";
 const MAX_LISTED_OPTIONS = 12;
 
 export function zodFields(error: z.ZodError): Record<string, FieldIssue> {
-  const fields: Record<string, FieldIssue> = {};
+  // Without a prototype, a body key such as "__proto__" is named like any other: on a plain
+  // object, `fields["__proto__"] ??=` reads Object.prototype and writes nothing (a 422 with no field).
+  const fields: Record<string, FieldIssue> = Object.create(null);
   for (const issue of error.issues) {
     const paths = issue.code === "unrecognized_keys" ? issue.keys.map((k) => [...issue.path, k]) : [issue.path];
     for (const path of paths) {
@@ -16,7 +18,7 @@ export function zodFields(error: z.ZodError): Record<string, FieldIssue> {
       fields[name] ??= fieldIssue(issue);
     }
   }
-  return fields;
+  return { ...fields };
 }
 
 /** 422 validation with a problem per field. */

@@ -1,4 +1,5 @@
 import { typeExtension } from "@/lib/contest/rules";
+import { DOWNLOAD_HEADERS } from "@/lib/http/response";
 
 /**
  * `attachment` with an ASCII fallback and the UTF-8 name (RFC 6266). The extension always comes
@@ -29,8 +30,7 @@ export function storedFileResponse(
       "Content-Type": contentType,
       "Content-Length": String(file.size),
       "Content-Disposition": disposition,
-      "X-Content-Type-Options": "nosniff",
-      "Content-Security-Policy": "default-src 'none'; sandbox",
+      ...DOWNLOAD_HEADERS,
       "Cache-Control": "private, no-store",
       ETag: `"${sha256}"`,
     },

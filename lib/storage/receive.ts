@@ -16,6 +16,20 @@ const SNIFF_BYTES = 4100;
 // Room for the multipart boundaries and headers around the file itself.
 const ENVELOPE_BYTES = 64 * 1024;
 
+// A PDF that also reads as a web page (a "polyglot": %PDF-1.4, then <html><script>…) would run
+// its script wherever it is ever served or saved as HTML. A real PDF has no reason to carry markup
+// in its first kilobytes (its XMP metadata is <?xpacket/<x:xmpmeta, not listed here), so one
+// that does is refused. Only the start is read: that is where a browser sniffs for HTML, and
+// compressed page content further on could match by chance.
+const MARKUP_WINDOW = 16 * 1024;
+const MARKUP = ["<html", "<head", "<body", "<script", "<svg", "<iframe", "<!doctype"];
+
+/** Whether the first bytes of a file hold HTML or SVG markup (case-insensitive). */
+export function holdsMarkup(start: Buffer): boolean {
+  const text = start.subarray(0, MARKUP_WINDOW).toString("latin1").toLowerCase();
+  return MARKUP.some((tag) => text.includes(tag));
+}
+
 /** Detected formats under the names the contest uses (file-type says audio/x-m4a for M4A). */
 async function detectType(head: Buffer): Promise<string | null> {
   const found = await fileTypeFromBuffer(head);
@@ -89,12 +103,14 @@ export async function receiveUpload(req: Request, storage: BlobStorage, limits: 
     const hash = createHash("sha256");
     let size = 0;
     let head: Buffer | null = Buffer.alloc(0);
+    let start = Buffer.alloc(0);
     let type: string | null = null;
     let rejected = false;
     const inspect = new Transform({
       async transform(chunk: Buffer, _encoding, done: TransformCallback) {
         size += chunk.length;
         hash.update(chunk);
+        if (start.length < MARKUP_WINDOW) start = Buffer.concat([start, chunk.subarray(0, MARKUP_WINDOW - start.length)]);
         if (head) {
           head = Buffer.concat([head, chunk]);
           if (head.length < SNIFF_BYTES) return done();
@@ -121,6 +137,7 @@ export async function receiveUpload(req: Request, storage: BlobStorage, limits: 
       if (stream.truncated || size > maxBytes) throw tooLarge();
       if (size === 0) throw new AppError(422, "fileEmpty", {}, { file: { key: "fileEmpty" } });
       if (rejected || !type) throw accepted();
+      if (type === "application/pdf" && holdsMarkup(start)) throw new AppError(422, "pdfWithMarkup", {}, { file: { key: "pdfWithMarkup" } });
       const sha256 = hash.digest("hex");
       await upload.commit(sha256);
       return { sha256, size, contentType: type, fileName: displayFileName(rawName ?? "") };

@@ -1,14 +1,23 @@
 // Shared zod building blocks: every text a person types passes through text(), so it is
-// stored as NFC, without invisible or control characters, and within a known length.
+// stored as NFC, without invisible or control characters (the rule is below), and within a known length.
 import { z } from "zod";
 
-// Zero-width and bidirectional-override characters hide text or reorder it on screen; C0/C1
-// control characters have no business in a form field (tab and newline are handled apart).
-const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+// The rule for invisible characters, in this order:
+// - a zero-width space (U+200B) separates words that a copy from a web page or a word processor
+//   meant to keep apart ("Nguyễn\u200BVăn"), so it becomes an ordinary space; deleting it would
+//   join the words ("NguyễnVăn");
+// - every other invisible format character (Unicode category Cf) is removed: zero-width joiner and
+//   non-joiner, word joiner, the byte-order mark, the soft hyphen, bidirectional marks, embeddings,
+//   overrides and isolates (which reorder text on screen) and the like;
+// - C0/C1 control characters are removed too (tab, newline and carriage return are whitespace,
+//   tidied below).
+const ZERO_WIDTH_SPACE = /\u200B/g;
+const INVISIBLE = /[\p{Cf}\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/gu;
 
-/** NFC, invisible characters removed, whitespace tidied; newlines kept only in multi-line text. */
+/** NFC, invisible characters removed (a zero-width space made a space), whitespace tidied; newlines kept only in multi-line text. */
 export function cleanText(value: string, multiline = false): string {
-  let text = value.normalize("NFC").replace(/\r\n?/g, "\n").replace(INVISIBLE, "");
+  // NFC last: removing a character between a letter and its accent can leave a pair to compose.
+  let text = value.replace(/\r\n?/g, "\n").replace(ZERO_WIDTH_SPACE, " ").replace(INVISIBLE, "").normalize("NFC");
   text = multiline ? text.replace(/[ \t]+\n/g, "\n").replace(/\n{3,}/g, "\n\n") : text.replace(/\s+/g, " ");
   return text.trim();
 }

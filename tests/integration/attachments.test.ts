@@ -54,6 +54,7 @@ describe.each(databaseKinds)("attachments on %s", (kind) => {
     expect(download.status).toBe(200);
     expect(download.headers.get("content-type")).toBe("application/pdf");
     expect(download.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(download.headers.get("content-security-policy")).toBe("default-src 'none'; sandbox");
     expect(download.headers.get("content-disposition")).toBe(`attachment; filename="Bai bao so 1.exe.pdf"; filename*=UTF-8''B%C3%A0i%20b%C3%A1o%20s%E1%BB%91%201.exe.pdf`);
     const body = Buffer.from(await download.response.arrayBuffer());
     expect(createHash("sha256").update(body).digest("hex")).toBe(sha256);
@@ -78,6 +79,9 @@ describe.each(databaseKinds)("attachments on %s", (kind) => {
       ["a zip", bytes([0x50, 0x4b, 0x03, 0x04]), "bai.pdf", 415, "fileTypeRejected"],
       ["HTML", bytes("<!doctype html><script>alert(1)</script>", 100), "bai.pdf", 415, "fileTypeRejected"],
       ["a tiny unknown file", Buffer.from("%PD"), "bai.pdf", 415, "fileTypeRejected"],
+      // A polyglot: a PDF to file-type, a web page to a browser.
+      ["a PDF that is also a web page", bytes("%PDF-1.4\n%\xE2\xE3\n<html><body><script>alert(document.cookie)</script></body></html>\n%%EOF\n"), "bai.pdf", 422, "pdfWithMarkup"],
+      ["a PDF carrying SVG", bytes("%PDF-1.7\n1 0 obj\n<SVG onload=alert(1)>\nendobj\n%%EOF\n"), "bai.pdf", 422, "pdfWithMarkup"],
       ["an empty file", Buffer.alloc(0), "bai.pdf", 422, "fileEmpty"],
       ["a file over the limit", pdf(20 * MB + 1), "lon.pdf", 413, "fileTooLarge"],
     ];
@@ -86,6 +90,8 @@ describe.each(databaseKinds)("attachments on %s", (kind) => {
       expect(res.status, label).toBe(status);
       expect(res.body.error.code, label).toBe(code);
     }
+    const polyglot = await call("POST", `/api/entries/${draft}/attachments`, { as: owner.id, body: form(bytes("%PDF-1.4\n<!DOCTYPE html><script>x</script>")), headers: { "accept-language": "en" } });
+    expect(polyglot.body.error.fields).toEqual({ file: "This PDF contains web page code (HTML or SVG), so it cannot be accepted. Export the PDF again from your editor and upload it." });
     // A PDF is fine for print but not for radio, which takes MP3 and M4A.
     const wrongCategory = await call("POST", `/api/entries/${radio}/attachments`, { as: owner.id, body: form(pdf()) });
     expect(wrongCategory.status).toBe(415);

@@ -176,9 +176,10 @@ describe.each(databaseKinds)("exports on %s", (kind) => {
     expect(Object.keys((await bad("/api/admin/exports/entries?format=pdf")).fields)).toEqual(["format"]);
     expect(Object.keys((await bad("/api/admin/exports/scores?round=42")).fields)).toEqual(["round"]);
     expect(Object.keys((await bad("/api/admin/exports/scores?limit=10")).fields)).toEqual(["limit"]);
-    // A parameter given twice is refused, not "the last one wins".
-    const twice = await bad("/api/admin/exports/scores?format=csv&format=xlsx", "en");
-    expect(twice.fields).toEqual({ format: "Give this parameter only once." });
+    // A parameter given twice is refused as a malformed request (400) naming it, not "the last one wins".
+    const twice = await call("GET", "/api/admin/exports/scores?format=csv&format=xlsx", { as: secretariat.id, headers: { "accept-language": "en" } });
+    expect([twice.status, twice.body.error.code, twice.body.error.fields]).toEqual([400, "repeatedParameter", { format: "Give this parameter only once." }]);
+    expect(twice.body.error.message).toBe("Give each parameter only once in the address; repeated: format.");
     const all = await bad("/api/admin/exports/all?format=csv", "en");
     expect(all.fields).toEqual({ format: "The four-sheet workbook is available as XLSX only." });
     expect(all.message).toBe("Some fields are not valid.");

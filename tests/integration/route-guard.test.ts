@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { json } from "@/lib/http/response";
+import { API_POLICY, DOWNLOAD_HEADERS, json } from "@/lib/http/response";
 import { publicGuard } from "@/lib/http/route";
 import { setLogDestination } from "@/lib/log";
 import { call, sessionCookie } from "../support/api";
@@ -107,17 +107,23 @@ describe("the guard's public mode", () => {
     nobodyTouched();
   });
 
-  it("validates params (404) and the query string (422, a localised message per parameter, a repeated one refused)", async () => {
+  it("validates params (404) and the query string (422, a localised message per parameter; 400 for a repeated one)", async () => {
     expect((await hit("/probe/not-a-uuid")).status).toBe(404);
-    const bad = await hit(`/probe/${randomUUID()}?n=12&n=3&x=1`, { headers: { "accept-language": "en" } });
+    const bad = await hit(`/probe/${randomUUID()}?n=12&x=1`, { headers: { "accept-language": "en" } });
     expect(bad.status).toBe(422);
     expect((await bad.json()).error).toEqual({
       code: "validation",
       message: "Some fields are not valid.",
       fields: { n: "At most 9.", x: "This field is not accepted." },
     });
-    const twice = await hit(`/probe/${randomUUID()}?n=1&n=2`);
-    expect((await twice.json()).error.fields).toEqual({ n: "Chỉ nêu tham số này một lần." });
+    // Repeated, whatever else is wrong: the request is malformed (400), and says which parameter.
+    const twice = await hit(`/probe/${randomUUID()}?n=1&n=2&x=1`);
+    expect(twice.status).toBe(400);
+    expect((await twice.json()).error).toMatchObject({ code: "repeatedParameter", fields: { n: "Chỉ nêu tham số này một lần." } });
+    // A parameter named __proto__ is an unknown parameter like any other, not a prototype.
+    const proto = await hit(`/probe/${randomUUID()}?__proto__=x`);
+    expect(proto.status).toBe(422);
+    expect(Object.keys((await proto.json()).error.fields)).toEqual(["__proto__"]);
     nobodyTouched();
   });
 
@@ -132,6 +138,17 @@ describe("the guard's public mode", () => {
     expect(body.error).toMatchObject({ code: "internal", requestId: crash.headers.get("x-request-id") });
     expect(JSON.stringify(body)).not.toContain("boom");
     expect(apiLines(from)[0]).toMatchObject({ level: "error", status: 500, err: { message: "boom" } });
+    nobodyTouched();
+  });
+
+  it("gives an API response the API's own policy, unless its handler set one (a download's sandbox)", async () => {
+    for (const res of [await hit(`/probe/${randomUUID()}`), await hit("/probe/not-a-uuid")]) {
+      expect(res.headers.get("content-security-policy")).toBe(API_POLICY);
+    }
+    const download = publicGuard({}, async () => new Response("%PDF-1.7", { headers: { "content-type": "application/pdf", ...DOWNLOAD_HEADERS } }));
+    const file = await download(new Request("http://localhost/file"), { params: Promise.resolve({}) });
+    expect(file.headers.get("content-security-policy")).toBe("default-src 'none'; sandbox");
+    expect(file.headers.get("x-content-type-options")).toBe("nosniff");
     nobodyTouched();
   });
 

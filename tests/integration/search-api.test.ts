@@ -49,15 +49,16 @@ describe("GET /api/search", () => {
     ["page=1e3", "page", "Enter a page number: 1, 2, 3…"],
     ["page=500", "page", "At most 84."],
     [`q=${"a".repeat(201)}`, "q", "Too long: at most 200 characters."],
-    ["q=mot&q=hai", "q", "Give this parameter only once."],
-    ["q=mot&page=2&page=3", "page", "Give this parameter only once."],
-  ])("rejects %s with 422 validation naming the field", async (query, field, message) => {
+    // A repeated parameter is a malformed request: 400, naming it.
+    ["q=mot&q=hai", "q", "Give this parameter only once.", 400, "repeatedParameter"],
+    ["q=mot&page=2&page=3", "page", "Give this parameter only once.", 400, "repeatedParameter"],
+  ] as [string, string, string, number?, string?][])("rejects %s naming the field (422 validation unless said)", async (query, field, message, status = 422, code = "validation") => {
     const res = await get(query, { "accept-language": "en" });
-    expect(res.status).toBe(422);
+    expect(res.status).toBe(status);
     expect(res.headers.get("cache-control")).toBe("no-store");
     expect(res.headers.get("x-request-id")).toBeTruthy();
     const body = await res.json();
-    expect(body.error.code).toBe("validation");
+    expect(body.error.code).toBe(code);
     expect(Object.keys(body.error.fields)).toEqual([field]);
     expect(body.error.fields[field]).toContain(message);
   });

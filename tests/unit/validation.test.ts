@@ -12,7 +12,8 @@ import errorsEn from "@/lib/i18n/messages/en/errors.json";
 describe("text()", () => {
   it("normalises to NFC and strips invisible and control characters", () => {
     expect(cleanText("Ha\u0300 Ti\u0303nh")).toBe("Hà Tĩnh");
-    expect(cleanText("a\u200Bb\u200Dc\uFEFFd\u202Ee\u0000f\u0007")).toBe("abcdef");
+    // A zero-width space separates words: it becomes a space (tests/unit/hardening.test.ts).
+    expect(cleanText("a\u200Bb\u200Dc\uFEFFd\u202Ee\u0000f\u0007")).toBe("a bcdef");
     expect(cleanText("  hai   dòng\nmột  ")).toBe("hai dòng một");
     expect(cleanText("dòng 1\r\ndòng 2\n\n\n\ndòng 3", true)).toBe("dòng 1\ndòng 2\n\ndòng 3");
   });

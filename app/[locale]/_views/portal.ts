@@ -1,6 +1,7 @@
 import "server-only";
 import type { Locale } from "@/lib/i18n/config";
 import { localizedPath } from "@/lib/i18n/paths";
+import { safeNextPath } from "@/lib/http/next-path";
 import type { ContestWithCategories } from "@/lib/db/queries/contests";
 import { typeLabel } from "@/lib/contest/rules";
 import type { CategoryInfo } from "@/components/portal/entry-form";
@@ -20,8 +21,7 @@ export function categoryInfo(contest: ContestWithCategories, locale: Locale): Ca
   }));
 }
 
-/** Where to go after signing in: only a path on this site, never another origin. */
+/** Where to go after signing in: only a path on this site, never another origin (lib/http/next-path.ts). */
 export function safeNext(value: string | string[] | undefined, locale: Locale): string {
-  const next = typeof value === "string" ? value : "";
-  return next.startsWith("/") && !next.startsWith("//") && !next.includes("\\") ? next : localizedPath(locale, "/entries");
+  return safeNextPath(value, localizedPath(locale, "/entries"));
 }
