@@ -1,6 +1,7 @@
 // The production server that scripts/start.ts runs in place of `next start`: Next.js's own
 // request handler, with the pages the build prerendered once and for all answered from memory
-// (lib/static-pages.ts). Same options as `next start`: --port/-p, --hostname/-H.
+// (lib/static-pages.ts), each under its own Content-Security-Policy listing the hashes of its
+// inline scripts (the site-wide one allows none). Same options as `next start`: --port/-p, --hostname/-H.
 import http from "node:http";
 import { readFileSync } from "node:fs";
 import path from "node:path";
