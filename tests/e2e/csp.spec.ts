@@ -1,5 +1,7 @@
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { mkdirSync, openSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
 import path from "node:path";
 import { expect, test, type APIResponse, type Page } from "@playwright/test";
 import { publicPath } from "../../lib/static-pages";
@@ -160,4 +162,50 @@ test("a page the server does not hold allows no inline script either", async ({ 
   const response = await request.get("/khong-co-trang-nay");
   expect(response.status()).toBe(404);
   expect(scriptSrc(response)).toBe("script-src 'self'");
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+// The server above has held every page for a while. A page asked for before the warm-up reaches it,
+// or on a server that holds none (STATIC_PAGE_CACHE=0), must carry its hashes from the first answer.
+test("a page's first answer carries its hashes, also when the server holds no page", async () => {
+  test.setTimeout(180_000);
+  const root = path.join(import.meta.dirname, "../..");
+  const dataDir = path.resolve(process.env.DATA_DIR || "data", "e2e-csp-nocache");
+  rmSync(dataDir, { recursive: true, force: true });
+  mkdirSync(dataDir, { recursive: true });
+  const port = await freePort();
+  const out = openSync(path.join(dataDir, "server.log"), "a");
+  const child = spawn(process.execPath, ["--import", "tsx/esm", "scripts/server.ts", "--port", String(port), "-H", "127.0.0.1"], {
+    cwd: root,
+    detached: true,
+    stdio: ["ignore", out, out],
+    env: { ...process.env, NODE_ENV: "production", DATA_DIR: dataDir, LANTOA_DEMO: "0", STATIC_PAGE_CACHE: "0", SEARCH_INDEX_ON_START: "0" },
+  });
+  try {
+    const origin = `http://127.0.0.1:${port}`;
+    await expect.poll(() => fetch(`${origin}/api/health`).then((r) => r.status, () => 0), { timeout: 150_000, intervals: [500] }).toBe(200);
+    for (const { kind, url } of staticPages().filter((p) => p.kind.startsWith("story") || p.kind.startsWith("year"))) {
+      for (const asked of [url, `${url}?utm_source=zalo`, url]) {
+        const response = await fetch(origin + asked);
+        expect(response.status, asked).toBe(200);
+        const scripts = response.headers.get("content-security-policy")!.split("; ").find((d) => d.startsWith("script-src "))!;
+        expect(scripts, `${kind} ${asked}`).not.toContain("unsafe-inline");
+        for (const { tag, hash } of inlineScripts(await response.text())) expect(scripts.split(" "), `${kind} ${asked}: ${tag}`).toContain(hash);
+      }
+    }
+  } finally {
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    process.kill(-child.pid!, "SIGTERM");
+    await exited;
+  }
 });
