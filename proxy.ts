@@ -1,8 +1,9 @@
 // Pages rendered per request get a Content-Security-Policy with a fresh nonce instead of the
-// site-wide 'unsafe-inline' one: Next.js reads the nonce from the request's policy header and puts
-// it on every script it writes, so an injected inline script cannot run there. Static pages are
-// prerendered files and could not carry a per-request nonce: they pass through unchanged and keep
-// the policy next.config.mjs gives them.
+// site-wide one (which allows no inline script): Next.js reads the nonce from the request's policy
+// header and puts it on every script it writes, so an injected inline script cannot run there.
+// Static pages are prerendered files and could not carry a per-request nonce: they pass through
+// unchanged, and scripts/server.ts adds their inline scripts' hashes to the policy next.config.mjs
+// gives them.
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy, noncePaths, pathsRegExp } from "@/lib/csp";
 

@@ -1,14 +1,16 @@
-// The Content-Security-Policy, in one place for lib/next-config.ts (every response, scripts allowed
-// inline because prerendered pages cannot carry a per-request nonce) and proxy.ts (the pages
-// rendered per request, whose scripts must carry that request's nonce).
+// The Content-Security-Policy, in one place for lib/next-config.ts (every response; no inline script
+// in production: scripts/server.ts adds to each prerendered page the hashes of its own inline
+// scripts, lib/static-pages.ts) and proxy.ts (the pages rendered per request, whose scripts must
+// carry that request's nonce).
 import { routes, toPattern } from "./i18n/routes";
 
 /**
  * nonce: scripts need it ('strict-dynamic' lets them load the chunks they import);
- * dev: next dev needs eval (React's error overlays) and its HMR websocket.
+ * dev: next dev needs eval (React's error overlays) and its HMR websocket, and renders every page
+ * on request without the hashes, so its pages keep inline scripts.
  */
 export function contentSecurityPolicy({ nonce, dev = false }: { nonce?: string; dev?: boolean } = {}): string {
-  const scripts = nonce ? `'self' 'nonce-${nonce}' 'strict-dynamic'` : "'self' 'unsafe-inline'";
+  const scripts = nonce ? `'self' 'nonce-${nonce}' 'strict-dynamic'` : dev ? "'self' 'unsafe-inline'" : "'self'";
   return [
     "default-src 'self'",
     `script-src ${scripts}${dev ? " 'unsafe-eval'" : ""}`,

@@ -15,7 +15,8 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 const isDev = process.env.NODE_ENV === "development";
 
 // Story pages are static files, so a per-request nonce is not possible there: their scripts are
-// limited to this origin plus the inline bootstrap Next.js writes into each page; no third-party
+// limited to this origin, and scripts/server.ts adds the hashes of the inline scripts Next.js
+// writes into each page to that page's own copy of this policy (lib/static-pages.ts); no third-party
 // script, frame, font or connection is allowed anywhere (lib/csp.ts). The pages rendered per
 // request get a nonce-based policy from proxy.ts instead of this one (a browser enforces every
 // policy it receives; one per response is what anyone reading the headers expects).

@@ -4,6 +4,10 @@
 // server (scripts/server.ts) asks Next.js itself for every page the build marked static and
 // never revalidated, keeps the exact bytes and headers it answered with, and answers later
 // plain GET/HEAD requests for those URLs from memory; everything else goes to Next.js as before.
+// Each held page also gets its own Content-Security-Policy: the site-wide one allows no inline
+// script in production (lib/csp.ts), so the hashes of the page's inline scripts (Next.js's
+// bootstrap and its React payload, `self.__next_f.push(…)`) are added to it, computed once here.
+import { createHash } from "node:crypto";
 import type { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { locales, routes } from "./i18n/routes";
@@ -14,6 +18,8 @@ export type Encoding = "br" | "gzip";
 export type PageEntry = {
   /** Header names and values, alternating, as in IncomingMessage.rawHeaders. */
   headers: string[];
+  /** The page's own Content-Security-Policy (with its script hashes), or null when it has none. */
+  policy: string | null;
   etag: string | null;
   bytes: number;
   body(encoding: Encoding | null): Buffer;
@@ -55,6 +61,34 @@ export function servableRequest(method: string | undefined, url: string | undefi
   return !BYPASS_HEADERS.some((name) => headers[name] !== undefined);
 }
 
+/**
+ * The path of a page requested as a document (a plain GET or HEAD without a client-navigation
+ * header), whatever its query; null otherwise. A prerendered page is the same for every query, so
+ * such a request, answered by Next.js, gets the held page's policy (see sendWithPolicy).
+ */
+export function documentPath(method: string | undefined, url: string | undefined, headers: IncomingHttpHeaders): string | null {
+  if (method !== "GET" && method !== "HEAD") return null;
+  if (url === undefined || !url.startsWith("/")) return null;
+  if (BYPASS_HEADERS.some((name) => headers[name] !== undefined)) return null;
+  const [pathname = "", query] = url.split("?", 2);
+  if (query !== undefined && new URLSearchParams(query).has("_rsc")) return null;
+  return pathname;
+}
+
+/**
+ * Makes the response Next.js is about to write carry `policy` in place of the site-wide
+ * Content-Security-Policy next.config gives it (Next.js sets its configured headers on the
+ * response before writing; a policy with a nonce is left alone).
+ */
+export function replacePolicy(res: ServerResponse, policy: string): void {
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: ServerResponse, ...args: Parameters<ServerResponse["writeHead"]>) {
+    const current = res.getHeader("content-security-policy");
+    if (current !== undefined && !String(current).includes("'nonce-")) res.setHeader("content-security-policy", policy);
+    return writeHead.apply(this, args);
+  } as ServerResponse["writeHead"];
+}
+
 /** True when Next.js answered with a page that is the same for everyone until the next build. */
 export function staticResponse(status: number, headers: IncomingHttpHeaders | OutgoingHttpHeaders): boolean {
   return status === 200 && headers["cache-control"] === STATIC_CACHE_CONTROL && !headers["set-cookie"];
@@ -79,24 +113,65 @@ export function notModified(ifNoneMatch: string | undefined, etag: string | null
   return ifNoneMatch.split(",").some((tag) => tag.trim() === "*" || bare(tag) === bare(etag));
 }
 
+// A script element and its text; the attributes are read to leave out scripts that load a file.
+const SCRIPT_ELEMENT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
+const SRC_ATTRIBUTE = /(?:^|\s)src\s*=/i;
+
+/**
+ * The CSP source expressions ('sha256-…') of the inline scripts of an HTML page, each once, in
+ * page order. A browser hashes the script's text as parsed, where CR LF has become LF. Data blocks
+ * (JSON-LD) are hashed too: they never run, so a policy need not list them, and listing them is harmless.
+ */
+export function inlineScriptHashes(html: string): string[] {
+  const hashes = new Set<string>();
+  for (const [, attributes = "", text = ""] of html.matchAll(SCRIPT_ELEMENT)) {
+    if (SRC_ATTRIBUTE.test(attributes)) continue;
+    hashes.add(`'sha256-${createHash("sha256").update(text.replace(/\r\n?/g, "\n"), "utf8").digest("base64")}'`);
+  }
+  return [...hashes];
+}
+
+/**
+ * The policy with `sources` added to its script-src (to default-src's sources when it has no
+ * script-src). A policy whose scripts carry a nonce is returned as it is: a page rendered per
+ * request is never held.
+ */
+export function withScriptSources(policy: string, sources: readonly string[]): string {
+  if (sources.length === 0) return policy;
+  const directives = policy.split(";").map((d) => d.trim()).filter(Boolean);
+  const index = directives.findIndex((d) => /^script-src\s/i.test(d));
+  const base = index >= 0 ? directives[index]! : `script-src ${directives.find((d) => /^default-src\s/i.test(d))?.slice("default-src ".length) ?? "'self'"}`;
+  if (/'nonce-/.test(base)) return policy;
+  const scripts = `${base} ${sources.join(" ")}`;
+  if (index >= 0) directives[index] = scripts;
+  else directives.push(scripts);
+  return directives.join("; ");
+}
+
 /**
  * One page as Next.js answered it: its headers in order (repeated ones kept) without the
- * transport ones, its bytes, and the compressed copies, made on first use (most pages are never
+ * transport ones, its Content-Security-Policy extended with the hashes of its inline scripts when
+ * it is HTML, its bytes, and the compressed copies, made on first use (most pages are never
  * asked for in both encodings).
  */
 export function pageEntry(rawHeaders: readonly string[], body: Buffer): PageEntry {
   const headers: string[] = [];
   let etag: string | null = null;
+  let policy: string | null = null;
+  const html = rawHeaders.some((value, i) => i % 2 === 1 && rawHeaders[i - 1]!.toLowerCase() === "content-type" && value.toLowerCase().startsWith("text/html"));
+  const hashes = html ? inlineScriptHashes(body.toString("utf8")) : [];
   for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
     const name = rawHeaders[i]!;
-    const value = rawHeaders[i + 1]!;
+    let value = rawHeaders[i + 1]!;
     if (TRANSPORT_HEADERS.has(name.toLowerCase())) continue;
     if (name.toLowerCase() === "etag") etag = value;
+    if (name.toLowerCase() === "content-security-policy") policy = value = withScriptSources(value, hashes);
     headers.push(name, value);
   }
   const encoded: Partial<Record<Encoding | "identity", Buffer>> = { identity: body };
   return {
     headers,
+    policy,
     etag,
     bytes: body.length,
     body(encoding: Encoding | null): Buffer {

@@ -1,6 +1,7 @@
 // The production server that scripts/start.ts runs in place of `next start`: Next.js's own
 // request handler, with the pages the build prerendered once and for all answered from memory
-// (lib/static-pages.ts). Same options as `next start`: --port/-p, --hostname/-H.
+// (lib/static-pages.ts), each under its own Content-Security-Policy listing the hashes of its
+// inline scripts (the site-wide one allows none). Same options as `next start`: --port/-p, --hostname/-H.
 import http from "node:http";
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -9,7 +10,8 @@ import next from "next";
 import { validateEnv } from "../lib/env";
 import { componentLogger } from "../lib/log";
 import { replaceForwardedFor } from "../lib/forwarding";
-import { pageEntry, publicPath, sendPage, servableRequest, staticResponse, type PageEntry } from "../lib/static-pages";
+import { randomBytes } from "node:crypto";
+import { documentPath, pageEntry, publicPath, replacePolicy, sendPage, servableRequest, staticResponse, type PageEntry } from "../lib/static-pages";
 
 const env = validateEnv(process.env);
 const log = componentLogger("server");
@@ -27,16 +29,69 @@ await app.prepare();
 
 /** Public URL → the page as Next.js answered it; filled once the server listens. */
 const pages = new Map<string, PageEntry>();
+/** The public URLs of the pages the build prerendered once and for all (read before listening). */
+const staticUrls = staticPageUrls();
+/** Prerendered URLs Next.js answered with something else (an error, a cookie): left to it. */
+const notHeld = new Set<string>();
+/** Pages being asked of Next.js, so that concurrent first requests ask once. */
+const loading = new Map<string, Promise<PageEntry | null>>();
+// Marks this server's own requests for a page (fetchOwn), which must reach Next.js itself; random
+// per process, so no client can send it.
+const OWN_REQUEST = "x-lantoa-own-request";
+const ownToken = randomBytes(16).toString("hex");
+const holdPages = env.STATIC_PAGE_CACHE === "1";
 
 const trustProxy = env.TRUST_PROXY === "1";
 const server = http.createServer((req, res) => {
   if (!trustProxy) replaceForwardedFor(req.headers, req.socket.remoteAddress);
-  if (pages.size > 0 && servableRequest(req.method, req.url, req.headers)) {
-    const page = pages.get(req.url ?? "");
-    if (page) return sendPage(page, req, res);
+  if (req.headers[OWN_REQUEST] !== undefined) {
+    const own = req.headers[OWN_REQUEST] === ownToken;
+    delete req.headers[OWN_REQUEST];
+    if (own) return handle(req, res);
   }
-  handle(req, res);
+  const url = documentPath(req.method, req.url, req.headers);
+  if (url === null || !staticUrls.has(url) || notHeld.has(url)) return handle(req, res);
+  // A prerendered page: its inline scripts run only under its own policy, which lists their
+  // hashes. Not held yet (the first requests after start), it is asked of Next.js now, once.
+  const held = pages.get(url);
+  if (held) return answer(held, url, req, res);
+  load(url).then(
+    (page) => (page ? answer(page, url, req, res) : handle(req, res)),
+    (error) => {
+      log.error({ err: error, url }, "could not hold a prerendered page");
+      handle(req, res);
+    },
+  );
 });
+
+/**
+ * A held page from memory; with a query string (or STATIC_PAGE_CACHE=0), from Next.js, which
+ * sends the same prerendered bytes, under the held page's policy.
+ */
+function answer(page: PageEntry, url: string, req: http.IncomingMessage, res: http.ServerResponse) {
+  if (holdPages && req.url === url && servableRequest(req.method, req.url, req.headers)) return sendPage(page, req, res);
+  if (page.policy) replacePolicy(res, page.policy);
+  handle(req, res);
+}
+
+/** Asks Next.js for a prerendered page and keeps it (only its policy with STATIC_PAGE_CACHE=0). */
+function load(url: string): Promise<PageEntry | null> {
+  let pending = loading.get(url);
+  if (!pending) {
+    pending = fetchOwn(url).then((res) => {
+      if (!staticResponse(res.status, res.headers)) return (notHeld.add(url), null);
+      const entry = pageEntry(res.rawHeaders, res.body);
+      // Without the cache only the policy is kept; the bytes go with the closure.
+      const page = holdPages ? entry : { ...entry, bytes: 0, body: () => Buffer.alloc(0) };
+      pages.set(url, page);
+      return page;
+    });
+    pending.finally(() => loading.delete(url)).catch(() => {});
+    loading.set(url, pending);
+  }
+  return pending;
+}
+
 await new Promise<void>((resolve, reject) => {
   server.once("error", reject);
   server.listen(port, hostname, resolve);
@@ -47,7 +102,7 @@ log.info({ url: `http://${hostname ?? "localhost"}:${port}` }, "listening");
 function fetchOwn(pathname: string): Promise<{ status: number; headers: http.IncomingHttpHeaders; rawHeaders: string[]; body: Buffer }> {
   const host = !hostname || hostname === "0.0.0.0" || hostname === "::" ? "127.0.0.1" : hostname;
   return new Promise((resolve, reject) => {
-    const req = http.get({ host, port, path: pathname, headers: { "accept-encoding": "identity" } }, (res) => {
+    const req = http.get({ host, port, path: pathname, headers: { "accept-encoding": "identity", [OWN_REQUEST]: ownToken } }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (chunk) => chunks.push(chunk));
       res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, rawHeaders: res.rawHeaders, body: Buffer.concat(chunks) }));
@@ -57,30 +112,31 @@ function fetchOwn(pathname: string): Promise<{ status: number; headers: http.Inc
   });
 }
 
-async function cacheStaticPages() {
+/** The public URLs of the pages in .next/prerender-manifest.json that are never revalidated. */
+function staticPageUrls(): Set<string> {
   const manifest: { routes: Record<string, { initialRevalidateSeconds: number | false }> } = JSON.parse(readFileSync(path.join(root, ".next", "prerender-manifest.json"), "utf8"));
-  const urls = Object.entries(manifest.routes)
-    .filter(([, route]) => route.initialRevalidateSeconds === false)
-    .map(([internal]) => publicPath(internal))
-    .filter((url) => url !== null);
+  return new Set(
+    Object.entries(manifest.routes)
+      .filter(([, route]) => route.initialRevalidateSeconds === false)
+      .map(([internal]) => publicPath(internal))
+      .filter((url) => url !== null),
+  );
+}
+
+/** Holds every prerendered page, two at a time: the first visitors are served meanwhile. */
+async function cacheStaticPages() {
   const started = performance.now();
-  let bytes = 0;
-  // Two at a time: the first visitors are served by Next.js meanwhile.
-  const queue = [...new Set(urls)];
+  const queue = [...staticUrls];
   await Promise.all(
     [0, 1].map(async () => {
-      for (let url = queue.shift(); url !== undefined; url = queue.shift()) {
-        const res = await fetchOwn(url);
-        if (!staticResponse(res.status, res.headers)) continue;
-        const entry = pageEntry(res.rawHeaders, res.body);
-        pages.set(url, entry);
-        bytes += entry.bytes;
-      }
+      for (let url = queue.shift(); url !== undefined; url = queue.shift()) if (!pages.has(url)) await load(url);
     }),
   );
-  log.info({ pages: pages.size, of: urls.length, mb: Math.round(bytes / 1e5) / 10, ms: Math.round(performance.now() - started) }, "prerendered pages held in memory");
+  let bytes = 0;
+  for (const page of pages.values()) bytes += page.bytes;
+  log.info({ pages: pages.size, of: staticUrls.size, mb: Math.round(bytes / 1e5) / 10, ms: Math.round(performance.now() - started) }, "prerendered pages held in memory");
 }
-if (env.STATIC_PAGE_CACHE === "1") cacheStaticPages().catch((error) => log.error({ err: error }, "could not hold the prerendered pages in memory; Next.js serves them"));
+if (holdPages) cacheStaticPages().catch((error) => log.error({ err: error }, "could not hold the prerendered pages in memory; Next.js serves them"));
 
 let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

@@ -11,7 +11,9 @@ function scriptSrc(policy: string): string {
   return policy.split(";").map((d) => d.trim()).find((d) => d.startsWith("script-src ")) ?? "";
 }
 
-const STATIC_SCRIPTS = "script-src 'self' 'unsafe-inline'";
+// The site-wide policy allows no inline script; a prerendered page adds its scripts' hashes (csp.spec.ts).
+const STATIC_SCRIPTS = "script-src 'self'";
+const HASHED_SCRIPTS = /^script-src 'self'(?: 'sha256-[A-Za-z0-9+/]{43}=')+$/;
 const NONCE_SCRIPTS = /^script-src 'self' 'nonce-([A-Za-z0-9+/=]{16,})' 'strict-dynamic'$/;
 
 // Every kind of response carries the same security headers: static pages, dynamic pages,
@@ -51,7 +53,8 @@ test("prerendered responses keep the site-wide policy; pages rendered per reques
   const image = await request.get(`/og/vi/story/${vi.slug}`);
   expect(image.headers()["content-type"]).toBe("image/png");
   expect(policies(api)).toEqual(["default-src 'none'; frame-ancestors 'none'"]);
-  for (const [name, response] of [["story", story], ["image", image]] as const) {
+  expect(scriptSrc(policies(story)[0] ?? ""), "story").toMatch(HASHED_SCRIPTS);
+  for (const [name, response] of [["image", image]] as const) {
     expect(scriptSrc(policies(response)[0] ?? ""), name).toBe(STATIC_SCRIPTS);
   }
 
@@ -150,7 +153,7 @@ async function watchViolations(page: Page): Promise<string[]> {
   return problems;
 }
 
-test("an injected inline handler runs on a static page but not on a page rendered per request", async ({ page }) => {
+test("an injected inline handler runs neither on a static page nor on a page rendered per request", async ({ page }) => {
   const violations = await watchViolations(page);
   const inject = () =>
     page.evaluate(async () => {
@@ -160,11 +163,12 @@ test("an injected inline handler runs on a static page but not on a page rendere
       await new Promise((resolve) => setTimeout(resolve, 300));
       return flag.injectedRan;
     });
-  // The static policy still allows inline scripts (the price of prerendered pages)...
+  // A prerendered page's policy allows only its own inline scripts, by hash...
   await page.goto("/");
-  expect(await inject()).toBe(true);
-  expect(violations).toEqual([]);
-  // ...the nonce policy does not, and the browser reports the attempt.
+  expect(await inject()).toBe(false);
+  await expect.poll(() => violations.length).toBeGreaterThan(0);
+  violations.length = 0;
+  // ...the nonce policy only its own, and the browser reports the attempt.
   await page.goto("/dang-nhap");
   expect(await inject()).toBe(false);
   await expect.poll(() => violations.length).toBeGreaterThan(0);
@@ -237,7 +241,8 @@ test("sign-in and the juror score form work under the nonce policy", async ({ pa
 });
 
 // The server answers prerendered pages from memory (lib/static-pages.ts); a query string sends
-// the same request to Next.js itself. Both must give the same bytes and the same headers.
+// the same request to Next.js itself. Both must give the same bytes and the same headers (the
+// page's own policy, with its script hashes, included: scripts/server.ts puts it on both).
 test("a prerendered page from memory is what Next.js sends: bytes, headers, 304, compression, client navigation", async ({ request }) => {
   const { vi, en } = translatedStory();
   for (const url of ["/", vi.url, en.url, "/en/stories"]) {

@@ -1,6 +1,9 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { notModified, pageEntry, pickEncoding, publicPath, servableRequest, STATIC_CACHE_CONTROL, staticResponse } from "@/lib/static-pages";
+import { contentSecurityPolicy } from "@/lib/csp";
+import { documentPath, inlineScriptHashes, notModified, pageEntry, pickEncoding, publicPath, replacePolicy, servableRequest, STATIC_CACHE_CONTROL, staticResponse, withScriptSources } from "@/lib/static-pages";
 
 describe("publicPath", () => {
   it("maps prerendered internal routes to the URLs visitors use", () => {
@@ -75,5 +78,80 @@ describe("pageEntry", () => {
     expect(brotliDecompressSync(br)).toEqual(html);
     expect(gunzipSync(entry.body("gzip"))).toEqual(html);
     expect(br.length).toBeLessThan(html.length / 10);
+  });
+});
+
+const scriptSrc = (policy: string) => policy.split("; ").find((d) => d.startsWith("script-src ")) ?? "";
+
+describe("the policy of prerendered pages", () => {
+  it("allows no inline script in production; next dev keeps them (it renders without hashes)", () => {
+    expect(scriptSrc(contentSecurityPolicy())).toBe("script-src 'self'");
+    expect(scriptSrc(contentSecurityPolicy({ dev: true }))).toBe("script-src 'self' 'unsafe-inline' 'unsafe-eval'");
+    // Styles stay inline: the stylesheet is inlined into every page, and styles run no code.
+    expect(contentSecurityPolicy()).toContain("style-src 'self' 'unsafe-inline'");
+  });
+
+  it("hashes each inline script once, as the browser parses it, and no script that loads a file", () => {
+    const html = [
+      '<script src="/_next/static/chunks/main.js" async=""></script>',
+      "<script>alert('Hello, world.');</script>",
+      '<script>self.__next_f.push([1,"Người tốt"])\n</script>',
+      "<script>alert('Hello, world.');</script>",
+      '<SCRIPT id="_R_">a\r\nb</SCRIPT >',
+      '<script type="application/ld+json">{"@type":"Article"}</script>',
+    ].join("");
+    const hashes = inlineScriptHashes(html);
+    // Digests computed elsewhere (the first is MDN's example for CSP hashes).
+    expect(hashes.slice(0, 3)).toEqual(["'sha256-qznLcsROx4GACP2dm0UCKCzCG+HiZ1guq6ZZDob/Tng='", "'sha256-1gqCULgpCXYMA9iRKhZG+rjeE5yQiFeGGlhGfsdcYn8='", "'sha256-fhj3NzEbLcOy8mndeDlrA1HxT7Zu+oefdoyyMYGIPHg='"]);
+    expect(hashes).toHaveLength(4); // the JSON-LD block too: never run, harmless to list
+    expect(inlineScriptHashes("<p>no scripts</p>")).toEqual([]);
+  });
+
+  it("adds the hashes to script-src, and leaves a nonce policy alone", () => {
+    const policy = contentSecurityPolicy();
+    const added = withScriptSources(policy, ["'sha256-a'", "'sha256-b'"]);
+    expect(scriptSrc(added)).toBe("script-src 'self' 'sha256-a' 'sha256-b'");
+    expect(added.replace(" 'sha256-a' 'sha256-b'", "")).toBe(policy);
+    expect(withScriptSources(policy, [])).toBe(policy);
+    expect(withScriptSources("default-src 'self'; img-src 'self'", ["'sha256-a'"])).toBe("default-src 'self'; img-src 'self'; script-src 'self' 'sha256-a'");
+    const nonce = contentSecurityPolicy({ nonce: "abc" });
+    expect(withScriptSources(nonce, ["'sha256-a'"])).toBe(nonce);
+  });
+
+  it("a held HTML page carries its own policy; other held files keep theirs", () => {
+    const html = Buffer.from("<!DOCTYPE html><script>alert('Hello, world.');</script><p>Người tốt</p>");
+    const policy = contentSecurityPolicy();
+    const page = pageEntry(["Content-Security-Policy", policy, "Content-Type", "text/html; charset=utf-8"], html);
+    expect(page.policy).toBe(withScriptSources(policy, ["'sha256-qznLcsROx4GACP2dm0UCKCzCG+HiZ1guq6ZZDob/Tng='"]));
+    expect(page.headers).toEqual(["Content-Security-Policy", page.policy, "Content-Type", "text/html; charset=utf-8"]);
+    expect(page.body(null)).toBe(html);
+    const feed = pageEntry(["Content-Security-Policy", policy, "Content-Type", "application/rss+xml"], Buffer.from("<rss><script>x</script></rss>"));
+    expect(feed.policy).toBe(policy);
+  });
+
+  it("finds the page of a document request, whatever its query, but not of a client navigation", () => {
+    expect(documentPath("GET", "/cau-chuyen/x", {})).toBe("/cau-chuyen/x");
+    expect(documentPath("HEAD", "/?utm_source=zalo&fbclid=1", {})).toBe("/");
+    expect(documentPath("GET", "/?_rsc=1x2y", {})).toBeNull();
+    expect(documentPath("GET", "/", { rsc: "1" })).toBeNull();
+    expect(documentPath("POST", "/", {})).toBeNull();
+    expect(documentPath("GET", "*", {})).toBeNull();
+  });
+
+  it("replaces the site-wide policy on a response written by someone else, never a nonce policy", async () => {
+    const server = http.createServer((req, res) => {
+      replacePolicy(res, "script-src 'self' 'sha256-a'");
+      res.setHeader("Content-Security-Policy", req.url === "/nonce" ? contentSecurityPolicy({ nonce: "abc" }) : contentSecurityPolicy());
+      res.setHeader("Content-Type", "text/html");
+      res.end("<p>x</p>");
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      expect((await fetch(`${base}/`)).headers.get("content-security-policy")).toBe("script-src 'self' 'sha256-a'");
+      expect((await fetch(`${base}/nonce`)).headers.get("content-security-policy")).toBe(contentSecurityPolicy({ nonce: "abc" }));
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });
