@@ -3,6 +3,7 @@
 // so aliased tables (`alias(entries, "e")`) work as well as the tables themselves.
 import { and, eq, isNotNull, sql, type Column, type SQL } from "drizzle-orm";
 import { PRIZE_ELIGIBLE, PUBLIC_WINNER, type FieldCondition } from "@/lib/contest/prizes";
+import { COUNTS_TOWARD_LIMIT } from "@/lib/contest/coauthors";
 
 /** Every condition of the list, over the columns named for its fields (true for an empty list). */
 export function whereAll<F extends string>(conditions: readonly FieldCondition<F>[], columns: Readonly<Record<F, Column>>): SQL {
@@ -19,4 +20,9 @@ export function prizeEligibleWhere(entry: Pick<EntryColumns, "status" | "eligibi
 /** `isPublicWinner` in SQL, over a contests and an entries table (or their aliases) joined to a prize. */
 export function publicWinnerWhere(contest: { resultsPublishedAt: Column }, entry: EntryColumns): SQL {
   return whereAll(PUBLIC_WINNER, { resultsPublishedAt: contest.resultsPublishedAt, status: entry.status, eligibility: entry.eligibility, code: entry.code });
+}
+
+/** `countsTowardLimit` in SQL, over an entry_authors table (or its alias): only an accepted co-authorship takes a slot. */
+export function countsTowardLimitWhere(author: { status: Column }): SQL {
+  return whereAll(COUNTS_TOWARD_LIMIT, { status: author.status });
 }
