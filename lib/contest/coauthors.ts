@@ -46,7 +46,7 @@ export type AnswerFacts = {
   phase: SubmissionPhase;
 };
 
-export type AnswerOutcome = { refusal: { code: string; params?: Record<string, string | number> } } | { status: CoauthorStatus; changed: boolean };
+export type AnswerOutcome = { refusal: { code: "withdrawnFinal" | "deadlinePassed" | "coauthorshipDeclined" | "coauthorNotAllowed" } } | { status: CoauthorStatus; changed: boolean };
 
 /**
  * The linked co-author's answer. Either answer may be given while the entry can still change

@@ -7,7 +7,7 @@ import { recordAudit } from "./audit";
 import { getContest } from "./contests";
 import type { Caller } from "@/lib/auth/session";
 import { answerOutcome, type CoauthorAnswer } from "@/lib/contest/coauthors";
-import { submissionPhase } from "@/lib/contest/rules";
+import { formatVietnamDateTime, submissionPhase } from "@/lib/contest/rules";
 import type { CoauthorStatus } from "@/lib/contest/vocabulary";
 import { AppError, notFound } from "@/lib/errors";
 
@@ -77,7 +77,10 @@ export async function answerCoauthorship(db: Db, caller: Caller, entryId: string
     if (!link) throw notFound();
     const contest = await getContest(tx, entry.contestId);
     const outcome = answerOutcome({ answer, current: link.status, role: caller.role, excludedRoles: contest.excludedRoles, entryStatus: entry.status, phase: submissionPhase(contest, now) });
-    if ("refusal" in outcome) throw new AppError(409, outcome.refusal.code, outcome.refusal.params);
+    if ("refusal" in outcome) {
+      const params = outcome.refusal.code === "deadlinePassed" ? { deadline: formatVietnamDateTime(contest.submissionClosesAt) } : {};
+      throw new AppError(409, outcome.refusal.code, params);
+    }
     if (!outcome.changed) return;
     if (outcome.status === "accepted" && entry.status === "submitted") {
       await tx.select({ id: users.id }).from(users).where(eq(users.id, caller.id)).for("update");
