@@ -98,6 +98,21 @@ describe.each(databaseKinds)("co-authors on %s", (kind) => {
     expect((await submit(carol, (await draft(carol, withCoauthor("Người Lạ", `nguoi-la-${randomUUID()}@example.vn`))).id)).status).toBe(200);
   });
 
+  it("lets the secretariat move a merely named journalist to the jury, not an accepted co-author", async () => {
+    const named = await makeUser(database.db, "journalist", "Chỉ Được Nêu Tên");
+    const consenting = await makeUser(database.db, "journalist", "Đã Đồng Ý");
+    const entry = await submitted(carol);
+    expect((await call("PATCH", `/api/entries/${entry.id}`, { as: carol.id, json: withCoauthor(named.name, named.email) })).status).toBe(200);
+    const other = await draft(carol, withCoauthor(consenting.name, consenting.email));
+    expect((await answer(consenting, other.id, "accept")).status).toBe(200);
+    expect((await submit(carol, other.id)).status).toBe(200);
+    const change = (who: User) => call("PATCH", `/api/admin/accounts/${who.id}`, { as: secretariat.id, json: { role: "juror", reason: "Mời vào Ban Giám khảo" } });
+    const refused = await change(consenting);
+    expect([refused.status, refused.body.error.code]).toEqual([409, "accountHasEntries"]);
+    const moved = await change(named);
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+  });
+
   it("lets the co-author see, accept, decline and leave; the owner sees each answer", async () => {
     const frank = await makeUser(database.db, "journalist", "Lâm Frank");
     const entry = await draft(carol, withCoauthor("Lâm Frank", frank.email));
