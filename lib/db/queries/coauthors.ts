@@ -78,7 +78,7 @@ export async function answerCoauthorship(db: Db, caller: Caller, entryId: string
     const contest = await getContest(tx, entry.contestId);
     const outcome = answerOutcome({ answer, current: link.status, role: caller.role, excludedRoles: contest.excludedRoles, entryStatus: entry.status, phase: submissionPhase(contest, now) });
     if ("refusal" in outcome) {
-      const params = outcome.refusal.code === "deadlinePassed" ? { deadline: formatVietnamDateTime(contest.submissionClosesAt) } : {};
+      const params: Record<string, string> = outcome.refusal.code === "deadlinePassed" ? { deadline: formatVietnamDateTime(contest.submissionClosesAt) } : {};
       throw new AppError(409, outcome.refusal.code, params);
     }
     if (!outcome.changed) return;
