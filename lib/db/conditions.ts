@@ -1,7 +1,7 @@
 // The contest's rules written as data (lib/contest/prizes.ts) turned into drizzle conditions,
 // so a query filters with the very list the in-memory predicates read. Columns are passed in,
 // so aliased tables (`alias(entries, "e")`) work as well as the tables themselves.
-import { and, eq, isNotNull, sql, type Column, type SQL } from "drizzle-orm";
+import { and, eq, isNotNull, ne, sql, type Column, type SQL } from "drizzle-orm";
 import { PRIZE_ELIGIBLE, PUBLIC_WINNER, type FieldCondition } from "@/lib/contest/prizes";
 import { COUNTS_TOWARD_LIMIT } from "@/lib/contest/coauthors";
 
@@ -26,3 +26,13 @@ export function publicWinnerWhere(contest: { resultsPublishedAt: Column }, entry
 export function countsTowardLimitWhere(author: { status: Column }): SQL {
   return whereAll(COUNTS_TOWARD_LIMIT, { status: author.status });
 }
+
+/**
+ * The authors printed with a published result: not a co-author who declined (they may have left
+ * after the entry was submitted, before the owner took the name off). SQL text for raw queries
+ * over an entry_authors alias `a` is NAMED_AUTHOR_SQL.
+ */
+export function namedAuthorWhere(author: { status: Column }): SQL {
+  return ne(author.status, "declined");
+}
+export const NAMED_AUTHOR_SQL = sql.raw(`a.status <> 'declined'`);

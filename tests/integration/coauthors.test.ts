@@ -7,7 +7,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
 import { and, eq, like } from "drizzle-orm";
 import { seedContest } from "@/lib/db/seed";
-import { auditLog, entryAuthors, type User } from "@/lib/db/schema";
+import { auditLog, contests, entries, entryAuthors, prizes, type User } from "@/lib/db/schema";
+import { publishedResults, publishedWinner } from "@/lib/db/queries/results";
+import { loadWinnerDocuments } from "@/lib/search/winner-index";
+import { searchWinnersFallback } from "@/lib/search/winners";
 import { call } from "../support/api";
 import { databaseKinds, openTestDatabase, type TestDatabase } from "../support/db";
 import { completeEntry, databaseState, form, makeUser, pdf, setWindow } from "../support/fixtures";
@@ -188,6 +191,35 @@ describe.each(databaseKinds)("co-authors on %s", (kind) => {
       expect([res.status, res.body.error.code]).toEqual([422, "validation"]);
     }
     expect(await databaseState(database.db)).toBe(before);
+  });
+
+  it("leaves a co-author who declined after submission out of the published results", async () => {
+    const kim = await makeUser(database.db, "journalist", "Ông Kim Rút Tên");
+    const entry = await draft(carol, withCoauthor(kim.name, kim.email));
+    expect((await answer(kim, entry.id, "accept")).status).toBe(200);
+    const sent = await submit(carol, entry.id);
+    expect(sent.status).toBe(200);
+    expect((await answer(kim, entry.id, "decline")).status).toBe(200);
+    // Published as data: the prize flow itself is tested in prizes.test.ts.
+    const [row] = await database.db.select({ contestId: entries.contestId }).from(entries).where(eq(entries.id, entry.id));
+    const [contest] = await database.db.select().from(contests).where(eq(contests.id, row!.contestId));
+    await database.db.update(entries).set({ eligibility: "eligible" }).where(eq(entries.id, entry.id));
+    await database.db.insert(prizes).values({ contestId: contest!.id, entryId: entry.id, tier: "A" });
+    await database.db.update(contests).set({ resultsPublishedAt: new Date() }).where(eq(contests.id, contest!.id));
+    try {
+      const results = await publishedResults(database.db, contest!.year);
+      const prize = results!.categories.flatMap((c) => c.prizes).find((p) => p.entry.code === sent.body.code)!;
+      expect(prize.authors.map((a) => a.name)).toEqual(["Phạm Carol"]);
+      expect((await publishedWinner(database.db, contest!.year, sent.body.code))!.authors.map((a) => a.name)).toEqual(["Phạm Carol"]);
+      const [document] = await loadWinnerDocuments(database.db, [entry.id]);
+      expect(JSON.stringify(document)).not.toContain(kim.name);
+      const found = await searchWinnersFallback(database.db, { q: "Kim Rút Tên", page: 1 });
+      expect(JSON.stringify(await searchWinnersFallback(database.db, { q: "Phạm Carol", page: 1 }))).toContain(sent.body.code);
+      expect(JSON.stringify(found)).not.toContain(sent.body.code);
+    } finally {
+      await database.db.update(contests).set({ resultsPublishedAt: null }).where(eq(contests.id, contest!.id));
+      await database.db.delete(prizes).where(eq(prizes.entryId, entry.id));
+    }
   });
 
   it("closes answers at the deadline, like every other change", async () => {
