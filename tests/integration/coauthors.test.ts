@@ -5,6 +5,8 @@
 import "../support/env";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
 import { and, eq, like } from "drizzle-orm";
 import { seedContest } from "@/lib/db/seed";
 import { auditLog, contests, entries, entryAuthors, prizes, type User } from "@/lib/db/schema";
@@ -220,6 +222,26 @@ describe.each(databaseKinds)("co-authors on %s", (kind) => {
       await database.db.update(contests).set({ resultsPublishedAt: null }).where(eq(contests.id, contest!.id));
       await database.db.delete(prizes).where(eq(prizes.entryId, entry.id));
     }
+  });
+
+  it("tells a newly named account by e-mail, once, and nobody for an e-mail without an account", async () => {
+    const lien = await makeUser(database.db, "journalist", "Hà Liên");
+    const nobody = `khong-tai-khoan-${randomUUID()}@example.vn`;
+    const dir = path.join(process.env.DATA_DIR!, "mail");
+    const mailsTo = async (email: string) => (await readdir(dir).catch(() => [] as string[])).filter((f) => f.includes(email.replace(/[^a-z0-9@._-]/gi, "_")));
+    const entry = await draft(carol, { title: "Mùa vàng trên bậc thang", authors: [{ name: "Phạm Carol" }, { name: "Hà Liên", email: lien.email }, { name: "Người Ngoài", email: nobody }] });
+    // Sent after the answer, not awaited by it.
+    for (let i = 0; i < 50 && (await mailsTo(lien.email)).length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+    const [mail] = await mailsTo(lien.email);
+    const text = await readFile(path.join(dir, mail!), "utf8");
+    expect(text).toContain(`To: ${lien.email}`);
+    // Where to answer: the journalist's list of entries.
+    expect(text).toContain("/bai-du-thi");
+    // Saving the list again with the same account does not ask again.
+    expect((await call("PATCH", `/api/entries/${entry.id}`, { as: carol.id, json: { title: "Mùa vàng trên bậc thang (sửa)", authors: [{ name: "Phạm Carol" }, { name: "Hà Liên", email: lien.email }] } })).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await mailsTo(lien.email)).toHaveLength(1);
+    expect(await mailsTo(nobody)).toHaveLength(0);
   });
 
   it("closes answers at the deadline, like every other change", async () => {

@@ -123,6 +123,16 @@ export function assertEditable(entry: Entry, contest: ContestWithCategories, now
   if (submissionPhase(contest, now) === "closed") throw new AppError(409, "deadlinePassed", { deadline: formatVietnamDateTime(contest.submissionClosesAt) });
 }
 
+/** An account newly named as a co-author by a save: it is told by e-mail once the save is committed. */
+export type Invitation = { userId: string; email: string; name: string };
+
+/** The accounts a save links that were not linked before (pending, never answered). */
+function newInvitations(authors: ResolvedAuthor[], previous: EntryAuthor[]): Invitation[] {
+  return authors
+    .filter((a) => a.position > 0 && a.userId !== null && a.status === "pending" && !previous.some((p) => p.position > 0 && p.userId === a.userId))
+    .map((a) => ({ userId: a.userId!, email: a.email, name: a.name }));
+}
+
 type ResolvedAuthor = { position: number; name: string; penName: string; email: string; userId: string | null; status: CoauthorStatus; answeredAt: Date | null };
 
 /**
@@ -170,12 +180,13 @@ function normaliseParts(parts: NonNullable<UpdateEntryInput["parts"]>): Entry["p
   return parts.map((p) => ({ title: p.title, publishedAt: p.publishedAt ?? null, url: p.url ?? "" }));
 }
 
-export async function createEntry(db: Db, caller: Caller, input: CreateEntryInput, now: Date): Promise<EntryView> {
+export async function createEntry(db: Db, caller: Caller, input: CreateEntryInput, now: Date, invited?: (list: Invitation[]) => void): Promise<EntryView> {
   const contest = await getCurrentContest(db);
   if (submissionPhase(contest, now) === "closed") throw new AppError(409, "deadlinePassed", { deadline: formatVietnamDateTime(contest.submissionClosesAt) });
   const parts = normaliseParts(input.parts ?? []);
   checkCategoryShape(contest, input.category, parts);
   const authors = await resolveAuthors(db, caller, input.authors);
+  invited?.(newInvitations(authors, []));
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(entries)
@@ -201,7 +212,7 @@ export async function createEntry(db: Db, caller: Caller, input: CreateEntryInpu
   });
 }
 
-export async function updateEntry(db: Db, caller: Caller, id: string, input: UpdateEntryInput, now: Date): Promise<EntryView> {
+export async function updateEntry(db: Db, caller: Caller, id: string, input: UpdateEntryInput, now: Date, invited?: (list: Invitation[]) => void): Promise<EntryView> {
   return db.transaction(async (tx) => {
     const current = await ownEntry(tx, caller, id, true);
     const contest = await getContest(tx, current.contestId);
@@ -215,7 +226,12 @@ export async function updateEntry(db: Db, caller: Caller, id: string, input: Upd
       .set({ ...fields, parts, updatedAt: new Date() })
       .where(eq(entries.id, id))
       .returning();
-    if (authorInput) await saveAuthors(tx, id, await resolveAuthors(tx, caller, authorInput, await tx.select().from(entryAuthors).where(eq(entryAuthors.entryId, id))));
+    if (authorInput) {
+      const previous = await tx.select().from(entryAuthors).where(eq(entryAuthors.entryId, id));
+      const authors = await resolveAuthors(tx, caller, authorInput, previous);
+      await saveAuthors(tx, id, authors);
+      invited?.(newInvitations(authors, previous));
+    }
     // A submitted entry stays complete and within the limits after every edit.
     if (row!.status === "submitted") await assertSubmittable(tx, row!, contest, false);
     const after = await view(tx, row!);
