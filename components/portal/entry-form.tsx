@@ -53,6 +53,8 @@ function toPayload(draft: Draft) {
 }
 
 const UNIT_KEYS = { words: "unitWords", minutes: "unitMinutes", photos: "unitPhotos" } as const;
+const COAUTHOR_KEYS = { pending: "coauthorPending", accepted: "coauthorAccepted", declined: "coauthorDeclined" } as const;
+const COAUTHOR_STYLES = { pending: "text-amber-900", accepted: "text-green-800", declined: "text-red-800" } as const;
 const fieldId = (path: string) => `ef-${path.replace(/\./g, "-")}`;
 
 /**
@@ -107,6 +109,11 @@ export function EntryForm({ locale, userId, categories, window: pubWindow, entry
   const draft = autosave.value;
   const update = autosave.update;
 
+  // A co-author's answer as last saved, shown while the row still names the same e-mail.
+  const coauthorStatus = (i: number, email: string) => {
+    const saved = entry?.authors[i];
+    return saved && saved.email === email.trim().toLowerCase() ? saved.status : undefined;
+  };
   const category = categories.find((c) => c.code === draft.category) ?? categories[0]!;
   const unit = t(UNIT_KEYS[category.unit]);
   const saveText = useAutosaveText(autosave.status, "EntryForm", locale);
@@ -238,6 +245,9 @@ export function EntryForm({ locale, userId, categories, window: pubWindow, entry
           {draft.authors.map((author, i) => (
             <fieldset key={i} className="grid gap-3 sm:grid-cols-3">
               <legend className="font-semibold">{i === 0 ? t("mainAuthor") : t("coAuthor", { n: i })}</legend>
+              {i > 0 && coauthorStatus(i, author.email) && (
+                <p className={`text-sm font-semibold sm:col-span-3 ${COAUTHOR_STYLES[coauthorStatus(i, author.email)!]}`}>{t(COAUTHOR_KEYS[coauthorStatus(i, author.email)!])}</p>
+              )}
               {(["name", "penName", ...(i > 0 ? (["email"] as const) : [])] as const).map((key) => {
                 const path = `authors.${i}.${key}`;
                 const id = fieldId(path);

@@ -6,6 +6,7 @@ import { DEMO_ACCOUNTS, DEMO_JURORS, DEMO_RESULTS_YEAR, DEMO_ROUND_NAME, DEMO_WI
 import { enqueueSearch, recordAudit } from "./queries/audit";
 import { createAccount, findAccountByEmail } from "./queries/accounts";
 import { createEntry, decideEligibility, submitEntry } from "./queries/entries";
+import { answerCoauthorship } from "./queries/coauthors";
 import { createRound, listRounds, moveRound, setRoundJurors } from "./queries/rounds";
 import { runAssignment } from "./queries/assignments";
 import { saveScore } from "./queries/scores";
@@ -71,6 +72,8 @@ export async function seedDemo(db: Db, password: string, now = new Date()): Prom
       },
       now,
     );
+    // Hà consents to being named, as any linked co-author must before the entry can be submitted.
+    await answerCoauthorship(db, ha, series.id, "accept", now);
     await submitEntry(db, nam, series.id, now);
     await createEntry(db, nam, { category: "radio", title: "Tiếng loa thôn bản (bản nháp)", length: 12 }, now);
   }

@@ -46,6 +46,19 @@ export function receiptMail(r: ReceiptMail): Mail {
 }
 
 
+export type CoauthorInviteMail = { to: string; name: string; owner: string; title: string; locale: Locale };
+
+/** Tells an account it was named as a co-author, and where to accept or decline. */
+export function coauthorInviteMail(m: CoauthorInviteMail): Mail {
+  const t = translator(m.locale, "Entries");
+  const link = siteUrl + localizedPath(m.locale, "/entries");
+  return {
+    to: m.to,
+    subject: t("inviteMailSubject", { owner: m.owner }),
+    text: [t("inviteMailGreeting", { name: m.name }), "", t("inviteMailBody", { owner: m.owner, title: m.title || t("untitled") }), "", t("inviteMailLink", { link })].join("\n"),
+  };
+}
+
 export type StaffAccountMail = { to: string; name: string; role: "juror" | "secretariat"; password: string; locale: Locale };
 
 /** The one message that carries a new staff account's generated password (it is stored nowhere else). */

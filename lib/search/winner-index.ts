@@ -6,7 +6,7 @@
 import { and, asc, eq, inArray, isNotNull } from "drizzle-orm";
 import type { Meilisearch } from "meilisearch";
 import type { Db } from "../db/client";
-import { publicWinnerWhere } from "../db/conditions";
+import { namedAuthorWhere, publicWinnerWhere } from "../db/conditions";
 import { contestCategories, contests, entries, entryAuthors, prizes, type LocalizedText } from "../db/schema";
 import juryVi from "../i18n/messages/vi/jury.json" with { type: "json" };
 import juryEn from "../i18n/messages/en/jury.json" with { type: "json" };
@@ -113,7 +113,7 @@ export async function loadWinnerDocuments(db: Db, ids?: readonly string[]): Prom
     .innerJoin(prizes, eq(prizes.entryId, entryAuthors.entryId))
     .innerJoin(entries, and(eq(entries.id, prizes.entryId), eq(entries.contestId, prizes.contestId)))
     .innerJoin(contests, eq(contests.id, prizes.contestId))
-    .where(wanted)
+    .where(and(wanted, namedAuthorWhere(entryAuthors)))
     .orderBy(asc(entryAuthors.entryId), asc(entryAuthors.position));
   const authorsOf = new Map<string, { name: string; penName: string }[]>();
   for (const { entryId, name, penName } of authors) authorsOf.set(entryId, [...(authorsOf.get(entryId) ?? []), { name, penName }]);

@@ -8,7 +8,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { SearchResponse } from "meilisearch";
 import { getDb, type Db } from "@/lib/db/client";
-import { publicWinnerWhere } from "@/lib/db/conditions";
+import { NAMED_AUTHOR_SQL, publicWinnerWhere } from "@/lib/db/conditions";
 import { contests, entries } from "@/lib/db/schema";
 import { localizedPath } from "@/lib/i18n/paths";
 import { componentLogger } from "@/lib/log";
@@ -87,7 +87,7 @@ export async function searchWinnersFallback(db: Db, query: StoryQuery): Promise<
   const text = sql`coalesce(e.code, '') || ' ' || e.title || ' ' || e.summary || ' ' || e.outlet || ' ' || c.year::text || ' '
     || coalesce(cc.name->>'vi', '') || ' ' || coalesce(cc.name->>'en', '') || ' '
     || case p.tier when 'A' then ${prize("A")} when 'B' then ${prize("B")} when 'C' then ${prize("C")} else ${prize("encouragement")} end || ' '
-    || coalesce((select string_agg(a.name || ' ' || a.pen_name, ' ') from entry_authors a where a.entry_id = e.id), '')`;
+    || coalesce((select string_agg(a.name || ' ' || a.pen_name, ' ') from entry_authors a where a.entry_id = e.id and ${NAMED_AUTHOR_SQL}), '')`;
   // Words hold only letters and digits, so LIKE's wildcards cannot come from the query.
   const conditions: SQL[] = [
     // The aliases render as "c" and "e", the names the joins below give the tables.
@@ -99,7 +99,7 @@ export async function searchWinnersFallback(db: Db, query: StoryQuery): Promise<
     left join contest_categories cc on cc.contest_id = c.id and cc.code = e.category where ${sql.join(conditions, sql` and `)}`;
   const [page, count] = await Promise.all([
     db.execute(sql`select e.code, c.year, p.tier, e.category, cc.name as "categoryName", e.title, e.outlet,
-      coalesce((select json_agg(json_build_object('name', a.name, 'penName', a.pen_name) order by a.position) from entry_authors a where a.entry_id = e.id), '[]'::json) as authors
+      coalesce((select json_agg(json_build_object('name', a.name, 'penName', a.pen_name) order by a.position) from entry_authors a where a.entry_id = e.id and ${NAMED_AUTHOR_SQL}), '[]'::json) as authors
       ${from} order by c.year desc, p.tier, e.code limit ${WINNER_HITS}`),
     db.execute(sql`select count(*)::int as n ${from}`),
   ]);

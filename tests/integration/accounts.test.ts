@@ -1,8 +1,8 @@
 import "../support/env";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { and, eq } from "drizzle-orm";
+import { and, eq, gt } from "drizzle-orm";
 import { seedContest, seedDemo } from "@/lib/db/seed";
-import { assignments, auditLog, contests, entries, rounds, scores, users } from "@/lib/db/schema";
+import { assignments, auditLog, contests, entries, entryAuthors, rounds, scores, users } from "@/lib/db/schema";
 import { DEFAULT_RUBRIC } from "@/lib/contest/scoring";
 import { DEMO_JURORS } from "@/lib/db/demo";
 import { publishedResults } from "@/lib/db/queries/results";
@@ -115,6 +115,9 @@ describe.each(databaseKinds)("accounts on %s", (kind) => {
     expect(demo.role).toBe("journalist");
     const own = await database.db.select().from(entries).where(eq(entries.ownerId, demo.id));
     expect(own.map((e) => e.status).sort()).toEqual(["draft", "submitted"]);
+    // The demo's co-author (phongvien1 on phongvien2's series) consented, so the series could be submitted.
+    const links = await database.db.select({ status: entryAuthors.status, entryStatus: entries.status }).from(entryAuthors).innerJoin(entries, eq(entries.id, entryAuthors.entryId)).where(and(eq(entries.ownerId, demo.id), gt(entryAuthors.position, 0)));
+    expect(links).toEqual([{ status: "accepted", entryStatus: "submitted" }]);
     expect((await database.db.select({ year: contests.year }).from(contests)).map((c) => c.year).sort()).toEqual([2025, 2026]);
     for (const email of ["thuky@lantoa.test", "giamkhao1@lantoa.test", "giamkhao2@lantoa.test", "giamkhao3@lantoa.test", "phongvien1@lantoa.test"]) {
       expect((await database.db.select().from(users).where(eq(users.email, email))).length).toBe(1);

@@ -240,6 +240,10 @@ describe.each(databaseKinds)("authorisation by phase on %s", (kind) => {
       { method: "POST", path: `/api/entries/${e.id}/attachments`, who: journalistsOnly("409 deadlinePassed", 404) },
       { method: "DELETE", path: `/api/entries/${e.id}/attachments/${e.attachment}`, who: journalistsOnly("409 deadlinePassed", 404) },
       { method: "DELETE", path: `/api/entries/${e.id}`, who: journalistsOnly("409 onlyDraftsDeleted", 404) },
+      // Answering a co-authorship: only the account linked as a co-author (none is on E); its
+      // owner, everyone else and every role get what a missing entry gets.
+      { method: "POST", path: `/api/entries/${e.id}/coauthorship`, body: { answer: "accept" }, who: { author: 404, otherAuthor: 404, ...forJurors(404), secretariat: 404, anonymous: 401 } },
+      { method: "POST", path: `/api/entries/${nowhere}/coauthorship`, body: { answer: "decline" }, who: { otherAuthor: 404, assigned: 404 } },
 
       // The jury's workspace: an entry only through an assignment in a round past its draft.
       { method: "GET", path: "/api/jury/assignments", who: jurorsOnly(forJurors(200)) },
@@ -389,7 +393,7 @@ describe.each(databaseKinds)("authorisation by phase on %s", (kind) => {
     // An entry that is not one's own answers exactly as one that does not exist.
     expect(get("unassigned", "GET", `/api/jury/entries/${e.id}`).body).toEqual(get("unassigned", "GET", `/api/jury/entries/${nowhere}`).body);
     const own = get("author", "GET", `/api/entries/${e.id}`).body;
-    expect(own.authors).toMatchObject([{ name: AUTHOR, penName: PEN, email: author.email, linked: true }]);
+    expect(own.authors).toEqual([{ name: AUTHOR, penName: PEN, email: author.email }]);
   }
 
   /** The assigned juror's view of E, in a phase where they may read it: the work, nothing of its author. */

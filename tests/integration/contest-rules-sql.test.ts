@@ -5,9 +5,10 @@ import "../support/env";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, inArray } from "drizzle-orm";
 import { isPrizeEligible, isPublicWinner } from "@/lib/contest/prizes";
-import { ELIGIBILITY, ENTRY_STATUSES } from "@/lib/contest/vocabulary";
-import { prizeEligibleWhere, publicWinnerWhere } from "@/lib/db/conditions";
-import { contests, entries, prizes } from "@/lib/db/schema";
+import { COAUTHOR_STATUSES, ELIGIBILITY, ENTRY_STATUSES } from "@/lib/contest/vocabulary";
+import { countsTowardLimit } from "@/lib/contest/coauthors";
+import { countsTowardLimitWhere, prizeEligibleWhere, publicWinnerWhere } from "@/lib/db/conditions";
+import { contests, entries, entryAuthors, prizes } from "@/lib/db/schema";
 import { databaseKinds, openTestDatabase, type TestDatabase } from "../support/db";
 import { makeUser } from "../support/fixtures";
 
@@ -87,6 +88,18 @@ describe.each(databaseKinds)("contest rules in SQL on %s", (kind) => {
       .where(and(inArray(entries.contestId, contestIds), prizeEligibleWhere(entries)));
     const inMemory = rows.filter(isPrizeEligible).map((r) => r.id);
     expect(inMemory).toHaveLength(2 * 2);
+    expect(inSql.map((r) => r.id).sort()).toEqual(inMemory.sort());
+  });
+
+  it("counts toward the entry limit the co-authorships countsTowardLimit accepts, and only those", async () => {
+    const { db } = database;
+    const [entry] = await db.select({ id: entries.id }).from(entries).where(inArray(entries.contestId, contestIds)).limit(1);
+    const coauthor = await makeUser(db);
+    await db.insert(entryAuthors).values(COAUTHOR_STATUSES.map((status, i) => ({ entryId: entry!.id, position: i + 1, name: status, userId: coauthor.id, status })));
+    const rows = await db.select({ id: entryAuthors.id, status: entryAuthors.status }).from(entryAuthors).where(eq(entryAuthors.entryId, entry!.id));
+    const inSql = await db.select({ id: entryAuthors.id }).from(entryAuthors).where(and(eq(entryAuthors.entryId, entry!.id), countsTowardLimitWhere(entryAuthors)));
+    const inMemory = rows.filter(countsTowardLimit).map((r) => r.id);
+    expect(inMemory).toHaveLength(1);
     expect(inSql.map((r) => r.id).sort()).toEqual(inMemory.sort());
   });
 });

@@ -3,6 +3,7 @@ import { and, asc, count, desc, eq, inArray, isNull, ne, or, sql, type SQL } fro
 import type { Db } from "../client";
 import { assignments, entries, entryAuthors, rounds, users, type Role, type User } from "../schema";
 import { recordAudit } from "./audit";
+import { countsTowardLimitWhere } from "../conditions";
 import { isUniqueViolation } from "./errors";
 import { findCurrentContest } from "./contests";
 import { accountChangeRefusal } from "@/lib/contest/accounts";
@@ -151,7 +152,8 @@ export async function changeAccount(
             and(
               eq(entries.contestId, contest.id),
               ne(entries.status, "withdrawn"),
-              or(eq(entries.ownerId, id), inArray(entries.id, tx.select({ id: entryAuthors.entryId }).from(entryAuthors).where(eq(entryAuthors.userId, id)))),
+              // A pending or declined co-authorship is not competing: only an accepted one counts.
+              or(eq(entries.ownerId, id), inArray(entries.id, tx.select({ id: entryAuthors.entryId }).from(entryAuthors).where(and(eq(entryAuthors.userId, id), countsTowardLimitWhere(entryAuthors))))),
             ),
           )
       : [{ n: 0 }];

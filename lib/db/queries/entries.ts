@@ -7,6 +7,9 @@ import { findAccountsByEmail } from "./accounts";
 import { getContest, getCurrentContest, type ContestWithCategories } from "./contests";
 import type { Caller } from "@/lib/auth/session";
 import { entryIssues, formatEntryCode, formatVietnamDateTime, submissionPhase, type FieldIssue } from "@/lib/contest/rules";
+import { coauthorSubmitRefusal, countsTowardLimit, savedStatus, shownStatus } from "@/lib/contest/coauthors";
+import type { CoauthorStatus } from "@/lib/contest/vocabulary";
+import { countsTowardLimitWhere } from "../conditions";
 import { AppError, invalid, notFound } from "@/lib/errors";
 import type { AuthorInput, CreateEntryInput, UpdateEntryInput } from "@/lib/validation/entry";
 
@@ -24,7 +27,8 @@ export type EntryView = {
   url: string;
   length: number | null;
   storyRef: string;
-  authors: { name: string; penName?: string; email?: string; linked: boolean }[];
+  /** `status`: a co-author named by e-mail, as the owner sees their consent (lib/contest/coauthors.ts shownStatus). */
+  authors: { name: string; penName?: string; email?: string; status?: CoauthorStatus }[];
   parts: Entry["parts"];
   attachments: AttachmentView[];
   eligibility: Entry["eligibility"];
@@ -55,7 +59,10 @@ function toView(entry: Entry, authors: EntryAuthor[], files: Attachment[]): Entr
     storyRef: entry.storyRef,
     authors: authors
       .sort((a, b) => a.position - b.position)
-      .map((a) => ({ name: a.name, ...(a.penName ? { penName: a.penName } : {}), ...(a.email ? { email: a.email } : {}), linked: a.userId !== null })),
+      .map((a) => {
+        const status = shownStatus(a);
+        return { name: a.name, ...(a.penName ? { penName: a.penName } : {}), ...(a.email ? { email: a.email } : {}), ...(status ? { status } : {}) };
+      }),
     parts: entry.parts,
     attachments: files.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()).map(attachmentView),
     eligibility: entry.eligibility,
@@ -116,10 +123,25 @@ export function assertEditable(entry: Entry, contest: ContestWithCategories, now
   if (submissionPhase(contest, now) === "closed") throw new AppError(409, "deadlinePassed", { deadline: formatVietnamDateTime(contest.submissionClosesAt) });
 }
 
-type ResolvedAuthor = { position: number; name: string; penName: string; email: string; userId: string | null };
+/** An account newly named as a co-author by a save: it is told by e-mail once the save is committed. */
+export type Invitation = { userId: string; email: string; name: string };
 
-/** Main author = the owner; co-authors are linked to their accounts by e-mail when they have one. */
-async function resolveAuthors(db: Db, caller: Caller, contest: ContestWithCategories, input: AuthorInput[] | undefined): Promise<ResolvedAuthor[]> {
+/** The accounts a save links that were not linked before (pending, never answered). */
+function newInvitations(authors: ResolvedAuthor[], previous: EntryAuthor[]): Invitation[] {
+  return authors
+    .filter((a) => a.position > 0 && a.userId !== null && a.status === "pending" && !previous.some((p) => p.position > 0 && p.userId === a.userId))
+    .map((a) => ({ userId: a.userId!, email: a.email, name: a.name }));
+}
+
+type ResolvedAuthor = { position: number; name: string; penName: string; email: string; userId: string | null; status: CoauthorStatus; answeredAt: Date | null };
+
+/**
+ * Main author = the owner; co-authors are linked to their accounts by e-mail when they have one,
+ * as pending until that account accepts. Whatever the e-mail (a journalist's, a juror's, the
+ * secretariat's, nobody's) the answer is the same: the roles the contest excludes are refused
+ * when such a co-author would accept and when the entry is submitted, never here.
+ */
+async function resolveAuthors(db: Db, caller: Caller, input: AuthorInput[] | undefined, previous: EntryAuthor[] = []): Promise<ResolvedAuthor[]> {
   const list = input && input.length > 0 ? input : [{ name: caller.name, penName: caller.penNames[0] }];
   const [main, ...coAuthors] = list;
   const emails = coAuthors.map((a) => a.email ?? "").filter(Boolean);
@@ -127,14 +149,15 @@ async function resolveAuthors(db: Db, caller: Caller, contest: ContestWithCatego
   const byEmail = new Map(accounts.map((a) => [a.email, a]));
   const issues: Record<string, FieldIssue> = {};
   const seen = new Set<string>([caller.email]);
-  const resolved: ResolvedAuthor[] = [{ position: 0, name: main!.name || caller.name, penName: main!.penName ?? "", email: caller.email, userId: caller.id }];
+  const resolved: ResolvedAuthor[] = [{ position: 0, name: main!.name || caller.name, penName: main!.penName ?? "", email: caller.email, userId: caller.id, status: "accepted", answeredAt: null }];
   coAuthors.forEach((author, i) => {
     const email = author.email ?? "";
     const account = email ? byEmail.get(email) : undefined;
     if (email && seen.has(email)) issues[`authors.${i + 1}.email`] = { key: "duplicateAuthor" };
-    if (account && contest.excludedRoles.includes(account.role)) issues[`authors.${i + 1}.email`] = { key: "excludedAuthor", params: { name: author.name || email } };
     if (email) seen.add(email);
-    resolved.push({ position: i + 1, name: author.name, penName: author.penName ?? "", email, userId: account && !account.disabledAt ? account.id : null });
+    const userId = account && !account.disabledAt ? account.id : null;
+    const before = userId ? previous.find((p) => p.position > 0 && p.userId === userId) : undefined;
+    resolved.push({ position: i + 1, name: author.name, penName: author.penName ?? "", email, userId, ...savedStatus(userId, before) });
   });
   if (Object.keys(issues).length) throw invalid(issues);
   return resolved;
@@ -157,12 +180,13 @@ function normaliseParts(parts: NonNullable<UpdateEntryInput["parts"]>): Entry["p
   return parts.map((p) => ({ title: p.title, publishedAt: p.publishedAt ?? null, url: p.url ?? "" }));
 }
 
-export async function createEntry(db: Db, caller: Caller, input: CreateEntryInput, now: Date): Promise<EntryView> {
+export async function createEntry(db: Db, caller: Caller, input: CreateEntryInput, now: Date, invited?: (list: Invitation[]) => void): Promise<EntryView> {
   const contest = await getCurrentContest(db);
   if (submissionPhase(contest, now) === "closed") throw new AppError(409, "deadlinePassed", { deadline: formatVietnamDateTime(contest.submissionClosesAt) });
   const parts = normaliseParts(input.parts ?? []);
   checkCategoryShape(contest, input.category, parts);
-  const authors = await resolveAuthors(db, caller, contest, input.authors);
+  const authors = await resolveAuthors(db, caller, input.authors);
+  invited?.(newInvitations(authors, []));
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(entries)
@@ -188,7 +212,7 @@ export async function createEntry(db: Db, caller: Caller, input: CreateEntryInpu
   });
 }
 
-export async function updateEntry(db: Db, caller: Caller, id: string, input: UpdateEntryInput, now: Date): Promise<EntryView> {
+export async function updateEntry(db: Db, caller: Caller, id: string, input: UpdateEntryInput, now: Date, invited?: (list: Invitation[]) => void): Promise<EntryView> {
   return db.transaction(async (tx) => {
     const current = await ownEntry(tx, caller, id, true);
     const contest = await getContest(tx, current.contestId);
@@ -202,9 +226,14 @@ export async function updateEntry(db: Db, caller: Caller, id: string, input: Upd
       .set({ ...fields, parts, updatedAt: new Date() })
       .where(eq(entries.id, id))
       .returning();
-    if (authorInput) await saveAuthors(tx, id, await resolveAuthors(tx, caller, contest, authorInput));
+    if (authorInput) {
+      const previous = await tx.select().from(entryAuthors).where(eq(entryAuthors.entryId, id));
+      const authors = await resolveAuthors(tx, caller, authorInput, previous);
+      await saveAuthors(tx, id, authors);
+      invited?.(newInvitations(authors, previous));
+    }
     // A submitted entry stays complete and within the limits after every edit.
-    if (row!.status === "submitted") await assertSubmittable(tx, row!, contest);
+    if (row!.status === "submitted") await assertSubmittable(tx, row!, contest, false);
     const after = await view(tx, row!);
     await recordAudit(tx, { actorId: caller.id, action: "entry.update", entity: "entry", entityId: id, before, after });
     await enqueueSearch(tx, id, "upsert");
@@ -224,8 +253,13 @@ export async function deleteDraft(db: Db, caller: Caller, id: string, now: Date)
   });
 }
 
-/** Completeness per category, and every account author's entry limit (each co-author's slot counts). */
-async function assertSubmittable(tx: Db, entry: Entry, contest: ContestWithCategories): Promise<void> {
+/**
+ * Completeness per category, every linked co-author's consent (`submitting`), and the entry
+ * limit of every account author whose slot counts (the owner, accepted co-authors). An edit of a
+ * submitted entry skips the consent check: a co-author named then stays pending, which takes no
+ * slot, and the same answer for every e-mail (resolveAuthors) holds for edits too.
+ */
+async function assertSubmittable(tx: Db, entry: Entry, contest: ContestWithCategories, submitting: boolean): Promise<void> {
   const category = contest.categories.find((c) => c.code === entry.category)!;
   const [authorRows, fileRows] = await Promise.all([
     tx.select().from(entryAuthors).where(eq(entryAuthors.entryId, entry.id)),
@@ -234,23 +268,33 @@ async function assertSubmittable(tx: Db, entry: Entry, contest: ContestWithCateg
   const issues = entryIssues({ ...entry, authors: authorRows, attachmentTypes: fileRows.map((f) => f.contentType) }, category, contest);
   if (Object.keys(issues).length) throw new AppError(422, "incomplete", {}, issues);
 
-  const accountIds = [...new Set(authorRows.map((a) => a.userId).filter((v): v is string => v !== null))].sort();
+  if (submitting) {
+    const linkedIds = authorRows.filter((a) => a.position > 0 && a.userId !== null).map((a) => a.userId!);
+    const roles = new Map((linkedIds.length ? await tx.select({ id: users.id, role: users.role }).from(users).where(inArray(users.id, linkedIds)) : []).map((u) => [u.id, u.role]));
+    const refusal = coauthorSubmitRefusal(
+      authorRows.map((a) => ({ ...a, role: a.userId ? (roles.get(a.userId) ?? null) : null })),
+      contest.excludedRoles,
+    );
+    if (refusal) throw new AppError(409, refusal.code, refusal.params);
+  }
+  const counted = authorRows.filter(countsTowardLimit);
+  const accountIds = [...new Set(counted.map((a) => a.userId).filter((v): v is string => v !== null))].sort();
   // Lock the authors' accounts so two entries sharing an author cannot both take the last slot.
   const accounts = await tx.select({ id: users.id, role: users.role }).from(users).where(inArray(users.id, accountIds)).orderBy(asc(users.id)).for("update");
   const excluded = accounts.find((a) => contest.excludedRoles.includes(a.role));
   if (excluded) {
-    const author = authorRows.find((a) => a.userId === excluded.id)!;
-    throw new AppError(422, "excludedAuthor", { name: author.name }, { authors: { key: "excludedAuthor", params: { name: author.name } } });
+    const author = counted.find((a) => a.userId === excluded.id)!;
+    throw new AppError(409, "coauthorExcluded", { n: author.position, name: author.name });
   }
   const counts = await tx
     .select({ userId: entryAuthors.userId, n: count(sql`distinct ${entries.id}`) })
     .from(entryAuthors)
     .innerJoin(entries, eq(entries.id, entryAuthors.entryId))
-    .where(and(inArray(entryAuthors.userId, accountIds), eq(entries.contestId, contest.id), eq(entries.status, "submitted"), ne(entries.id, entry.id)))
+    .where(and(inArray(entryAuthors.userId, accountIds), countsTowardLimitWhere(entryAuthors), eq(entries.contestId, contest.id), eq(entries.status, "submitted"), ne(entries.id, entry.id)))
     .groupBy(entryAuthors.userId);
   const full = counts.find((c) => c.n >= contest.entryLimitPerAuthor);
   if (full) {
-    const author = authorRows.find((a) => a.userId === full.userId)!;
+    const author = counted.find((a) => a.userId === full.userId)!;
     throw new AppError(409, "entryLimit", { name: author.name, limit: contest.entryLimitPerAuthor });
   }
 }
@@ -264,7 +308,7 @@ export async function submitEntry(db: Db, caller: Caller, id: string, now: Date)
     const phase = submissionPhase(contest, now);
     if (phase === "before") throw new AppError(409, "notOpenYet", { opens: formatVietnamDateTime(contest.submissionOpensAt) });
     if (phase === "closed") throw new AppError(409, "deadlinePassed", { deadline: formatVietnamDateTime(contest.submissionClosesAt) });
-    await assertSubmittable(tx, current, contest);
+    await assertSubmittable(tx, current, contest, true);
     const before = await view(tx, current);
     // The contest row is the counter: its lock makes concurrent submits take numbers in turn.
     const [seq] = await tx

@@ -3,7 +3,7 @@ import { and, asc, desc, eq, inArray, isNotNull } from "drizzle-orm";
 import type { Db } from "../client";
 import { contestCategories, contests, entries, entryAuthors, prizes, type CategoryCode, type LocalizedText } from "../schema";
 import { PRIZE_TIERS, type PrizeTier } from "@/lib/contest/vocabulary";
-import { publicWinnerWhere } from "../conditions";
+import { namedAuthorWhere, publicWinnerWhere } from "../conditions";
 
 export type PublishedPrize = {
   tier: PrizeTier;
@@ -46,7 +46,7 @@ export async function publishedResults(db: Db, year: number): Promise<PublishedR
     ? await db
         .select()
         .from(entryAuthors)
-        .where(inArray(entryAuthors.entryId, rows.map((r) => r.entry.id)))
+        .where(and(inArray(entryAuthors.entryId, rows.map((r) => r.entry.id)), namedAuthorWhere(entryAuthors)))
         .orderBy(asc(entryAuthors.position))
     : [];
   const tierOrder = (tier: PrizeTier) => PRIZE_TIERS.indexOf(tier);
@@ -95,7 +95,7 @@ export async function publishedWinner(db: Db, year: number, code: string): Promi
     .where(and(eq(contests.year, year), eq(entries.code, code), publicWinnerWhere(contests, entries)));
   // The rule was applied in SQL; this only tells TypeScript that the date and the code are set.
   if (!row?.contest.resultsPublishedAt || !row.entry.code) return null;
-  const authors = await db.select({ name: entryAuthors.name, penName: entryAuthors.penName }).from(entryAuthors).where(eq(entryAuthors.entryId, row.entry.id)).orderBy(asc(entryAuthors.position));
+  const authors = await db.select({ name: entryAuthors.name, penName: entryAuthors.penName }).from(entryAuthors).where(and(eq(entryAuthors.entryId, row.entry.id), namedAuthorWhere(entryAuthors))).orderBy(asc(entryAuthors.position));
   const e = row.entry;
   return {
     year: row.contest.year,

@@ -1,0 +1,19 @@
+import "server-only";
+import type { Caller } from "@/lib/auth/session";
+import type { Locale } from "@/lib/i18n/config";
+import type { Logger } from "@/lib/log";
+import type { Invitation } from "@/lib/db/queries/entries";
+import { coauthorInviteMail, sendMail } from "@/lib/mail";
+
+/**
+ * Tells newly named co-authors, after the save is committed. Not awaited: the owner's answer
+ * must take the same time whether an e-mail belongs to an account or not, and a mail server
+ * being down must not fail the save.
+ */
+export function notifyInvited(invited: Invitation[], owner: Caller, title: string, locale: Locale, log: Logger): void {
+  for (const invitation of invited) {
+    void sendMail(coauthorInviteMail({ to: invitation.email, name: invitation.name, owner: owner.name, title, locale })).catch((error: unknown) =>
+      log.error({ err: error, userId: invitation.userId }, "co-author invitation not sent"),
+    );
+  }
+}
