@@ -1,5 +1,5 @@
 import { PDFDocument, PDFName } from "pdf-lib";
-import sharp from "sharp";
+import sharp, { type Sharp } from "sharp";
 import { describe, expect, it } from "vitest";
 import { cleanFile, findBylines, UnreadableFileError } from "@/lib/storage/clean";
 import { mp3, mp4, pdf } from "../support/files";
@@ -43,9 +43,9 @@ describe("cleaning files for jurors", () => {
   it("JPEG, PNG, WebP: drop EXIF (Artist) and keep the picture", async () => {
     const pixels = sharp({ create: { width: 32, height: 24, channels: 3, background: { r: 200, g: 30, b: 30 } } });
     for (const [type, make] of [
-      ["image/jpeg", (s: sharp.Sharp) => s.jpeg()],
-      ["image/png", (s: sharp.Sharp) => s.png()],
-      ["image/webp", (s: sharp.Sharp) => s.webp()],
+      ["image/jpeg", (s: Sharp) => s.jpeg()],
+      ["image/png", (s: Sharp) => s.png()],
+      ["image/webp", (s: Sharp) => s.webp()],
     ] as const) {
       const input = await make(pixels.clone().withExif({ IFD0: { Artist: "Nguyen Thi Hoa", Copyright: "Bao Lao Dong" } })).toBuffer();
       expect(has(input, "Nguyen Thi Hoa"), type).toBe(true);

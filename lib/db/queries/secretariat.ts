@@ -127,7 +127,7 @@ export async function reviewEntries(db: Db, contestId: string, filter: ReviewFil
       outlet: e.outlet,
       authors: authors.filter((a) => a.entryId === e.id).map((a) => a.name),
       submittedAt: e.submittedAt,
-      files: files.filter((f) => f.entryId === e.id).map(({ entryId: _, ...f }) => f),
+      files: files.filter((f) => f.entryId === e.id).map((f) => ({ id: f.id, fileName: f.fileName, contentType: f.contentType, removedMetadata: f.removedMetadata, bylineFound: f.bylineFound })),
     })),
     total: n,
     pageCount: Math.max(1, Math.ceil(n / REVIEW_PAGE_SIZE)),

@@ -1,4 +1,4 @@
-import sharp from "sharp";
+import sharp, { type Metadata } from "sharp";
 import { UnreadableFileError, type CleanResult } from "./types";
 
 /**
@@ -8,7 +8,7 @@ import { UnreadableFileError, type CleanResult } from "./types";
  * colour profile is kept (colours, not people).
  */
 export async function cleanImage(input: Buffer, contentType: string): Promise<CleanResult> {
-  let meta: sharp.Metadata;
+  let meta: Metadata;
   try {
     meta = await sharp(input, { failOn: "error" }).metadata();
   } catch (error) {
