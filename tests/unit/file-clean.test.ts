@@ -1,7 +1,9 @@
 import { PDFDocument, PDFName } from "pdf-lib";
 import sharp, { type Sharp } from "sharp";
 import { describe, expect, it } from "vitest";
-import { cleanFile, findBylines, UnreadableFileError } from "@/lib/storage/clean";
+import { cleanFile, findBylines, REMOVED_KEYS, UnreadableFileError } from "@/lib/storage/clean";
+import adminVi from "@/lib/i18n/messages/vi/admin.json";
+import adminEn from "@/lib/i18n/messages/en/admin.json";
 import { mp3, mp4, pdf } from "../support/files";
 
 const AUTHOR = "Nguyễn Thị Hoà";
@@ -97,5 +99,19 @@ describe("cleaning files for jurors", () => {
     ] as const) {
       await expect(cleanFile(bytes, type), type).rejects.toBeInstanceOf(UnreadableFileError);
     }
+  });
+
+  it("names everything it can remove in both languages, plainly", () => {
+    for (const messages of [adminVi, adminEn]) {
+      const what = messages.Admin.Files.what as Record<string, Record<string, string>>;
+      for (const key of REMOVED_KEYS) {
+        const [group, item] = key.split(".") as [string, string];
+        expect(what[group]?.[item], key).toBeTruthy();
+      }
+    }
+    // Vietnamese labels carry no English or format names.
+    const values = (o: object): string[] => Object.values(o).flatMap((v) => (typeof v === "string" ? [v] : values(v as object)));
+    const vi = values(adminVi.Admin.Files).join(" | ");
+    expect(vi).not.toMatch(/\b(XMP|EXIF|IPTC|ID3|metadata|author|tags?)\b/);
   });
 });

@@ -5,7 +5,7 @@ import { cleanPdf } from "./pdf";
 import { UnreadableFileError, type CleanResult } from "./types";
 
 export { findBylines, foldText } from "./byline";
-export { UnreadableFileError, type CleanResult } from "./types";
+export { REMOVED_KEYS, UnreadableFileError, type CleanResult } from "./types";
 
 /** The copy of a file jurors may see: its metadata removed, by the type detected at upload. */
 export async function cleanFile(bytes: Buffer, contentType: string): Promise<CleanResult> {

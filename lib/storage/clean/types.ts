@@ -12,3 +12,11 @@ export class UnreadableFileError extends Error {
     this.name = "UnreadableFileError";
   }
 }
+
+/** Every key a cleaner may report; each has a label under Admin.Files.what in both languages. */
+export const REMOVED_KEYS = [
+  "pdf.author", "pdf.creator", "pdf.producer", "pdf.title", "pdf.subject", "pdf.keywords", "pdf.custom", "pdf.xmp", "pdf.pieceInfo",
+  "image.exif", "image.iptc", "image.xmp", "image.text",
+  "audio.id3v2", "audio.id3v1", "audio.ape",
+  "video.udta", "video.meta", "video.uuid",
+] as const;
