@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { cleanFile, findBylines, REMOVED_KEYS, UnreadableFileError } from "@/lib/storage/clean";
 import adminVi from "@/lib/i18n/messages/vi/admin.json";
 import adminEn from "@/lib/i18n/messages/en/admin.json";
+import { cleanMp4Stream } from "@/lib/storage/clean/mp4";
 import { mp3, mp4, pdf } from "../support/files";
 
 const AUTHOR = "Nguyễn Thị Hoà";
@@ -86,6 +87,23 @@ describe("cleaning files for jurors", () => {
       expect(bytes.subarray(-4096).equals(input.subarray(-4096)), "mdat").toBe(true);
       expect(bytes.readUInt32BE(bytes.indexOf("moov") - 4)).toBe(input.readUInt32BE(input.indexOf("moov") - 4));
     }
+  });
+
+  it("MP4 streamed in small pieces (videos up to 1 GB are not held in memory) comes out as the whole-file cleaning", async () => {
+    const input = mp4("isom", "Nguyễn Thị Hoà", 50_000);
+    async function* pieces(bytes: Buffer, size: number) {
+      for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
+    }
+    const run = async (bytes: Buffer, size: number) => {
+      const removed = new Set<string>();
+      const out: Buffer[] = [];
+      for await (const chunk of cleanMp4Stream(pieces(bytes, size), removed)) out.push(chunk);
+      return { bytes: Buffer.concat(out), removed: [...removed] };
+    };
+    const whole = await cleanFile(input, "video/mp4");
+    for (const size of [7, 1000, 1 << 20]) expect(await run(input, size), String(size)).toEqual({ bytes: whole.bytes, removed: whole.removed });
+    await expect(run(input.subarray(0, input.length - 10), 1000)).rejects.toBeInstanceOf(UnreadableFileError);
+    await expect(run(Buffer.concat([Buffer.from([0, 0, 0, 0x20]), Buffer.from("ftypisom"), Buffer.alloc(6000, 0)]), 1000)).rejects.toBeInstanceOf(UnreadableFileError);
   });
 
   it("refuses what does not parse as its type instead of passing it on", async () => {
