@@ -13,7 +13,7 @@ import { seedContest } from "@/lib/db/seed";
 import { useStorage } from "@/lib/storage";
 import { call } from "../support/api";
 import { openTestDatabase, type TestDatabase } from "../support/db";
-import { completeEntry, databaseState, form, makeUser, mp3, pdf } from "../support/fixtures";
+import { completeEntry, databaseState, form, makeUser, mp3, mp4, pdf } from "../support/fixtures";
 import { createTestBucket, storageKinds, type TestBucket } from "../support/s3";
 
 const AUTHOR = "Nguyễn Thị Hoà";
@@ -31,6 +31,7 @@ describe.each(storageKinds)("cleaned copies for jurors (%s storage)", (storageKi
   let juror: User;
   let print: string;
   let radio: string;
+  let tv: string;
   const originals: Record<string, Buffer> = {};
 
   beforeAll(async () => {
@@ -51,6 +52,8 @@ describe.each(storageKinds)("cleaned copies for jurors (%s storage)", (storageKi
     originals.pdf = pdf(16 * 1024, "x", { info: { Author: ASCII, Creator: "Hoa Binh Minh's Word" }, text: `Phong su cua ${ASCII.toUpperCase()}` });
     originals.jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: "#2a6" } }).withExif({ IFD0: { Artist: ASCII } }).jpeg().toBuffer();
     originals.mp3 = mp3(ASCII);
+    tv = (await call("POST", "/api/entries", { as: author.id, json: { ...base, category: "television", length: 10, authors: [{ name: AUTHOR, penName: PEN }] } })).body.id;
+    originals.mp4 = mp4("isom", AUTHOR, 64 * 1024);
   });
   afterAll(async () => {
     useStorage(undefined);
@@ -63,16 +66,18 @@ describe.each(storageKinds)("cleaned copies for jurors (%s storage)", (storageKi
     expect((await up(print, originals.pdf!, "phong-su.pdf")).status).toBe(201);
     expect((await up(print, originals.jpeg!, "anh.jpg")).status).toBe(201);
     expect((await up(radio, originals.mp3!, "Hoà Bình Minh - bản tin.mp3")).status).toBe(201);
+    expect((await up(tv, originals.mp4!, "phong-su.mp4")).status).toBe(201);
     const rows = await database.db.select().from(attachments);
     const byType = Object.fromEntries(rows.map((r) => [r.contentType, r]));
     expect(byType["application/pdf"]).toMatchObject({ removedMetadata: ["pdf.author", "pdf.creator"], bylineFound: [AUTHOR] });
     expect(byType["image/jpeg"]).toMatchObject({ removedMetadata: ["image.exif"], bylineFound: [] });
     // The pen name is in the file name: the secretariat is warned even though the bytes are clean.
     expect(byType["audio/mpeg"]).toMatchObject({ removedMetadata: expect.arrayContaining(["audio.id3v1", "audio.id3v2"]), bylineFound: [PEN] });
+    expect(byType["video/mp4"]).toMatchObject({ removedMetadata: ["video.udta"], bylineFound: [], cleanSize: originals.mp4!.length });
     for (const row of rows) expect(row.cleanSha256, row.contentType).toMatch(/^[0-9a-f]{64}$/);
 
     // The secretariat's review table carries the same, per file.
-    for (const id of [print, radio]) {
+    for (const id of [print, radio, tv]) {
       expect((await call("POST", `/api/entries/${id}/submit`, { as: author.id })).status).toBe(200);
     }
     const contestId = (await call("GET", `/api/entries/${print}`, { as: author.id })).body.contestId;
@@ -85,7 +90,7 @@ describe.each(storageKinds)("cleaned copies for jurors (%s storage)", (storageKi
   });
 
   it("a juror downloads only the cleaned copy; the secretariat still gets the original", async () => {
-    for (const id of [print, radio]) {
+    for (const id of [print, radio, tv]) {
       expect((await call("POST", `/api/admin/entries/${id}/eligibility`, { as: secretariat.id, json: { decision: "eligible" } })).status).toBe(200);
     }
     const round = { name: { vi: "Sơ khảo", en: "Preliminary" }, scope: { kind: "eligible" }, jurorsPerEntry: 1, rubric: DEFAULT_RUBRIC, blind: true, disagreementThreshold: 20, opensAt: null, closesAt: null };
@@ -96,7 +101,7 @@ describe.each(storageKinds)("cleaned copies for jurors (%s storage)", (storageKi
     expect((await call("PATCH", `/api/admin/rounds/${roundId}`, { as: secretariat.id, json: { status: "open" } })).status).toBe(200);
 
     const seen: string[] = [];
-    for (const id of [print, radio]) {
+    for (const id of [print, radio, tv]) {
       const entry = (await call("GET", `/api/jury/entries/${id}`, { as: juror.id })).body.entry;
       for (const file of entry.attachments as { id: string; contentType: string; size: number; url: string }[]) {
         const got = await call("GET", file.url, { as: juror.id });
@@ -111,7 +116,7 @@ describe.each(storageKinds)("cleaned copies for jurors (%s storage)", (storageKi
         seen.push(file.contentType);
       }
     }
-    expect(seen.sort()).toEqual(["application/pdf", "audio/mpeg", "image/jpeg"]);
+    expect(seen.sort()).toEqual(["application/pdf", "audio/mpeg", "image/jpeg", "video/mp4"]);
     // The cleaned PDF is still the document: its page and its text.
     const pdfRow = (await database.db.select().from(attachments).where(eq(attachments.contentType, "application/pdf")))[0]!;
     const copy = await bytesOf(await call("GET", `/api/jury/entries/${print}/attachments/${pdfRow.id}`, { as: juror.id }));
