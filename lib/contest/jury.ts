@@ -18,7 +18,8 @@ export type JuryEntry = {
   url: string;
 };
 export type JuryAuthor = { position: number; name: string; penName: string };
-export type JuryFile = { id: string; contentType: string; size: number; createdAt: Date };
+// cleanSize: the size of the copy jurors download (lib/storage/clean), once it exists.
+export type JuryFile = { id: string; contentType: string; size: number; cleanSize?: number | null; createdAt: Date };
 
 /** A round moves forward only: draft → open → closed. */
 export function canMoveRound(from: RoundStatus, to: RoundStatus): boolean {
@@ -70,7 +71,7 @@ export function jurorEntryView(entry: JuryEntry, authors: readonly JuryAuthor[],
     parts: entry.parts.map((p) => ({ title: p.title, publishedAt: p.publishedAt })),
     attachments: [...files]
       .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
-      .map((f) => ({ id: f.id, contentType: f.contentType, size: f.size, url: `/api/jury/entries/${entry.id}/attachments/${f.id}` })),
+      .map((f) => ({ id: f.id, contentType: f.contentType, size: f.cleanSize ?? f.size, url: `/api/jury/entries/${entry.id}/attachments/${f.id}` })),
     blind: round.blind,
   };
   if (!round.blind) {

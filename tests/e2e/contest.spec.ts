@@ -1,5 +1,6 @@
 import { expect as baseExpect, test, type Browser, type Page } from "@playwright/test";
 import { contestSecretariat, contestURL } from "../../playwright.config";
+import { pdf } from "../support/files";
 
 // A whole contest on an installation of its own (a second server from the same build, started
 // empty by playwright.config.ts): the secretariat opens the year's contest and creates two
@@ -38,10 +39,6 @@ const totals = ["91", "89,5", "78,5", "76,5", "58", "54,5"];
 const means = ["90,25", "77,5", "56,25"];
 const CHANGE_REASON = "Hội đồng chung khảo biểu quyết hạ một bậc do tác phẩm trùng đề tài đã đoạt giải năm trước.";
 
-function pdf(): Buffer {
-  const head = Buffer.from("%PDF-1.7\n%e2e\n");
-  return Buffer.concat([head, Buffer.alloc(64 * 1024 - head.length, 0x20)]);
-}
 
 /** A person of their own: a fresh browser context, on the project's phone or, for desk work, a desktop window. */
 async function person(browser: Browser, desk = false): Promise<Page> {
@@ -144,7 +141,7 @@ test("a whole contest: submissions, eligibility, blind judging, ranking, prizes 
       await p.getByLabel("Ngày đăng, phát").first().fill(j.publishedAt);
       await p.getByLabel(/Độ dài/).fill("1800");
       await saved(p);
-      await p.locator('input[type="file"]').setInputFiles({ name: j.file, mimeType: "application/pdf", buffer: pdf() });
+      await p.locator('input[type="file"]').setInputFiles({ name: j.file, mimeType: "application/pdf", buffer: pdf(64 * 1024) });
       await expect(p.getByText(`Đã tải lên ${j.file}.`)).toBeVisible({ timeout: 60_000 });
 
       await p.getByRole("button", { name: "Gửi dự thi" }).click();

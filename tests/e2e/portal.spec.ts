@@ -1,12 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
+import { pdf } from "../support/files";
 
 // The journalist's whole journey in Vietnamese: sign up, draft (kept across a reload), upload
 // with a visible progress bar, submit, receipt, edit after submitting, withdraw.
 
-function pdf(size: number): Buffer {
-  const head = Buffer.from("%PDF-1.7\n%e2e\n");
-  return Buffer.concat([head, Buffer.alloc(size - head.length, 0x20)]);
-}
 
 async function saved(page: Page) {
   await expect(page.getByTestId("save-state")).toContainText("Đã lưu", { timeout: 15_000 });

@@ -12,6 +12,7 @@ import * as schema from "../../lib/db/schema";
 import { loadEntryDocuments } from "../../lib/search/entry-index";
 import { entriesIndex } from "../../lib/search/settings";
 import { bucketKeys, createTestBucket, s3Environment, type TestBucket } from "../support/s3";
+import { pdf } from "../support/files";
 
 // Two production instances of the build, as docs/deploy.md describes running several: one
 // PostgreSQL database (fresh, on TEST_DATABASE_URL's server), one Meilisearch under one index
@@ -135,10 +136,6 @@ async function attemptsUntilLimited(instances: Instance[], email: (n: number) =>
   return Infinity;
 }
 
-function pdf(bytes: number): Buffer {
-  const head = Buffer.from(`%PDF-1.7\n%${randomBytes(8).toString("hex")}\n`);
-  return Buffer.concat([head, randomBytes(bytes - head.length)]);
-}
 
 async function api(on: Instance, cookie: string, method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
   const init: RequestInit = { method, headers: { cookie, ...headers } };

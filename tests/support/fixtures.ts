@@ -21,11 +21,7 @@ export async function completeEntry(db: Db) {
   return { category: "print", title: "Người thầy bản Mông", summary: "Một thầy giáo mười năm bám bản.", outlet: "Báo Lao Động", publishedAt: contest.publishedFrom, length: 1200 };
 }
 
-/** A small but real PDF header followed by `size` bytes of filler. */
-export function pdf(size = 8 * 1024, seed = randomBytes(8).toString("hex")): Buffer {
-  const head = Buffer.from(`%PDF-1.7\n%${seed}\n`);
-  return Buffer.concat([head, Buffer.alloc(Math.max(0, size - head.length), 0x20)]);
-}
+export { mp3, mp4, pdf } from "./files";
 
 export function form(bytes: Buffer, fileName = "bai-bao.pdf", field = "file"): FormData {
   const data = new FormData();

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, count, eq } from "drizzle-orm";
 import type { Db } from "../client";
-import { attachments, type Attachment, type ContestCategory, type Entry } from "../schema";
+import { attachments, entryAuthors, users, type Attachment, type ContestCategory, type Entry } from "../schema";
 import { enqueueSearch, recordAudit } from "./audit";
 import { getContest } from "./contests";
 import { assertEditable, getEntryForCaller, ownEntry, view, type AttachmentView, attachmentView } from "./entries";
@@ -9,6 +9,28 @@ import type { Caller } from "@/lib/auth/session";
 import { AppError, notFound } from "@/lib/errors";
 
 export type NewFile = { sha256: string; size: number; contentType: string; fileName: string };
+/** The jurors' copy of a file (lib/storage/clean/store.ts). */
+export type CleanCopy = { cleanSha256: string; cleanSize: number; removedMetadata: string[]; bylineFound: string[] };
+
+/**
+ * The names a juror must not read in an entry's files: every author's name and pen name, and the
+ * pen names of the accounts linked to them.
+ */
+export async function bylineNames(db: Db, entryId: string): Promise<string[]> {
+  const rows = await db
+    .select({ name: entryAuthors.name, penName: entryAuthors.penName, accountPenNames: users.penNames })
+    .from(entryAuthors)
+    .leftJoin(users, eq(users.id, entryAuthors.userId))
+    .where(eq(entryAuthors.entryId, entryId));
+  return [...new Set(rows.flatMap((r) => [r.name, r.penName, ...(r.accountPenNames ?? [])]).map((n) => n.normalize("NFC").trim()).filter(Boolean))];
+}
+
+/** Records the jurors' copy of a file cleaned after its upload (files stored before cleaning existed). */
+export async function saveCleanCopy(db: Db, attachmentId: string, copy: CleanCopy): Promise<Attachment> {
+  const [row] = await db.update(attachments).set(copy).where(eq(attachments.id, attachmentId)).returning();
+  if (!row) throw notFound();
+  return row;
+}
 
 /** Checked before an upload is read: the entry is the caller's, editable, and has room for a file. */
 export async function prepareUpload(db: Db, caller: Caller, entryId: string, now: Date): Promise<{ entry: Entry; category: ContestCategory }> {
@@ -30,7 +52,7 @@ async function assertRoom(db: Db, entryId: string, category: ContestCategory): P
  * deadline or the file count may have changed while the bytes were arriving. The same file
  * sent twice to one entry is recorded once.
  */
-export async function addAttachment(db: Db, caller: Caller, entryId: string, file: NewFile, now: Date): Promise<{ attachment: AttachmentView; created: boolean }> {
+export async function addAttachment(db: Db, caller: Caller, entryId: string, file: NewFile & Partial<CleanCopy>, now: Date): Promise<{ attachment: AttachmentView; created: boolean }> {
   return db.transaction(async (tx) => {
     const entry = await ownEntry(tx, caller, entryId, true);
     const contest = await getContest(tx, entry.contestId);

@@ -4,7 +4,7 @@ import "server-only";
 // with names and codes (the API's progress and ranking carry ids only).
 import { and, asc, count, desc, eq, inArray, isNull, ne, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
-import { assignments, entries, entryAuthors, roundEntries, roundJurors, rounds, scores, users, type CategoryCode, type EntryStatus, type Round } from "../schema";
+import { assignments, attachments, entries, entryAuthors, roundEntries, roundJurors, rounds, scores, users, type CategoryCode, type EntryStatus, type Round } from "../schema";
 
 export type EntryCounts = { submitted: number; withdrawn: number; eligible: number; ineligible: number; undecided: number };
 
@@ -68,7 +68,14 @@ export type ReviewRow = {
   outlet: string;
   authors: string[];
   submittedAt: Date | null;
+  files: ReviewFile[];
 };
+
+/**
+ * A file as the secretariat reviews it: what cleaning took out of the jurors' copy, and any
+ * author's name still readable in it (null: not cleaned yet, done on the first juror download).
+ */
+export type ReviewFile = { id: string; fileName: string; contentType: string; removedMetadata: string[] | null; bylineFound: string[] | null };
 
 const words = (q: string) => [...new Set(q.match(/[\p{L}\p{N}]+/gu) ?? [])].slice(0, 20);
 
@@ -100,6 +107,13 @@ export async function reviewEntries(db: Db, contestId: string, filter: ReviewFil
   const authors = page.length
     ? await db.select({ entryId: entryAuthors.entryId, name: entryAuthors.name }).from(entryAuthors).where(inArray(entryAuthors.entryId, page.map((e) => e.id))).orderBy(asc(entryAuthors.position))
     : [];
+  const files = page.length
+    ? await db
+        .select({ entryId: attachments.entryId, id: attachments.id, fileName: attachments.fileName, contentType: attachments.contentType, removedMetadata: attachments.removedMetadata, bylineFound: attachments.bylineFound })
+        .from(attachments)
+        .where(inArray(attachments.entryId, page.map((e) => e.id)))
+        .orderBy(asc(attachments.createdAt), asc(attachments.id))
+    : [];
   const n = total?.n ?? 0;
   return {
     rows: page.map((e) => ({
@@ -113,6 +127,7 @@ export async function reviewEntries(db: Db, contestId: string, filter: ReviewFil
       outlet: e.outlet,
       authors: authors.filter((a) => a.entryId === e.id).map((a) => a.name),
       submittedAt: e.submittedAt,
+      files: files.filter((f) => f.entryId === e.id).map((f) => ({ id: f.id, fileName: f.fileName, contentType: f.contentType, removedMetadata: f.removedMetadata, bylineFound: f.bylineFound })),
     })),
     total: n,
     pageCount: Math.max(1, Math.ceil(n / REVIEW_PAGE_SIZE)),

@@ -13,6 +13,7 @@ import { pageLocale } from "@/app/[locale]/_views/static-locale";
 import { AdminPage } from "../_views/admin-page";
 import { reviewEntries, type ReviewFilter } from "@/lib/db/queries/secretariat";
 import { EligibilityBadge } from "../_views/badges";
+import { EntryFiles } from "../_views/entry-files";
 import { DataTable, td } from "../_views/table-scroll";
 
 type Search = Record<string, string | string[] | undefined>;
@@ -137,6 +138,7 @@ export default async function AdminEntriesPage({ params, searchParams }: Props) 
                 <span className="font-semibold">{row.title || t("untitled")}</span>
                 <span className="block text-sm text-stone-700">{[row.authors.join(", "), row.outlet].filter(Boolean).join(" · ")}</span>
                 {row.submittedAt && <span className="block text-sm text-stone-600">{t("submittedAt", { date: formatDate(row.submittedAt, locale) })}</span>}
+                <EntryFiles locale={locale} entryId={row.id} files={row.files} />
               </td>
               <td className={td}>{names.get(row.category) ?? row.category}</td>
               <td className={td}>{status(`entry.${row.status as "submitted" | "withdrawn"}`)}</td>
