@@ -9,7 +9,7 @@
 // bootstrap and its React payload, `self.__next_f.push(…)`) are added to it, computed once here.
 import { createHash } from "node:crypto";
 import type { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
-import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync, gzipSync, inflateSync } from "node:zlib";
 import { locales, routes } from "./i18n/routes";
 
 export type Encoding = "br" | "gzip";
@@ -87,6 +87,64 @@ export function replacePolicy(res: ServerResponse, policy: string): void {
     if (current !== undefined && !String(current).includes("'nonce-")) res.setHeader("content-security-policy", policy);
     return writeHead.apply(this, args);
   } as ServerResponse["writeHead"];
+}
+
+/** The bytes of a response body before its Content-Encoding. */
+function decoded(body: Buffer, encoding: string): Buffer {
+  if (encoding === "gzip") return gunzipSync(body);
+  if (encoding === "br") return brotliDecompressSync(body);
+  if (encoding === "deflate") return inflateSync(body);
+  return body;
+}
+
+type Chunk = string | Uint8Array;
+const toBuffer = (chunk: Chunk, encoding?: unknown) => (typeof chunk === "string" ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8") : Buffer.from(chunk));
+
+/**
+ * An error page (404, 500) that Next.js renders for a document outside the per-request pages has
+ * inline scripts but no nonce, and its text only appears once they run: under the site-wide policy
+ * (`script-src 'self'`) the reader saw a blank page. Such an answer is held until it ends, then
+ * sent under that policy plus the hashes of its own inline scripts. The bytes are hashed as the
+ * browser reads them, through the compression Next.js may have applied. Other answers pass as
+ * they are.
+ */
+export function hashErrorPageScripts(res: ServerResponse): void {
+  const original = { writeHead: res.writeHead, write: res.write, end: res.end };
+  let holding: boolean | null = null;
+  let releasing = false;
+  let head: Parameters<ServerResponse["writeHead"]> | null = null;
+  const chunks: Buffer[] = [];
+  const decide = (status: number): boolean => {
+    if (holding !== null) return holding;
+    const policy = String(res.getHeader("content-security-policy") ?? "");
+    holding = status >= 400 && String(res.getHeader("content-type") ?? "").startsWith("text/html") && /script-src 'self'/.test(policy) && !policy.includes("'nonce-");
+    // Never put the originals back on `res`: Next.js's compression has wrapped these functions by now.
+    return holding;
+  };
+  res.writeHead = function (this: ServerResponse, ...args: Parameters<ServerResponse["writeHead"]>) {
+    if (releasing || !decide(args[0])) return original.writeHead.apply(this, args);
+    head = args;
+    return this;
+  } as ServerResponse["writeHead"];
+  res.write = function (this: ServerResponse, chunk: Chunk, ...rest: unknown[]) {
+    if (!decide(res.statusCode)) return (original.write as (...a: unknown[]) => boolean).call(this, chunk, ...rest);
+    chunks.push(toBuffer(chunk, rest[0]));
+    const callback = rest.find((r) => typeof r === "function") as (() => void) | undefined;
+    callback?.();
+    return true;
+  } as ServerResponse["write"];
+  res.end = function (this: ServerResponse, ...args: unknown[]) {
+    if (!decide(head?.[0] ?? res.statusCode)) return (original.end as (...a: unknown[]) => ServerResponse).apply(this, args);
+    const [chunk, encoding] = args;
+    if (chunk !== undefined && chunk !== null && typeof chunk !== "function") chunks.push(toBuffer(chunk as Chunk, encoding));
+    const callback = args.find((a) => typeof a === "function") as (() => void) | undefined;
+    const body = Buffer.concat(chunks);
+    const html = decoded(body, String(res.getHeader("content-encoding") ?? "")).toString("utf8");
+    res.setHeader("content-security-policy", withScriptSources(String(res.getHeader("content-security-policy")), inlineScriptHashes(html)));
+    releasing = true;
+    if (head) original.writeHead.apply(this, head);
+    return (original.end as (...a: unknown[]) => ServerResponse).call(this, body, callback);
+  } as ServerResponse["end"];
 }
 
 /** True when Next.js answered with a page that is the same for everyone until the next build. */

@@ -11,7 +11,7 @@ import { validateEnv } from "../lib/env";
 import { componentLogger } from "../lib/log";
 import { replaceForwardedFor } from "../lib/forwarding";
 import { randomBytes } from "node:crypto";
-import { documentPath, pageEntry, publicPath, replacePolicy, sendPage, servableRequest, staticResponse, type PageEntry } from "../lib/static-pages";
+import { documentPath, hashErrorPageScripts, pageEntry, publicPath, replacePolicy, sendPage, servableRequest, staticResponse, type PageEntry } from "../lib/static-pages";
 
 const env = validateEnv(process.env);
 const log = componentLogger("server");
@@ -50,7 +50,11 @@ const server = http.createServer((req, res) => {
     if (own) return handle(req, res);
   }
   const url = documentPath(req.method, req.url, req.headers);
-  if (url === null || !staticUrls.has(url) || notHeld.has(url)) return handle(req, res);
+  if (url === null) return handle(req, res);
+  if (!staticUrls.has(url) || notHeld.has(url)) {
+    hashErrorPageScripts(res);
+    return handle(req, res);
+  }
   // A prerendered page: its inline scripts run only under its own policy, which lists their
   // hashes. Not held yet (the first requests after start), it is asked of Next.js now, once.
   const held = pages.get(url);

@@ -4,7 +4,7 @@ import { mkdirSync, openSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import { expect, test, type APIResponse, type Page } from "@playwright/test";
-import { publicPath } from "../../lib/static-pages";
+import { inlineScriptHashes, publicPath } from "../../lib/static-pages";
 
 // Prerendered pages allow no inline script but their own: each carries a policy listing the
 // SHA-256 of every inline script it holds (scripts/server.ts, lib/static-pages.ts). Pages rendered
@@ -157,11 +157,19 @@ test("pages rendered per request keep their nonce and hydrate, in both locales",
   expect(violations).toEqual([]);
 });
 
-// What is not held (an unknown path's 404 page) gets the site-wide policy: still no inline script.
-test("a page the server does not hold allows no inline script either", async ({ request }) => {
+// What is not held (an unknown path's 404 page) is rendered by Next.js without a nonce: the server
+// sends it under the site-wide policy plus the hashes of its own inline scripts, and nothing else,
+// so its text (which those scripts put on the page) shows and no other inline script may run.
+test("a page the server does not hold allows its own inline scripts and no other", async ({ page, request }) => {
   const response = await request.get("/khong-co-trang-nay");
   expect(response.status()).toBe(404);
-  expect(scriptSrc(response)).toBe("script-src 'self'");
+  expect(scriptSrc(response)).toBe(["script-src 'self'", ...inlineScriptHashes(await response.text())].join(" "));
+  expect(scriptSrc(response)).not.toContain("unsafe-inline");
+  const violations: string[] = [];
+  page.on("console", (message) => { if (/Content Security Policy/i.test(message.text())) violations.push(message.text()); });
+  await page.goto("/khong-co-trang-nay");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Không tìm thấy trang");
+  expect(violations).toEqual([]);
 });
 
 function freePort(): Promise<number> {

@@ -1,4 +1,5 @@
 import { expect, test, type APIResponse } from "@playwright/test";
+import { pdf as realPdf } from "../support/files";
 
 // The HTTP boundary on the production build: downloads keep their own sandboxed policy (next.config's
 // site-wide one skips /api/), other API answers get the API's, `next` never leaves the site, the
@@ -17,7 +18,8 @@ function policies(response: APIResponse): string[] {
   return response.headersArray().filter((h) => h.name.toLowerCase() === "content-security-policy").map((h) => h.value);
 }
 
-function pdf(body = ""): Buffer {
+/** A PDF header followed by `body`: enough for the check at upload, which reads the head. */
+function polyglotPdf(body: string): Buffer {
   const head = Buffer.from(`%PDF-1.7\n%e2e\n${body}`);
   return Buffer.concat([head, Buffer.alloc(16 * 1024 - head.length, 0x20)]);
 }
@@ -59,7 +61,7 @@ test("a download keeps its sandboxed policy; other API answers get the API's; th
   const entryId = ((await created.json()) as { id: string }).id;
   expect(policies(created)).toEqual([API_POLICY]);
 
-  const upload = await request.post(`/api/entries/${entryId}/attachments`, { headers, multipart: { file: { name: "Bài báo.pdf", mimeType: "application/pdf", buffer: pdf() } } });
+  const upload = await request.post(`/api/entries/${entryId}/attachments`, { headers, multipart: { file: { name: "Bài báo.pdf", mimeType: "application/pdf", buffer: realPdf() } } });
   expect(upload.status()).toBe(201);
   const attachmentId = ((await upload.json()) as { id: string }).id;
   const download = await request.get(`/api/entries/${entryId}/attachments/${attachmentId}`, { headers });
@@ -69,7 +71,7 @@ test("a download keeps its sandboxed policy; other API answers get the API's; th
   expect(download.headers()["strict-transport-security"]).toMatch(/max-age=\d+/);
 
   // A PDF that is also a web page is refused, with a message that says what to do.
-  const polyglot = await request.post(`/api/entries/${entryId}/attachments`, { headers, multipart: { file: { name: "bai.pdf", mimeType: "application/pdf", buffer: pdf("<html><body><script>alert(document.domain)</script></body></html>\n%%EOF\n") } } });
+  const polyglot = await request.post(`/api/entries/${entryId}/attachments`, { headers, multipart: { file: { name: "bai.pdf", mimeType: "application/pdf", buffer: polyglotPdf("<html><body><script>alert(document.domain)</script></body></html>\n%%EOF\n") } } });
   expect(polyglot.status()).toBe(422);
   expect((await polyglot.json()).error).toMatchObject({ code: "pdfWithMarkup", fields: { file: expect.stringContaining("HTML") } });
 

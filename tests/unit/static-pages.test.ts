@@ -1,9 +1,9 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { brotliDecompressSync, gunzipSync } from "node:zlib";
+import { brotliDecompressSync, gunzipSync, gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { contentSecurityPolicy } from "@/lib/csp";
-import { documentPath, inlineScriptHashes, notModified, pageEntry, pickEncoding, publicPath, replacePolicy, servableRequest, STATIC_CACHE_CONTROL, staticResponse, withScriptSources } from "@/lib/static-pages";
+import { documentPath, hashErrorPageScripts, inlineScriptHashes, notModified, pageEntry, pickEncoding, publicPath, replacePolicy, servableRequest, STATIC_CACHE_CONTROL, staticResponse, withScriptSources } from "@/lib/static-pages";
 
 describe("publicPath", () => {
   it("maps prerendered internal routes to the URLs visitors use", () => {
@@ -153,5 +153,47 @@ describe("the policy of prerendered pages", () => {
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }
+  });
+});
+
+describe("hashErrorPageScripts", () => {
+  const policy = contentSecurityPolicy();
+  const html = "<!DOCTYPE html><html><body><script>self.__next_f.push([1,\"404\"])</script></body></html>";
+
+  /** A real server whose handler answers like Next.js: headers set one by one, then the body in parts. */
+  async function answer(status: number, encoding: "gzip" | null, type = "text/html; charset=utf-8", csp = policy) {
+    const server = http.createServer((_req, res) => {
+      hashErrorPageScripts(res);
+      res.statusCode = status;
+      res.setHeader("content-type", type);
+      res.setHeader("content-security-policy", csp);
+      const body = encoding ? gzipSync(html) : Buffer.from(html);
+      if (encoding) res.setHeader("content-encoding", encoding);
+      res.write(body.subarray(0, 10));
+      res.end(body.subarray(10));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/x`);
+      return { status: response.status, policy: response.headers.get("content-security-policy"), text: await response.text() };
+    } finally {
+      server.close();
+    }
+  }
+
+  it("sends a 404 page under the site-wide policy plus its inline scripts' hashes, compressed or not", async () => {
+    const expected = withScriptSources(policy, inlineScriptHashes(html));
+    expect(expected).not.toBe(policy);
+    for (const encoding of [null, "gzip"] as const) {
+      const got = await answer(404, encoding);
+      expect(got).toEqual({ status: 404, policy: expected, text: html });
+    }
+  });
+
+  it("leaves pages, non-HTML answers and nonce policies as they are", async () => {
+    expect((await answer(200, null)).policy).toBe(policy);
+    expect((await answer(404, null, "application/json")).policy).toBe(policy);
+    const withNonce = contentSecurityPolicy({ nonce: "abc" });
+    expect((await answer(404, "gzip", undefined, withNonce)).policy).toBe(withNonce);
   });
 });
