@@ -190,7 +190,7 @@ export function ScoreForm({ locale, userId, roundId, entryId, rubric, maxTotal, 
                 </p>
               )}
               {c.levels.length > 0 && (
-                <ul className="mt-2 space-y-1 text-sm" aria-label={t("levels", { name: c.name })}>
+                <ul className="mt-2 space-y-1 text-sm">
                   {c.levels.map((level) => {
                     const on = current === level;
                     return (
