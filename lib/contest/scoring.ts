@@ -113,11 +113,11 @@ export function parseScoreText(raw: string): number | null {
 }
 
 const scoreFormats = {
-  vi: new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 2 }),
-  en: new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 }),
+  vi: new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 2, useGrouping: false }),
+  en: new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2, useGrouping: false }),
 };
 
-/** A score as the locale writes it: 85,5 in Vietnamese, 85.5 in English. */
+/** A score as the locale writes it: 85,5 in Vietnamese, 85.5 in English; no grouping, so what is shown can be typed back. */
 export function formatScore(value: number, locale: "vi" | "en"): string {
   return scoreFormats[locale].format(value);
 }

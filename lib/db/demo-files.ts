@@ -11,14 +11,23 @@ import sharp from "sharp";
 // the font the site itself serves), JPEG photographs drawn as landscapes, and a short MP3 clip.
 
 const FONT_DIR = path.join(process.cwd(), "node_modules/@fontsource/be-vietnam-pro/files");
-// Fontsource splits the family by script: a Vietnamese text needs the Latin, Latin Extended and
-// Vietnamese files together, each glyph taken from the first file that has it.
-const SUBSETS = ["latin", "latin-ext", "vietnamese"] as const;
+// Fontsource splits the family by script: a Vietnamese text needs the Latin and the Vietnamese
+// files together (ă, đ, ĩ, ũ, ơ, ư and the stacked tones are in the second), each glyph taken from
+// the first file that has it.
+const SUBSETS = ["latin", "vietnamese"] as const;
 
 type Face = { fonts: PDFFont[]; sets: Set<number>[] };
 
+// Read once per process; pdf-lib parses and subsets them for each document.
+const fontFiles = new Map<string, Promise<Buffer>>();
+function fontFile(subset: string, weight: number): Promise<Buffer> {
+  const name = `be-vietnam-pro-${subset}-${weight}-normal.woff`;
+  if (!fontFiles.has(name)) fontFiles.set(name, readFile(path.join(FONT_DIR, name)));
+  return fontFiles.get(name)!;
+}
+
 async function embedFace(doc: PDFDocument, weight: 400 | 700): Promise<Face> {
-  const fonts = await Promise.all(SUBSETS.map(async (s) => doc.embedFont(await readFile(path.join(FONT_DIR, `be-vietnam-pro-${s}-${weight}-normal.woff`)), { subset: true })));
+  const fonts = await Promise.all(SUBSETS.map(async (s) => doc.embedFont(await fontFile(s, weight), { subset: true })));
   return { fonts, sets: fonts.map((f) => new Set(f.getCharacterSet())) };
 }
 
