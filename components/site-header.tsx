@@ -3,12 +3,15 @@ import { getTranslations } from "next-intl/server";
 import type { Locale } from "@/lib/i18n/config";
 import { localizedPath } from "@/lib/i18n/paths";
 import type { Alternates } from "@/lib/seo/metadata";
+import type { Role } from "@/lib/contest/vocabulary";
 
-type Props = { locale: Locale; alternates: Alternates };
+// role: the signed-in caller's, on pages rendered per request that know it (a juror gets a link
+// to the jury room); prerendered pages never read the session and pass none.
+type Props = { locale: Locale; alternates: Alternates; role?: Role };
 
 // No client JavaScript: the search box is a GET form and the locale switch a plain link to
 // the same page in the other language (or that language's home when it has no translation).
-export async function SiteHeader({ locale, alternates }: Props) {
+export async function SiteHeader({ locale, alternates, role }: Props) {
   const t = await getTranslations({ locale, namespace: "Nav" });
   const other: Locale = locale === "vi" ? "en" : "vi";
   const switchHref = alternates[other] ?? localizedPath(other, "/");
@@ -21,6 +24,7 @@ export async function SiteHeader({ locale, alternates }: Props) {
     { href: localizedPath(locale, "/entries"), label: t("portal") },
     { href: localizedPath(locale, "/about"), label: t("about") },
   ];
+  if (role === "juror") nav.unshift({ href: localizedPath(locale, "/jury"), label: t("juryRoom") });
   return (
     <header className="no-print border-b border-stone-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-3">

@@ -27,12 +27,12 @@ const nonceRoutes = perRequestRoutes();
 
 const securityHeaders = [
   { key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" },
-  { key: "X-Frame-Options", value: "DENY" },
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()" },
 ];
 const { exact, fallback } = localeRewrites();
+const JUROR_FILES_EXCEPT = "/:path((?!api/jury/entries/[^/]+/attachments/[^/]+/?$).*)";
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,
@@ -53,6 +53,9 @@ const nextConfig: NextConfig = {
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },
+      // No page may be framed, except a juror's file inside the jury room: its handler answers
+      // SAMEORIGIN with `frame-ancestors 'self'` (headers() here would overwrite it).
+      { source: JUROR_FILES_EXCEPT, headers: [{ key: "X-Frame-Options", value: "DENY" }] },
       // Not on /api/: headers() would overwrite the policy a handler sets (a download's
       // `default-src 'none'; sandbox`); the guard gives every API response its own (lib/http/route.ts).
       { source: sourceExcept(noncePaths(nonceRoutes), ["api"]), headers: [staticPolicy] },

@@ -1,23 +1,33 @@
 "use client";
-import { useCallback, useState } from "react";
+import { useCallback, useState, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { api, useHydrated } from "@/components/portal/format";
 import { useAutosave, useAutosaveText } from "@/components/use-autosave";
 import { RestoredNotice } from "@/components/restored-notice";
 import type { JurorScore } from "@/lib/db/queries/scores";
+import { formatScore, levelFor, parseScoreText } from "@/lib/contest/scoring";
 
-export type RubricItem = { key: string; name: string; maxPoints: number; weight: number };
+export type RubricItem = { key: string; name: string; maxPoints: number; weight: number; levels: { min: number; max: number; text: string }[] };
 type Sheet = Pick<JurorScore, "values" | "comment" | "status" | "editable" | "updatedAt">;
-type Props = { locale: string; userId: string; roundId: string; entryId: string; rubric: RubricItem[]; maxTotal: number; initial: Sheet };
+type Props = {
+  locale: "vi" | "en";
+  userId: string;
+  roundId: string;
+  entryId: string;
+  rubric: RubricItem[];
+  maxTotal: number;
+  initial: Sheet;
+  /** Shown once the sheet is locked (after submitting too): the way on to the next entry. */
+  next?: ReactNode;
+};
 type Typed = { raw: Record<string, string>; comment: string };
 
 const fieldId = (key: string) => `score-${key}`;
 
-/** A typed value as a score, or null when empty; NaN when it is not an allowed score. */
+/** A typed value as a score ("2,5" or "2.5"), or null when empty; NaN when it is not an allowed score. */
 function parseScore(raw: string, max: number): number | null {
-  const text = raw.trim().replace(",", ".");
-  if (text === "") return null;
-  const value = Number(text);
+  const value = parseScoreText(raw);
+  if (value === null) return null;
   return Number.isFinite(value) && value >= 0 && value <= max && Number.isInteger(value * 2) ? value : NaN;
 }
 
@@ -28,7 +38,7 @@ function parseScore(raw: string, max: number): number | null {
  * a value that is not an allowed score is flagged here and left out of the draft. Submitting
  * sends every criterion with submit: true, and the server locks the sheet.
  */
-export function ScoreForm({ locale, userId, roundId, entryId, rubric, maxTotal, initial }: Props) {
+export function ScoreForm({ locale, userId, roundId, entryId, rubric, maxTotal, initial, next }: Props) {
   const t = useTranslations("JuryForm");
   const [status, setStatus] = useState(initial.status);
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
@@ -52,7 +62,8 @@ export function ScoreForm({ locale, userId, roundId, entryId, rubric, maxTotal, 
 
   const autosave = useAutosave<Typed, JurorScore>({
     storageKey: () => `lantoa:autosave:${userId}:score:${roundId}:${entryId}`,
-    initial: { raw: Object.fromEntries(rubric.map((c) => [c.key, initial.values[c.key] === undefined ? "" : String(initial.values[c.key])])), comment: initial.comment },
+    // Saved scores are shown as the locale writes them ("20,5"); either mark is read back.
+    initial: { raw: Object.fromEntries(rubric.map((c) => [c.key, initial.values[c.key] === undefined ? "" : formatScore(initial.values[c.key]!, locale)])), comment: initial.comment },
     serverVersion: initial.updatedAt,
     enabled: editable,
     send: (typed) => api<JurorScore>(`/api/jury/scores/${entryId}`, { locale, method: "PUT", body: JSON.stringify({ values: valid(typed.raw), comment: typed.comment }) }),
@@ -107,12 +118,23 @@ export function ScoreForm({ locale, userId, roundId, entryId, rubric, maxTotal, 
   };
 
   const total = rubric.reduce((sum, c) => sum + c.weight * (valid(raw)[c.key] ?? 0), 0);
+  const locked = status === "submitted" || !initial.editable;
   return (
     // Leaving a field sends what is pending at once rather than after the pause.
-    <form onSubmit={(e) => e.preventDefault()} onBlur={() => void autosave.flush()} noValidate className="space-y-5" aria-labelledby="rubric-title">
-      <h2 id="rubric-title" className="text-2xl font-bold">
-        {t("rubric")}
-      </h2>
+    <form onSubmit={(e) => e.preventDefault()} onBlur={() => void autosave.flush()} noValidate className="space-y-5" aria-labelledby="rubric-title" data-locked={locked ? "true" : undefined}>
+      <div className="flex flex-wrap items-center gap-3">
+        <h2 id="rubric-title" className="text-2xl font-bold">
+          {t("rubric")}
+        </h2>
+        {locked && (
+          <span data-testid="sheet-locked" className="inline-flex items-center gap-1 rounded bg-stone-200 px-2 py-0.5 text-sm font-semibold text-stone-800">
+            <svg aria-hidden="true" viewBox="0 0 16 16" className="h-3.5 w-3.5 fill-current">
+              <path d="M4 7V5a4 4 0 1 1 8 0v2h1v8H3V7h1Zm2 0h4V5a2 2 0 1 0-4 0v2Z" />
+            </svg>
+            {t("lockedBadge")}
+          </span>
+        )}
+      </div>
       {status === "submitted" && (
         <p role="status" className="rounded-md border border-green-300 bg-green-50 p-3 text-green-900">
           {t("submitted")}
@@ -125,54 +147,100 @@ export function ScoreForm({ locale, userId, roundId, entryId, rubric, maxTotal, 
           {alert}
         </p>
       )}
-      <fieldset disabled={!editable || !hydrated || busy} className="space-y-4">
+      <fieldset disabled={!editable || !hydrated || busy} className="space-y-5">
         {rubric.map((c) => {
           const id = fieldId(c.key);
           const error = errors[`values.${c.key}`];
+          const current = levelFor(c.levels, parseScore(raw[c.key] ?? "", c.maxPoints));
           return (
-            <div key={c.key}>
+            <div key={c.key} data-testid="criterion">
               <label htmlFor={id} className="block font-semibold">
                 {t("criterion", { name: c.name, max: c.maxPoints })}
               </label>
-              <p id={`${id}-hint`} className="text-sm text-stone-600">
-                {t("criterionHint", { max: c.maxPoints })}
-              </p>
-              <input
-                id={id}
-                type="number"
-                inputMode="decimal"
-                min={0}
-                max={c.maxPoints}
-                step={0.5}
-                value={raw[c.key] ?? ""}
-                aria-invalid={error ? true : undefined}
-                aria-describedby={[`${id}-hint`, error ? `${id}-error` : ""].filter(Boolean).join(" ")}
-                onChange={(e) => {
-                  const typed = e.target.value;
-                  change((current) => ({ ...current, raw: { ...current.raw, [c.key]: typed } }));
-                }}
-                className={`mt-1 w-32 rounded-md border px-3 py-2 text-base ${error ? "border-red-700" : "border-stone-400"}`}
-              />
+              {!locked && (
+                <p id={`${id}-hint`} className="text-sm text-stone-600">
+                  {t("criterionHint", { max: c.maxPoints, example: formatScore(2.5, locale) })}
+                </p>
+              )}
+              <div className="mt-1 flex items-baseline gap-2">
+                <input
+                  id={id}
+                  type="text"
+                  inputMode="decimal"
+                  autoComplete="off"
+                  value={raw[c.key] ?? ""}
+                  readOnly={locked}
+                  aria-invalid={error ? true : undefined}
+                  aria-describedby={[locked ? "" : `${id}-hint`, error ? `${id}-error` : "", current ? `${id}-level` : ""].filter(Boolean).join(" ") || undefined}
+                  onChange={(e) => {
+                    const typed = e.target.value;
+                    change((current) => ({ ...current, raw: { ...current.raw, [c.key]: typed } }));
+                  }}
+                  className={
+                    locked
+                      ? "w-20 border-0 bg-transparent px-0 py-1 text-xl font-bold text-stone-900 disabled:text-stone-900 disabled:opacity-100"
+                      : `w-24 rounded-md border px-3 py-2 text-base ${error ? "border-red-700" : "border-stone-400"}`
+                  }
+                />
+                <span className="text-stone-600">/ {c.maxPoints}</span>
+              </div>
               {error && (
                 <p id={`${id}-error`} className="mt-1 text-sm font-semibold text-red-800">
                   {error}
                 </p>
               )}
+              {c.levels.length > 0 && (
+                <ul className="mt-2 space-y-1 text-sm">
+                  {c.levels.map((level) => {
+                    const on = current === level;
+                    return (
+                      <li
+                        key={`${level.min}-${level.max}`}
+                        id={on ? `${id}-level` : undefined}
+                        data-current={on ? "true" : undefined}
+                        className={`flex gap-2 rounded px-2 py-1 ${on ? "bg-brand-50 font-semibold text-brand-800 ring-1 ring-brand-600/40" : "text-stone-700"}`}
+                      >
+                        <span className="w-20 shrink-0 tabular-nums">
+                          {formatScore(level.min, locale)}–{formatScore(level.max, locale)}
+                        </span>
+                        <span>{level.text}</span>
+                      </li>
+                    );
+                  })}
+                </ul>
+              )}
             </div>
           );
         })}
         <div>
-          <label htmlFor="score-comment" className="block font-semibold">
-            {t("comment")}
-          </label>
-          <textarea id="score-comment" rows={4} value={comment} onChange={(e) => {
-              const typed = e.target.value;
-              change((current) => ({ ...current, comment: typed }));
-            }} className="mt-1 w-full rounded-md border border-stone-400 px-3 py-2 text-base" />
+          {locked ? (
+            <>
+              <p className="font-semibold">{t("comment")}</p>
+              <p data-testid="score-comment" className="mt-1 whitespace-pre-line text-stone-800">
+                {comment || t("noComment")}
+              </p>
+            </>
+          ) : (
+            <>
+            <label htmlFor="score-comment" className="block font-semibold">
+              {t("comment")}
+            </label>
+            <textarea
+              id="score-comment"
+              rows={4}
+              value={comment}
+              onChange={(e) => {
+                const typed = e.target.value;
+                change((current) => ({ ...current, comment: typed }));
+              }}
+              className="mt-1 w-full rounded-md border border-stone-400 px-3 py-2 text-base"
+            />
+            </>
+          )}
         </div>
       </fieldset>
       <p data-testid="score-total" className="text-lg font-bold">
-        {t("total", { total: String(total).replace(".", locale === "vi" ? "," : "."), max: maxTotal })}
+        {t("total", { total: formatScore(total, locale), max: formatScore(maxTotal, locale) })}
       </p>
       {editable && (
         <>
@@ -185,6 +253,7 @@ export function ScoreForm({ locale, userId, roundId, entryId, rubric, maxTotal, 
           </button>
         </>
       )}
+      {locked && next}
     </form>
   );
 }

@@ -93,3 +93,29 @@ export function sheetState(score: { status: ScoreStatus; values: Record<string, 
   if (score.status === "submitted") return "submitted";
   return Object.keys(score.values).length === 0 && score.comment.trim() === "" ? "notStarted" : "draft";
 }
+
+/** What is left before a deadline, in whole days, hours and minutes; null once it has passed. */
+export function timeLeft(deadline: Date, now: Date): { days: number; hours: number; minutes: number } | null {
+  const ms = deadline.getTime() - now.getTime();
+  if (ms <= 0) return null;
+  const minutes = Math.floor(ms / 60_000);
+  return { days: Math.floor(minutes / 1440), hours: Math.floor((minutes % 1440) / 60), minutes: minutes % 60 };
+}
+
+export type JuryNavigation = { position: number; total: number; previous: string | null; next: string | null; nextUnscored: string | null };
+
+/**
+ * Where one entry sits in a juror's list of a round (in the list's order): the entries before and
+ * after it, and the next one still to score after it (wrapping round to the start), never itself.
+ */
+export function juryNavigation(items: readonly { id: string; state: SheetState }[], currentId: string): JuryNavigation {
+  const at = items.findIndex((i) => i.id === currentId);
+  const after = at < 0 ? items : [...items.slice(at + 1), ...items.slice(0, at)];
+  return {
+    position: at + 1,
+    total: items.length,
+    previous: at > 0 ? items[at - 1]!.id : null,
+    next: at >= 0 && at < items.length - 1 ? items[at + 1]!.id : null,
+    nextUnscored: after.find((i) => i.state !== "submitted" && i.id !== currentId)?.id ?? null,
+  };
+}

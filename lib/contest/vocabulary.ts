@@ -70,7 +70,12 @@ export type Criterion = {
   maxPoints: number;
   /** Whole-number multiplier of the criterion in the total (1 when the points already weigh it). */
   weight: number;
+  /** What each band of scores means, best first; the secretariat writes them in both languages. */
+  levels?: CriterionLevel[];
 };
+
+/** One level of a criterion: the scores from `min` to `max` (inclusive) and what they mean. */
+export type CriterionLevel = { min: number; max: number; description: LocalizedText };
 
 /** A score sheet's values, by criterion key. */
 export type ScoreValues = Record<string, number>;

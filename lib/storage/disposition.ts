@@ -19,11 +19,12 @@ export function contentDisposition(fileName: string, contentType: string): strin
 
 /**
  * A stored file as an HTTP response: its detected type, never sniffed, never run as a page
- * (sandboxed even when opened inline), never cached by shared caches.
+ * (sandboxed even when opened inline), never cached by shared caches. `frameable`: the site's own
+ * pages may show it in a frame (the jury room's PDF viewer); every other site still may not.
  */
 export function storedFileResponse(
   file: { size: number; stream: ReadableStream<Uint8Array> },
-  { contentType, disposition, sha256 }: { contentType: string; disposition: string; sha256: string },
+  { contentType, disposition, sha256, frameable = false }: { contentType: string; disposition: string; sha256: string; frameable?: boolean },
 ): Response {
   return new Response(file.stream, {
     headers: {
@@ -31,6 +32,7 @@ export function storedFileResponse(
       "Content-Length": String(file.size),
       "Content-Disposition": disposition,
       ...DOWNLOAD_HEADERS,
+      ...(frameable ? { "Content-Security-Policy": `${DOWNLOAD_HEADERS["Content-Security-Policy"]}; frame-ancestors 'self'`, "X-Frame-Options": "SAMEORIGIN" } : {}),
       "Cache-Control": "private, no-store",
       ETag: `"${sha256}"`,
     },

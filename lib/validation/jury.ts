@@ -4,9 +4,26 @@ import { text } from "./text";
 
 const localized = z.object({ vi: text({ max: 200, min: 1 }), en: text({ max: 200, min: 1 }) }).strict();
 
-export const criterionInput = z
-  .object({ key: z.string().regex(/^[a-z][a-zA-Z0-9]{0,39}$/), name: localized, maxPoints: z.number().int().min(1).max(1000), weight: z.number().int().min(1).max(10) })
+/** One level of a criterion: a band of scores and what it means, in both languages. */
+export const levelInput = z
+  .object({ min: z.number().min(0).max(1000), max: z.number().min(0).max(1000), description: z.object({ vi: text({ max: 300, min: 1 }), en: text({ max: 300, min: 1 }) }).strict() })
   .strict();
+
+export const criterionInput = z
+  .object({
+    key: z.string().regex(/^[a-z][a-zA-Z0-9]{0,39}$/),
+    name: localized,
+    maxPoints: z.number().int().min(1).max(1000),
+    weight: z.number().int().min(1).max(10),
+    levels: z.array(levelInput).max(10).optional(),
+  })
+  .strict();
+
+/** PUT /api/admin/rounds/{id}/levels: the levels of some criteria of a round's rubric (the others keep theirs). */
+export const levelsInput = z
+  .object({ criteria: z.array(z.object({ key: z.string().max(40), levels: z.array(levelInput).max(10) }).strict()).min(1).max(20) })
+  .strict();
+export type LevelsInput = z.infer<typeof levelsInput>;
 
 export const roundInput = z
   .object({

@@ -50,7 +50,8 @@ test("a juror scores a blind entry: autosaved draft, submit, progress", async ({
   await expect(page.getByTestId("save-state")).toContainText("Đã lưu", { timeout: 15_000 });
 
   await page.reload();
-  await expect(page.getByLabel(/Giá trị tư tưởng và xã hội/)).toHaveValue("20.5");
+  // Typed with a point, shown back the Vietnamese way.
+  await expect(page.getByLabel(/Giá trị tư tưởng và xã hội/)).toHaveValue("20,5");
   await expect(page.getByLabel(/Sức lan tỏa và tác động/)).toHaveValue("16");
   await expect(page.getByLabel("Nhận xét (không bắt buộc)")).toHaveValue("Nhân vật sống động, tư liệu chắc chắn.");
 
@@ -67,6 +68,116 @@ test("a juror scores a blind entry: autosaved draft, submit, progress", async ({
   await page.goto("/en/jury");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Juror workspace");
   await expect(page.getByTestId("jury-progress").first()).toContainText(`Scored ${before.submitted + 1} / ${before.total}`);
+});
+
+test("a juror reads a PDF entry inline, types \"2,5\" and sees 2,5, submits, and moves on to the next entry", async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto("/dang-nhap?next=%2Fgiam-khao");
+  await page.getByLabel("Thư điện tử").fill("giamkhao1@lantoa.test");
+  await page.getByLabel("Mật khẩu").fill(PASSWORD);
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await expect(page).toHaveURL(/\/giam-khao$/, { timeout: 15_000 });
+  // The header leads a juror back to the jury room from anywhere in it.
+  await expect(page.getByRole("navigation", { name: "Điều hướng chính" }).getByRole("link", { name: "Phòng chấm" })).toHaveAttribute("href", "/giam-khao");
+
+  // An entry still to score whose work is a PDF.
+  const unscored = page.getByTestId("jury-item").filter({ has: page.getByTestId("jury-status").filter({ hasText: "Chưa chấm" }) });
+  const links = await unscored.getByRole("link").evaluateAll((all) => all.map((a) => a.getAttribute("href")!));
+  expect(links.length).toBeGreaterThanOrEqual(2);
+  let src: string | null = null;
+  for (const link of links) {
+    await page.goto(link);
+    if ((await page.getByTestId("work-pdf").count()) > 0) {
+      src = await page.getByTestId("work-pdf").first().locator("iframe").getAttribute("src");
+      break;
+    }
+  }
+  expect(src, "an unscored entry with a PDF").toMatch(/^\/api\/jury\/entries\/[0-9a-f-]{36}\/attachments\/[0-9a-f-]{36}$/);
+  const here = page.url();
+
+  // Beside the sheet: the round's deadline, the time left and the juror's progress.
+  await expect(page.getByTestId("jury-deadline")).toContainText(/Hạn chấm: \d{2}\/\d{2}\/\d{4} 23:59 \(GMT\+7\) · Còn \d+ ngày/);
+  const bar = page.getByRole("progressbar", { name: "Tiến độ chấm của bạn" });
+  const before = Number(await bar.getAttribute("aria-valuenow"));
+
+  // The PDF is read in place: the frame opens the juror's own copy (same origin, sandboxed), nothing is downloaded.
+  let downloaded = false;
+  page.on("download", () => (downloaded = true));
+  await expect.poll(() => page.frames().some((f) => f.url() === new URL(src!, here).href)).toBe(true);
+  const file = await page.request.get(src!);
+  expect(file.status()).toBe(200);
+  expect(file.headers()["content-type"]).toBe("application/pdf");
+  expect(file.headers()["content-disposition"]).toMatch(/^inline; /);
+  expect(file.headers()["content-security-policy"]).toContain("sandbox");
+  expect(file.headers()["content-security-policy"]).toContain("frame-ancestors 'self'");
+  expect((await file.body()).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+
+  // "2,5" is two and a half, shown as typed, with the level it falls in.
+  const truthfulness = page.getByLabel(/Tính chân thực, phát hiện và điển hình/);
+  await expect(truthfulness).toBeEnabled();
+  await truthfulness.fill("2,5");
+  await expect(truthfulness).toHaveValue("2,5");
+  await expect(page.getByTestId("criterion").first().locator("[data-current]")).toContainText("Thiếu kiểm chứng");
+  await expect(page.getByTestId("score-total")).toContainText("2,5 / 100");
+  const saved = page.waitForResponse((r) => r.url().includes("/api/jury/scores/") && r.request().method() === "PUT" && (r.request().postData() ?? "").includes('"impact":16.5'));
+  await page.getByLabel(/Giá trị tư tưởng và xã hội/).fill("20");
+  await page.getByLabel(/Nghệ thuật báo chí/).fill("21,5");
+  await page.getByLabel(/Sức lan tỏa và tác động/).fill("16,5");
+  await expect(page.getByTestId("score-total")).toContainText("60,5 / 100");
+  const draft = await saved;
+  expect(draft.status()).toBe(200);
+  expect(JSON.parse(draft.request().postData()!).values).toEqual({ truthfulness: 2.5, value: 20, craft: 21.5, impact: 16.5 });
+
+  page.once("dialog", (dialog) => void dialog.accept());
+  await page.getByRole("button", { name: "Nộp phiếu điểm" }).click();
+  await expect(page.getByText("Đã nộp phiếu điểm. Phiếu đã bị khóa.")).toBeVisible();
+  // Locked: read-only, the scores as the locale writes them.
+  await expect(page.getByTestId("sheet-locked")).toHaveText("Đã khóa");
+  await expect(truthfulness).toHaveValue("2,5");
+  await expect(truthfulness).toBeDisabled();
+  await expect(page.getByRole("button", { name: "Nộp phiếu điểm" })).toHaveCount(0);
+  expect(downloaded).toBe(false);
+
+  // On to the next entry still to score.
+  await page.getByTestId("next-unscored").click();
+  await expect(page).toHaveURL(/\/giam-khao\/[0-9a-f-]{36}$/);
+  expect(page.url()).not.toBe(here);
+  await expect(page.getByRole("button", { name: "Nộp phiếu điểm" })).toBeVisible();
+  await expect(page.getByRole("progressbar", { name: "Tiến độ chấm của bạn" })).toHaveAttribute("aria-valuenow", String(before + 1));
+
+  // The list writes the total the same way, in each language.
+  await page.goto("/giam-khao");
+  await expect(page.getByTestId("jury-total").filter({ hasText: "60,5" })).toHaveCount(1);
+  await page.goto("/en/jury");
+  await expect(page.getByTestId("jury-total").filter({ hasText: "Total: 60.5" })).toHaveCount(1);
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Jury room" })).toHaveAttribute("href", "/en/jury");
+});
+
+test("keyboard shortcuts move between entries when no field has the focus", async ({ page }) => {
+  await page.goto("/dang-nhap?next=%2Fgiam-khao");
+  await page.getByLabel("Thư điện tử").fill("giamkhao1@lantoa.test");
+  await page.getByLabel("Mật khẩu").fill(PASSWORD);
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await expect(page).toHaveURL(/\/giam-khao$/, { timeout: 15_000 });
+  const links = await page.getByTestId("jury-item").getByRole("link").evaluateAll((all) => all.map((a) => a.getAttribute("href")!));
+  await page.goto(links[0]!);
+  await expect(page.getByText(`Tác phẩm 1 / ${links.length}`).first()).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  await page.keyboard.press("j");
+  await expect(page).toHaveURL(new RegExp(`${links[1]}$`));
+  // Typed into a field, the same key is only a letter.
+  const comment = page.getByLabel("Nhận xét (không bắt buộc)");
+  if (await comment.isVisible()) {
+    await comment.focus();
+    await page.keyboard.press("k");
+    await expect(page).toHaveURL(new RegExp(`${links[1]}$`));
+    await comment.blur();
+  }
+  await page.locator("h1").click();
+  await page.keyboard.press("k");
+  await expect(page).toHaveURL(new RegExp(`${links[0]}$`));
+  await page.keyboard.press("u");
+  await expect(page).toHaveURL(/\/giam-khao$/);
 });
 
 test("a journalist cannot open the juror workspace", async ({ page }) => {

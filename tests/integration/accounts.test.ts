@@ -1,8 +1,9 @@
 import "../support/env";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { and, eq, gt } from "drizzle-orm";
+import { and, eq, gt, inArray } from "drizzle-orm";
 import { seedContest, seedDemo } from "@/lib/db/seed";
-import { assignments, auditLog, contests, entries, entryAuthors, rounds, scores, users } from "@/lib/db/schema";
+import { assignments, attachments, auditLog, contests, entries, entryAuthors, rounds, scores, users } from "@/lib/db/schema";
+import { getStorage } from "@/lib/storage";
 import { DEFAULT_RUBRIC } from "@/lib/contest/scoring";
 import { DEMO_JURORS } from "@/lib/db/demo";
 import { publishedResults } from "@/lib/db/queries/results";
@@ -103,6 +104,8 @@ describe.each(databaseKinds)("accounts on %s", (kind) => {
     expect(res.body.rules.vi).toContain("tối đa 3 tác phẩm");
   });
 
+  // The demo renders its files (PDFs, photos, a recording) on first seed: slower than the default.
+  const DEMO_SEED_TIMEOUT = 180_000;
   it("seeds the demo idempotently", async () => {
     await seedDemo(database.db, "lantoa-demo");
     const juryState = async () => JSON.stringify(await Promise.all([rounds, assignments, scores].map((t) => database.db.select().from(t))));
@@ -122,7 +125,7 @@ describe.each(databaseKinds)("accounts on %s", (kind) => {
     for (const email of ["thuky@lantoa.test", "giamkhao1@lantoa.test", "giamkhao2@lantoa.test", "giamkhao3@lantoa.test", "phongvien1@lantoa.test"]) {
       expect((await database.db.select().from(users).where(eq(users.email, email))).length).toBe(1);
     }
-  });
+  }, DEMO_SEED_TIMEOUT);
 
   it("seeds an open blind preliminary round with real assignments and some scores", async () => {
     await seedDemo(database.db, "lantoa-demo");
@@ -138,19 +141,38 @@ describe.each(databaseKinds)("accounts on %s", (kind) => {
     const pairs = await database.db.select().from(assignments).where(eq(assignments.roundId, round!.id));
     for (const entry of submitted) expect(pairs.filter((p) => p.entryId === entry.id).length).toBe(2);
     const sheets = await database.db.select().from(scores).where(eq(scores.roundId, round!.id));
-    expect(sheets.filter((s) => s.status === "submitted").length).toBe(3);
+    // Half scored: 7 of the 14 sheets submitted, one more in draft.
+    expect(submitted).toHaveLength(7);
+    expect(pairs).toHaveLength(14);
+    expect(sheets.filter((s) => s.status === "submitted").length).toBe(7);
     expect(sheets.filter((s) => s.status === "draft").length).toBe(1);
+    // Jurors count down to a real deadline.
+    expect(round!.closesAt!.getTime()).toBeGreaterThan(Date.now() + 20 * 24 * 3600_000);
     for (const email of DEMO_JURORS) {
       const [juror] = await database.db.select().from(users).where(eq(users.email, email));
       const mine = pairs.filter((p) => p.jurorId === juror!.id);
-      expect(mine.length).toBeGreaterThanOrEqual(2);
-      expect(mine.length).toBeLessThanOrEqual(3);
+      expect(mine.length).toBeGreaterThanOrEqual(4);
+      expect(mine.length).toBeLessThanOrEqual(5);
       const scored = sheets.filter((s) => s.jurorId === juror!.id);
       // Each has something scored, and something still to score.
       expect(scored.some((s) => s.status === "submitted")).toBe(true);
       expect(scored.filter((s) => s.status === "submitted").length).toBeLessThan(mine.length);
-      if (email === "giamkhao1@lantoa.test") expect(scored.length).toBeLessThan(mine.length);
+      if (email === "giamkhao1@lantoa.test") expect(mine.length - scored.length).toBeGreaterThanOrEqual(3);
     }
+    // Every submitted 2026 entry carries its work as real files, each with the jurors' cleaned copy:
+    // printed-article PDFs, JPEG photos and an MP3.
+    const files = await database.db.select().from(attachments).where(inArray(attachments.entryId, submitted.map((e) => e.id)));
+    expect(new Set(files.map((f) => f.entryId)).size).toBe(7);
+    expect(files.every((f) => f.cleanSha256 && f.cleanSize! > 0 && f.bylineFound?.length === 0)).toBe(true);
+    const types = files.map((f) => f.contentType);
+    expect(types.filter((t) => t === "application/pdf").length).toBeGreaterThanOrEqual(5);
+    expect(types.filter((t) => t === "image/jpeg").length).toBeGreaterThanOrEqual(3);
+    expect(types).toContain("audio/mpeg");
+    const first = files.find((f) => f.contentType === "application/pdf")!;
+    const stored = (await getStorage().open(first.sha256))!;
+    const head = Buffer.from(await new Response(stored.stream).arrayBuffer());
+    expect(head.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    expect(head.length).toBe(first.size);
     // The 2025 contest's results are public; the running 2026 contest has none yet.
     expect(await publishedResults(database.db, 2026)).toBeNull();
     expect(await publishedResults(database.db, 1999)).toBeNull();
@@ -158,6 +180,10 @@ describe.each(databaseKinds)("accounts on %s", (kind) => {
     expect(results.categories.map((c) => c.code)).toEqual(["print", "online", "radio", "photo"]);
     expect(results.categories.flatMap((c) => c.prizes.map((p) => p.tier)).sort()).toEqual(["A", "B", "C", "encouragement"]);
     expect(results.categories[1]!.prizes[0]).toMatchObject({ tier: "A", entry: { code: "BC2025-0003", title: "Những người thắp sáng bản làng" }, authors: [{ name: "Trịnh Quang Huy", penName: "Quang Huy" }] });
+    // The prizes went to four authors at four outlets.
+    const winners = results.categories.flatMap((c) => c.prizes);
+    expect(new Set(winners.map((p) => p.authors[0]!.name)).size).toBe(4);
+    expect(new Set(winners.map((p) => p.entry.outlet)).size).toBe(4);
     // Withdrawn winners never show.
     const { prizes } = await import("@/lib/db/schema");
     const [prize] = await database.db.select().from(prizes).limit(1);
@@ -167,5 +193,5 @@ describe.each(databaseKinds)("accounts on %s", (kind) => {
     // The journalists' own demo is untouched: phongvien1 and phongvien2 still have a draft each.
     const drafts = await database.db.select().from(entries).where(eq(entries.status, "draft"));
     expect(drafts.length).toBe(2);
-  });
+  }, DEMO_SEED_TIMEOUT);
 });

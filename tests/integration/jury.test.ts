@@ -91,6 +91,10 @@ describe.each(databaseKinds)("jury on %s", (kind) => {
     const file = await call("GET", read.body.entry.attachments[0].url, { as: jurors[0]!.id });
     expect(file.status).toBe(200);
     expect(file.headers.get("content-disposition")).not.toContain("Nguy");
+    // Read inline in the jury room's own frame: sandboxed, and framed by this site only.
+    expect(file.headers.get("content-disposition")).toMatch(/^inline; /);
+    expect(file.headers.get("content-security-policy")).toBe("default-src 'none'; sandbox; frame-ancestors 'self'");
+    expect(file.headers.get("x-frame-options")).toBe("SAMEORIGIN");
     // The outlet's juror, the author and an unassigned juror cannot open it.
     expect((await call("GET", `/api/jury/entries/${entryId}`, { as: sameOutlet.id })).status).toBe(404);
     expect((await call("GET", `/api/jury/entries/${entryId}`, { as: author.id })).status).toBe(403);
@@ -125,6 +129,42 @@ describe.each(databaseKinds)("jury on %s", (kind) => {
     const audit = await database.db.select().from(auditLog).where(and(eq(auditLog.action, "score.reopen"), eq(auditLog.entityId, sheet!.id)));
     expect(JSON.stringify(audit[0]!.after)).toContain("Nhập nhầm");
     expect((await call("PUT", `/api/jury/scores/${entryId}`, { as: jurors[0]!.id, json: { values: full, submit: true } })).status).toBe(200);
+  });
+
+  it("score levels: the secretariat writes them in both languages, jurors read them with the rubric", async () => {
+    const level = (min: number, max: number, vi: string, en: string) => ({ min, max, description: { vi, en } });
+    const levels = [level(20, 30, "Xuất sắc", "Outstanding"), level(0, 19.5, "Cần cố gắng", "Needs work")];
+    const path = `/api/admin/rounds/${roundId}/levels`;
+    expect((await call("PUT", path, { as: jurors[0]!.id, json: { criteria: [{ key: "truthfulness", levels }] } })).status).toBe(403);
+    // Overlapping, upside down, beyond the criterion's points, or a criterion the round does not have: refused by field.
+    const bad = await call("PUT", path, {
+      as: secretariat.id,
+      json: {
+        criteria: [
+          { key: "truthfulness", levels: [level(10, 30, "a", "a"), level(0, 10, "b", "b")] },
+          { key: "value", levels: [level(0, 26, "d", "d")] },
+          { key: "craft", levels: [level(5, 4, "c", "c")] },
+          { key: "nope", levels: [] },
+        ],
+      },
+    });
+    expect(bad.status).toBe(422);
+    expect(Object.keys(bad.body.error.fields).sort()).toEqual(["criteria.0.levels.0.min", "criteria.1.levels.0.max", "criteria.2.levels.0.max", "criteria.3.key"]);
+    expect((await call("PUT", path, { as: secretariat.id, json: { criteria: [{ key: "truthfulness", levels: [level(0, 5, "Chỉ tiếng Việt", "")] }] } })).status).toBe(422);
+
+    const saved = await call("PUT", path, { as: secretariat.id, json: { criteria: [{ key: "truthfulness", levels: [...levels].reverse() }] } });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    // Best first; the other criteria keep theirs, and no points or weights changed.
+    expect(saved.body.rubric[0].levels).toEqual(levels);
+    expect(saved.body.rubric.slice(1)).toEqual(DEFAULT_RUBRIC.slice(1));
+    expect(saved.body.rubric.map((c: { maxPoints: number; weight: number }) => [c.maxPoints, c.weight])).toEqual(DEFAULT_RUBRIC.map((c) => [c.maxPoints, c.weight]));
+    const audit = await database.db.select().from(auditLog).where(and(eq(auditLog.action, "round.levels"), eq(auditLog.entityId, roundId)));
+    expect(audit).toHaveLength(1);
+
+    const mine = await call("GET", "/api/jury/assignments", { as: jurors[0]!.id });
+    const read = await call("GET", `/api/jury/entries/${mine.body.rounds[0].items[0].entry.id}`, { as: jurors[0]!.id });
+    expect(read.body.round.rubric[0].levels).toEqual(levels);
+    expect(read.body.round).toMatchObject({ id: roundId, name: { vi: "Sơ khảo" }, closesAt: null });
   });
 
   it("a declared conflict removes the entry from the juror and leaves it short for reassignment", async () => {

@@ -9,7 +9,9 @@ import type { Caller } from "@/lib/auth/session";
 import { canMoveRound } from "@/lib/contest/jury";
 import { rankEntries, shortlist } from "@/lib/contest/ranking";
 import { AppError, invalid, notFound } from "@/lib/errors";
-import type { RoundInput } from "@/lib/validation/jury";
+import { levelIssues } from "@/lib/contest/scoring";
+import type { FieldIssue } from "@/lib/contest/rules";
+import type { LevelsInput, RoundInput } from "@/lib/validation/jury";
 
 export async function getRound(db: Db, id: string, lock = false): Promise<Round> {
   const query = db.select().from(rounds).where(eq(rounds.id, id));
@@ -26,6 +28,8 @@ export async function createRound(db: Db, actor: Caller, contestId: string, inpu
   return db.transaction(async (tx) => {
     const existing = await listRounds(tx, contestId);
     if (input.scope.kind === "shortlist" && existing.length === 0) throw invalid({ scope: { key: "shortlistNeedsPreviousRound" } });
+    const levels = Object.fromEntries(input.rubric.flatMap((c, i) => Object.entries(levelIssues(c, c.levels ?? [])).map(([field, issue]) => [`rubric.${i}.${field}`, issue])));
+    if (Object.keys(levels).length) throw invalid(levels);
     const [round] = await tx
       .insert(rounds)
       .values({ ...input, contestId, position: existing.length + 1 })
@@ -100,4 +104,29 @@ export async function roundResults(db: Db, round: Round) {
       .where(and(eq(scores.roundId, round.id), eq(scores.status, "submitted"), isNotNull(scores.submittedAt))),
   ]);
   return rankEntries(inRound, sheets, round.rubric, round.disagreementThreshold);
+}
+
+/**
+ * The secretariat rewrites what each level of some criteria means (both languages). Only the
+ * descriptions and their bands change, never a criterion's points or weight, so sheets already
+ * scored stay valid; a closed round keeps the rubric it was judged on.
+ */
+export async function setRubricLevels(db: Db, actor: Caller, roundId: string, input: LevelsInput): Promise<Round> {
+  return db.transaction(async (tx) => {
+    const before = await getRound(tx, roundId, true);
+    if (before.status === "closed") throw new AppError(409, "roundClosed");
+    const issues: Record<string, FieldIssue> = {};
+    input.criteria.forEach((c, i) => {
+      const criterion = before.rubric.find((r) => r.key === c.key);
+      if (!criterion) issues[`criteria.${i}.key`] = { key: "unknownField" };
+      else for (const [field, issue] of Object.entries(levelIssues(criterion, c.levels))) issues[`criteria.${i}.${field}`] = issue;
+    });
+    if (new Set(input.criteria.map((c) => c.key)).size !== input.criteria.length) issues.criteria = { key: "repeated" };
+    if (Object.keys(issues).length) throw invalid(issues);
+    const changed = new Map(input.criteria.map((c) => [c.key, [...c.levels].sort((a, b) => b.min - a.min)]));
+    const rubric = before.rubric.map((c) => (changed.has(c.key) ? { ...c, levels: changed.get(c.key)! } : c));
+    const [after] = await tx.update(rounds).set({ rubric, updatedAt: new Date() }).where(eq(rounds.id, roundId)).returning();
+    await recordAudit(tx, { actorId: actor.id, action: "round.levels", entity: "round", entityId: roundId, before: { rubric: before.rubric }, after: { rubric } });
+    return after!;
+  });
 }

@@ -53,7 +53,12 @@ export async function listJurorAssignments(db: Db, caller: Caller, now: Date): P
 }
 
 /** GET /api/jury/entries/{id}: the entry through the blind projection, with the caller's own sheet. */
-export async function getJurorEntry(db: Db, caller: Caller, entryId: string, now: Date): Promise<{ round: { id: string; blind: boolean; rubric: Criterion[] }; entry: JurorEntryView; score: JurorScore }> {
+export async function getJurorEntry(
+  db: Db,
+  caller: Caller,
+  entryId: string,
+  now: Date,
+): Promise<{ round: { id: string; name: Round["name"]; blind: boolean; closesAt: string | null; rubric: Criterion[] }; entry: JurorEntryView; score: JurorScore }> {
   const { round } = await jurorAssignment(db, caller, entryId);
   const [[entry], authors, files, [score]] = await Promise.all([
     db.select().from(entries).where(eq(entries.id, entryId)),
@@ -62,7 +67,7 @@ export async function getJurorEntry(db: Db, caller: Caller, entryId: string, now
     db.select().from(scores).where(and(eq(scores.roundId, round.id), eq(scores.entryId, entryId), eq(scores.jurorId, caller.id))),
   ]);
   if (!entry) throw notFound();
-  return { round: { id: round.id, blind: round.blind, rubric: round.rubric }, entry: jurorEntryView(entry, authors, files, round), score: jurorScore(score ?? null, round, now) };
+  return { round: { id: round.id, name: round.name, blind: round.blind, closesAt: round.closesAt?.toISOString() ?? null, rubric: round.rubric }, entry: jurorEntryView(entry, authors, files, round), score: jurorScore(score ?? null, round, now) };
 }
 
 /** The attachment of an assigned entry, for the juror's download route (checks the assignment). */

@@ -30,7 +30,7 @@ const unreadable = (original: Original) => {
 };
 
 /** Writes `chunks` to storage under their SHA-256; nothing is visible unless all of it was written. */
-async function store(storage: BlobStorage, chunks: AsyncIterable<Buffer> | Buffer[]): Promise<{ sha256: string; size: number }> {
+export async function storeBytes(storage: BlobStorage, chunks: AsyncIterable<Buffer> | Buffer[]): Promise<{ sha256: string; size: number }> {
   const hash = createHash("sha256");
   let size = 0;
   const upload = await storage.begin();
@@ -64,13 +64,13 @@ export async function storeCleanCopy(storage: BlobStorage, original: Original, a
   try {
     if (STREAMED.has(original.contentType)) {
       const found = new Set<string>();
-      stored = await store(storage, cleanMp4Stream(await openStored(storage, original.sha256), found));
+      stored = await storeBytes(storage, cleanMp4Stream(await openStored(storage, original.sha256), found));
       [removed, text] = [[...found], []];
     } else {
       const chunks: Buffer[] = [];
       for await (const chunk of await openStored(storage, original.sha256)) chunks.push(chunk as Buffer);
       const result = await cleanFile(Buffer.concat(chunks), original.contentType);
-      stored = await store(storage, [result.bytes]);
+      stored = await storeBytes(storage, [result.bytes]);
       [removed, text] = [result.removed, result.text];
     }
   } catch (error) {

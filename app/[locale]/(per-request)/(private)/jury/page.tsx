@@ -5,7 +5,8 @@ import { requireJuror } from "@/lib/auth/page";
 import { getDb } from "@/lib/db/client";
 import { findCurrentContest } from "@/lib/db/queries/contests";
 import { listJurorAssignments } from "@/lib/db/queries/scores";
-import { sheetState } from "@/lib/contest/jury";
+import { sheetState, timeLeft } from "@/lib/contest/jury";
+import { formatScore } from "@/lib/contest/scoring";
 import { formatVietnamDateTime } from "@/lib/contest/rules";
 import { localizedPath } from "@/lib/i18n/paths";
 import { sameParamsAlternates } from "@/lib/seo/metadata";
@@ -34,9 +35,10 @@ export default async function JuryPage({ params, searchParams }: Props) {
   const open = rounds.filter((r) => r.status === "open");
   const names = new Map(contest?.categories.map((c) => [c.code, c.name[locale]]));
   const declared = (await searchParams).declared === "1";
+  const now = new Date();
 
   return (
-    <SimplePage locale={locale} title={t("title")} intro={t("intro")} alternates={sameParamsAlternates("/jury")}>
+    <SimplePage locale={locale} title={t("title")} intro={t("intro")} alternates={sameParamsAlternates("/jury")} role={caller.role}>
       <SignedInBar locale={locale} name={caller.name} />
       {declared && (
         <p role="status" className="mt-4 rounded-md border border-green-300 bg-green-50 p-3 text-green-900">
@@ -55,7 +57,18 @@ export default async function JuryPage({ params, searchParams }: Props) {
             </p>
           </div>
           {round.blind && <p className="mt-1 text-sm text-stone-700">{t("blindNote")}</p>}
-          {round.closesAt && <p className="mt-1 text-sm text-stone-700">{t("closesAt", { deadline: formatVietnamDateTime(new Date(round.closesAt)) })}</p>}
+          <div role="progressbar" aria-label={t("progressLabel")} aria-valuemin={0} aria-valuemax={Math.max(round.total, 1)} aria-valuenow={round.submitted} aria-valuetext={`${round.submitted} / ${round.total}`} className="mt-2 h-2 w-full max-w-md overflow-hidden rounded bg-stone-200">
+            <div className="h-full bg-green-700" style={{ width: `${round.total ? Math.round((round.submitted / round.total) * 100) : 0}%` }} />
+          </div>
+          {round.closesAt && (
+            <p className="mt-1 text-sm text-stone-700">
+              {t("closesAt", { deadline: formatVietnamDateTime(new Date(round.closesAt)) })}{" "}
+              {(() => {
+                const left = timeLeft(new Date(round.closesAt), now);
+                return left ? t("timeLeft", left) : t("timeUp");
+              })()}
+            </p>
+          )}
           <ul className="mt-4 space-y-3">
             {round.items.map(({ entry, score }) => {
               const state = sheetState(score);
@@ -80,7 +93,7 @@ export default async function JuryPage({ params, searchParams }: Props) {
                       <dt className="inline font-semibold">{t("category")}: </dt>
                       <dd className="inline">{names.get(entry.category) ?? entry.category}</dd>
                     </div>
-                    {state !== "notStarted" && <div>{t("total", { total: score.total })}</div>}
+                    {state !== "notStarted" && <div data-testid="jury-total">{t("total", { total: formatScore(score.total, locale) })}</div>}
                     {entry.outlet && (
                       <div>
                         <dt className="inline font-semibold">{t("outlet")}: </dt>

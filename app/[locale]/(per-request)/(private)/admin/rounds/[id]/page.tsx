@@ -18,6 +18,7 @@ import { ActionForm } from "@/components/admin/action-form";
 import { AssignmentRunner } from "@/components/admin/assignment-runner";
 import { RemindersForm } from "@/components/admin/reminders-form";
 import { RoundJurorsForm } from "@/components/admin/round-jurors-form";
+import { LevelsForm } from "@/components/admin/levels-form";
 import { pageLocale } from "@/app/[locale]/_views/static-locale";
 import { AdminPage } from "../../_views/admin-page";
 import { roundDetail } from "@/lib/db/queries/secretariat";
@@ -54,6 +55,7 @@ export default async function AdminRoundPage({ params }: Props) {
   const t = await getTranslations({ locale, namespace: "Admin.Round" });
   const st = await getTranslations({ locale, namespace: "Admin.Status" });
   const nav = await getTranslations({ locale, namespace: "Admin.Nav" });
+  const levels = await getTranslations({ locale, namespace: "Admin.Levels" });
   const [contest, detail, conflicts, progress, ranking, scope] = await Promise.all([
     findCurrentContest(db),
     roundDetail(db, round.id),
@@ -99,7 +101,7 @@ export default async function AdminRoundPage({ params }: Props) {
       title={round.name[locale]}
       alternates={sameParamsAlternates("/admin/rounds/[id]", { id: round.id })}
       trail={[{ href: localizedPath(locale, "/admin/rounds"), label: nav("rounds") }]}
-      forms={["Assignment", "RoundJurors", "Reminders"]}
+      forms={["Assignment", "RoundJurors", "Reminders", "Levels"]}
     >
       <nav aria-label={t("onThisPage")} className="rounded-lg border border-stone-200 bg-white p-3 text-sm">
         <ul className="flex flex-wrap gap-x-4 gap-y-1">
@@ -152,6 +154,15 @@ export default async function AdminRoundPage({ params }: Props) {
             <li key={c.key}>{t("criterion", { name: c.name[locale], max: c.maxPoints, weight: c.weight })}</li>
           ))}
         </ol>
+        {!closed && (
+          <details className="mt-3" data-testid="levels">
+            <summary className="cursor-pointer font-semibold text-brand-700">{levels("title")}</summary>
+            <p className="mt-2 max-w-3xl text-sm text-stone-700">{levels("intro")}</p>
+            <div className="mt-3">
+              <LevelsForm locale={locale} roundId={round.id} criteria={round.rubric.map((c) => ({ key: c.key, name: c.name[locale], maxPoints: c.maxPoints, levels: c.levels ?? [] }))} />
+            </div>
+          </details>
+        )}
         {round.blind && (
           <p className="mt-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-950" data-testid="blind-note">
             {t("blindNote")}

@@ -1,4 +1,4 @@
-// GET /api/jury/entries/{id}/attachments/{attachmentId} – the cleaned copy of a file of an assigned entry, without its client file name
+// GET /api/jury/entries/{id}/attachments/{attachmentId} – the cleaned copy of a file of an assigned entry, without its client file name, inline (framable by the site's own pages)
 import { guard } from "@/lib/auth/guard";
 import { typeExtension } from "@/lib/contest/rules";
 import { bylineNames, saveCleanCopy } from "@/lib/db/queries/attachments";
@@ -26,5 +26,7 @@ export const GET = guard({ access: ["juror"], params: attachmentParams }, async 
     contentType: attachment.contentType,
     disposition: `inline; filename="${attachment.id}.${typeExtension(attachment.contentType)}"`,
     sha256,
+    // Read in the jury room's own frame (components/jury/work-viewer.tsx), still sandboxed.
+    frameable: true,
   });
 });
