@@ -66,7 +66,7 @@ export function BarChart({ spec, title, format, noData, targetLabel }: Props) {
     <div className="max-w-md">
       <svg viewBox={`0 0 ${WIDTH} ${height}`} width="100%" role="img" aria-label={title} className="block h-auto overflow-visible" fontSize={FONT}>
         {rows.map(({ row, lines, top, height: rowHeight, barsTop }) => (
-          <g key={row.label}>
+          <g key={row.label} data-label={row.label}>
             <text x={LABEL_RIGHT} y={top + (rowHeight - lines.length * LINE) / 2 + FONT - 1} textAnchor="end" fill="#292524">
               {lines.map((line, i) => (
                 <tspan key={i} x={LABEL_RIGHT} dy={i === 0 ? 0 : LINE}>

@@ -30,6 +30,7 @@ export function StatSection({ table, csvHref, formatCount, formatShare, labels, 
       {table.note && <p className="mt-1 text-sm text-stone-600">{table.note}</p>}
       <figure className="mt-4">
         <BarChart spec={table.chart} title={table.title} format={table.chart.percent ? formatShare : formatCount} noData={labels.noData} targetLabel={labels.targetLegend} />
+        {table.chartNote && <figcaption className="mt-2 text-sm text-stone-600">{table.chartNote}</figcaption>}
       </figure>
       <details className="mt-4">
         <summary className="cursor-pointer font-semibold text-brand-700">{labels.table}</summary>

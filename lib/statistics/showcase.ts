@@ -33,6 +33,20 @@ function countTable(slug: ShowcaseTableSlug, title: string, note: string | undef
   };
 }
 
+/**
+ * The provinces' table lists all 34 units; its chart draws only those with a model, and names
+ * the others under it, so that a phone does not scroll past a column of empty bars.
+ */
+function provinceTable(t: ReturnType<typeof translator>, rows: CountRow[]): StatTable {
+  const table = countTable("tinh-thanh", t("byProvince"), t("byProvinceNote"), t("colProvince"), t("colModels"), rows);
+  const none = rows.filter((r) => r.count === 0).map((r) => r.label);
+  return {
+    ...table,
+    chart: { ...table.chart, rows: table.chart.rows.filter((r) => r.values[0] !== 0) },
+    ...(none.length ? { chartNote: t("provincesWithout", { names: none.join(", ") }) } : {}),
+  };
+}
+
 /** Every table of the showcase's statistics page, in page order. */
 export function showcaseTables(locale: Locale, models: readonly ModelFacts[] = showcasedModels()): StatTable[] {
   const t = translator(locale, "Statistics");
@@ -41,7 +55,7 @@ export function showcaseTables(locale: Locale, models: readonly ModelFacts[] = s
   const shares = directWorkerShares(models);
   const tierName = (tier: string) => t(tier === "state" ? "tierState" : "tierProvince");
   return [
-    countTable("tinh-thanh", t("byProvince"), t("byProvinceNote"), t("colProvince"), models_, modelsByProvince(models, locale)),
+    provinceTable(t, modelsByProvince(models, locale)),
     countTable("phong-trao", t("byMovement"), undefined, t("colMovement"), models_, modelsByMovement(models, locale)),
     countTable("linh-vuc", t("byField"), undefined, t("colField"), models_, modelsByField(models, locale)),
     countTable("nam", t("byYear"), t("byYearNote"), t("colYear"), models_, modelsByYear(models)),

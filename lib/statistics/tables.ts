@@ -24,6 +24,8 @@ export type StatTable = {
   /** Columns whose numbers are percentages (0–100, one decimal). */
   percentColumns?: number[];
   chart: ChartSpec;
+  /** Said under the chart about rows it leaves out (units with no model yet). */
+  chartNote?: string;
 };
 
 /** The table as a CSV file: UTF-8 with a byte-order mark (Excel reads Vietnamese), CRLF line ends. */
