@@ -1,33 +1,36 @@
 import type { ChartSpec } from "@/lib/statistics/tables";
 
 // A horizontal bar chart drawn on the server as SVG: no script, nothing to hydrate. The drawing
-// is 360 units wide, about a phone's column, and is shown no wider than 28rem, so its 13-unit
-// text stays between 13 and 16 pixels on every screen. Long labels wrap onto a second line.
-const WIDTH = 360;
-const LABEL_RIGHT = 146;
-const BAR_LEFT = 152;
-const BAR_RIGHT = 306;
+// is 330 units wide, about the width of a card on a phone, and is shown no wider than 24rem, so
+// its 13-unit text stays between 13 and 15 pixels on every screen. Long labels wrap.
+const WIDTH = 330;
+const LABEL_RIGHT = 128;
+const BAR_LEFT = 134;
+const BAR_RIGHT = 284;
 const FONT = 13;
 const LINE = 16;
 const BAR = 11;
 const BAR_GAP = 3;
 const ROW_GAP = 10;
-const LABEL_CHARS = 20;
+const LABEL_CHARS = 18;
 // Series colours with at least 4.5:1 contrast on white: the brand red, then teal.
 const COLOURS = ["#b4231b", "#0f766e", "#57534e"];
 
-/** Splits a label into lines of about LABEL_CHARS characters, at spaces. */
+/**
+ * Splits a label too long for one line into two at the space that balances them best, preferring
+ * a break after a comma ("Giao thông, / hạ tầng"); a half still too long is split again.
+ */
 export function wrapLabel(label: string, width = LABEL_CHARS): string[] {
-  const lines: string[] = [];
-  let line = "";
-  for (const word of label.split(/\s+/)) {
-    if (line && (line + " " + word).length > width) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
+  if (label.length <= width) return [label];
+  const words = label.split(/\s+/);
+  if (words.length < 2) return [label];
+  let best: { lines: [string, string]; cost: number } | null = null;
+  for (let i = 1; i < words.length; i++) {
+    const lines: [string, string] = [words.slice(0, i).join(" "), words.slice(i).join(" ")];
+    const cost = Math.max(lines[0].length, lines[1].length) - (lines[0].endsWith(",") ? 4 : 0);
+    if (!best || cost < best.cost) best = { lines, cost };
   }
-  if (line) lines.push(line);
-  return lines;
+  return best!.lines.flatMap((line) => wrapLabel(line, width));
 }
 
 /** Each row's label lines and vertical place: as tall as its label or its bars, whichever is taller. */
@@ -63,7 +66,7 @@ export function BarChart({ spec, title, format, noData, targetLabel }: Props) {
   const { rows, height } = layoutRows(spec);
   const hasTarget = spec.rows.some((r) => r.target !== undefined);
   return (
-    <div className="max-w-md">
+    <div className="max-w-sm">
       <svg viewBox={`0 0 ${WIDTH} ${height}`} width="100%" role="img" aria-label={title} className="block h-auto overflow-visible" fontSize={FONT}>
         {rows.map(({ row, lines, top, height: rowHeight, barsTop }) => (
           <g key={row.label} data-label={row.label}>

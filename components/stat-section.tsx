@@ -40,7 +40,7 @@ export function StatSection({ table, csvHref, formatCount, formatShare, labels, 
             <thead>
               <tr className="border-b border-stone-300">
                 {table.columns.map((column, i) => (
-                  <th key={column} scope="col" className={`px-2 py-1 font-semibold ${i > 0 ? "text-right" : ""}`}>
+                  <th key={column} scope="col" className={`whitespace-nowrap px-2 py-1 font-semibold ${i > 0 ? "text-right" : ""}`}>
                     {column}
                   </th>
                 ))}
@@ -51,7 +51,7 @@ export function StatSection({ table, csvHref, formatCount, formatShare, labels, 
                 <tr key={r} className="border-b border-stone-100">
                   {row.map((value, i) =>
                     i === 0 ? (
-                      <th key={i} scope="row" className="px-2 py-1 font-normal">
+                      <th key={i} scope="row" className="whitespace-nowrap px-2 py-1 font-normal">
                         {cell(value, i)}
                       </th>
                     ) : (

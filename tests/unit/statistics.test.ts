@@ -145,11 +145,14 @@ describe("CSV and chart", () => {
     for (const row of table.chart.rows) expect(html).toContain(`${Math.round(row.values[0]! * 100)}%`);
     const empty = renderToStaticMarkup(BarChart({ spec: { series: ["x"], percent: true, rows: [{ label: "Cấp Nhà nước", values: [null], target: 0.35 }] }, title: "t", format: String, noData: "chưa có" }));
     expect(empty).toContain("chưa có");
-    expect(empty).not.toContain(`<rect x="152"`); // no bar; the legend keeps its swatch
+    expect(empty).not.toContain(`<rect x="134"`); // no bar; the legend keeps its swatch
   });
 
   it("wraps long labels at spaces", () => {
-    expect(wrapLabel("Giao thông, hạ tầng")).toEqual(["Giao thông, hạ tầng"]);
+    expect(wrapLabel("Quốc phòng, an ninh")).toEqual(["Quốc phòng,", "an ninh"]);
+    expect(wrapLabel("Giao thông, hạ tầng")).toEqual(["Giao thông,", "hạ tầng"]);
+    expect(wrapLabel("Thành phố Hồ Chí Minh")).toEqual(["Thành phố", "Hồ Chí Minh"]);
+    expect(wrapLabel("Nông thôn mới")).toEqual(["Nông thôn mới"]);
     expect(wrapLabel("Transport and infrastructure")).toEqual(["Transport and", "infrastructure"]);
   });
 });
