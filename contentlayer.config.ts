@@ -1,12 +1,13 @@
-import { defineDocumentType, makeSource } from "contentlayer2/source-files";
+import { defineDocumentType, defineNestedType, makeSource } from "contentlayer2/source-files";
 import readingTime from "reading-time";
 import movements from "./content/taxonomies/movements.json" with { type: "json" };
 import fields from "./content/taxonomies/fields.json" with { type: "json" };
 import provinces from "./content/taxonomies/provinces.json" with { type: "json" };
+import commendations from "./content/taxonomies/commendations.json" with { type: "json" };
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { routes } from "./lib/i18n/routes";
-import { storyProblems } from "./lib/content/checks";
+import { recognitionProblems, storyProblems } from "./lib/content/checks";
 
 // Taxonomy slugs become enums, so a story naming an unknown movement, field or province
 // fails the build with its file name and the field.
@@ -16,12 +17,27 @@ const known = {
   field: new Set(fields.map((f) => f.slug)),
   province: new Set(provinceSlugs),
 };
+// The forms of the Law on Emulation and Commendation, for checking a story's structured recognition.
+const knownCommendations = new Map(commendations.commendations.map((c) => [c.slug, c]));
 const siteUrl = (process.env.SITE_URL || "http://localhost:3000").replace(/\/+$/, "");
 
 function storyPath(locale: string, slug: string): string {
   const pattern = locale === "vi" ? routes["/stories/[slug]"]!.vi : "/en/stories/[slug]";
   return pattern.replace("[slug]", slug);
 }
+
+// A story's recognition as data: which title or form of the Law on Emulation and Commendation
+// (content/taxonomies/commendations.json), its class for orders that have classes, the year and
+// the decision's number. `award` stays the text shown to readers.
+const Recognition = defineNestedType(() => ({
+  name: "Recognition",
+  fields: {
+    form: { type: "string", required: true },
+    class: { type: "enum", options: commendations.classes.map((c) => c.slug), required: false },
+    year: { type: "number", required: true },
+    decision: { type: "string", required: false },
+  },
+}));
 
 export const Story = defineDocumentType(() => ({
   name: "Story",
@@ -40,6 +56,7 @@ export const Story = defineDocumentType(() => ({
     movement: { type: "enum", options: movements.map((m) => m.slug), required: true },
     field: { type: "enum", options: fields.map((f) => f.slug), required: true },
     award: { type: "string", required: false },
+    recognition: { type: "nested", of: Recognition, required: false },
     publishedAt: { type: "date", required: true },
     summary: { type: "string", required: true },
     cover: { type: "string", required: true },
@@ -52,14 +69,17 @@ export const Story = defineDocumentType(() => ({
     checked: {
       type: "boolean",
       resolve: (doc) => {
-        const problems = storyProblems(
-          { ...doc, tags: Array.from(doc.tags as Iterable<string>) },
-          {
-            folderLocale: doc._raw.sourceFileDir.split("/")[0],
-            coverExists: (publicPath) => existsSync(path.join(process.cwd(), "public", publicPath)),
-            known,
-          },
-        );
+        const problems = [
+          ...storyProblems(
+            { ...doc, tags: Array.from(doc.tags as Iterable<string>) },
+            {
+              folderLocale: doc._raw.sourceFileDir.split("/")[0],
+              coverExists: (publicPath) => existsSync(path.join(process.cwd(), "public", publicPath)),
+              known,
+            },
+          ),
+          ...recognitionProblems(doc, knownCommendations),
+        ];
         if (problems.length > 0) throw new Error(problems.join("; "));
         return true;
       },

@@ -46,7 +46,7 @@ function entry(alternates: Alternates, lastModified?: string): MetadataRoute.Sit
 // Every public page in both locales, each with its hreflang alternates.
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   const pages: [RouteKey, Record<string, string>][] = [
-    ["/", {}], ["/stories", {}], ["/movements", {}], ["/provinces", {}], ["/fields", {}], ["/about", {}], ["/contest", {}],
+    ["/", {}], ["/stories", {}], ["/movements", {}], ["/provinces", {}], ["/fields", {}], ["/about", {}], ["/contest", {}], ["/statistics", {}], ["/statistics/contest", {}],
     ...movements.map((m): [RouteKey, Record<string, string>] => ["/movements/[slug]", { slug: m.slug }]),
     ...provincePages().map((p): [RouteKey, Record<string, string>] => ["/provinces/[slug]", { slug: p.slug }]),
     ...fields.map((f): [RouteKey, Record<string, string>] => ["/fields/[slug]", { slug: f.slug }]),

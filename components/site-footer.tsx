@@ -17,6 +17,7 @@ export async function SiteFooter({ locale }: { locale: Locale }) {
         <ul className="flex flex-wrap content-start gap-x-5 gap-y-2">
           <li><Link className="underline" href={localizedPath(locale, "/about")}>{nav("about")}</Link></li>
           <li><Link className="underline" href={localizedPath(locale, "/contest")}>{nav("contest")}</Link></li>
+          <li><Link className="underline" href={localizedPath(locale, "/statistics")}>{nav("statistics")}</Link></li>
           <li><a className="underline" href={localizedPath(locale, "/feed.xml")}>{t("feed")}</a></li>
           <li><a className="underline" href="/sitemap.xml">{t("sitemap")}</a></li>
         </ul>

@@ -20,6 +20,7 @@ export async function SiteHeader({ locale, alternates, role }: Props) {
     { href: localizedPath(locale, "/movements"), label: t("movements") },
     { href: localizedPath(locale, "/provinces"), label: t("provinces") },
     { href: localizedPath(locale, "/fields"), label: t("fields") },
+    { href: localizedPath(locale, "/statistics"), label: t("statistics") },
     { href: localizedPath(locale, "/contest"), label: t("contest") },
     { href: localizedPath(locale, "/entries"), label: t("portal") },
     { href: localizedPath(locale, "/about"), label: t("about") },

@@ -45,3 +45,45 @@ export function storyProblems(doc: StoryFields, context: StoryCheckContext): str
   if (Array.from(doc.tags).length === 0) problems.push("tags: list at least one tag");
   return problems;
 }
+
+/** What the checks need to know of one title or form of content/taxonomies/commendations.json. */
+export type KnownCommendation = { subjects: readonly string[]; classes?: readonly string[] };
+
+// "1520/QĐ-TTg", "2468/QĐ-UBND", "35/QĐ-BGDĐT": a number, "QĐ" and the issuer's abbreviation.
+const DECISION_NUMBER = /^\d{1,6}\/QĐ-\p{Lu}[\p{L}\d]*(?:-[\p{Lu}\d][\p{L}\d]*)*$/u;
+// No commendation of the Republic predates its founding in 1945.
+const FIRST_YEAR = 1945;
+
+/**
+ * Problems with a story's structured recognition (`recognition: { form, class?, year, decision? }`),
+ * each naming the field: the form must be a title or form of the Law on Emulation and Commendation
+ * given to this kind of subject, with its class when it has classes, in a year no later than the
+ * story; and the story must still say it in words (`award`), which is what readers see.
+ */
+export function recognitionProblems(doc: { [field: string]: unknown }, commendations: ReadonlyMap<string, KnownCommendation>): string[] {
+  const recognition = doc.recognition as { form?: unknown; class?: unknown; year?: unknown; decision?: unknown } | undefined | null;
+  if (recognition === undefined || recognition === null) return [];
+  const problems: string[] = [];
+  if (typeof doc.award !== "string" || doc.award.trim() === "") problems.push("award: a story with a recognition says it in words too (the text readers see)");
+  const form = commendations.get(String(recognition.form));
+  if (!form) {
+    problems.push(`recognition.form: "${recognition.form}" is not in content/taxonomies/commendations.json`);
+  } else {
+    if (typeof doc.subjectKind === "string" && !form.subjects.includes(doc.subjectKind)) {
+      problems.push(`recognition.form: "${recognition.form}" is not given to a subject of kind "${doc.subjectKind}"`);
+    }
+    if (form.classes && recognition.class === undefined) problems.push(`recognition.class: "${recognition.form}" has classes; name one of ${form.classes.join(", ")}`);
+    if (recognition.class !== undefined && !(form.classes ?? []).includes(String(recognition.class))) {
+      problems.push(`recognition.class: "${recognition.class}" is not a class of "${recognition.form}"`);
+    }
+  }
+  const storyYear = Number(String(doc.publishedAt ?? "").slice(0, 4));
+  const year = recognition.year;
+  if (typeof year !== "number" || !Number.isInteger(year) || year < FIRST_YEAR || (Number.isFinite(storyYear) && storyYear > 0 && year > storyYear)) {
+    problems.push(`recognition.year: ${year} must be a year from ${FIRST_YEAR} to the story's own year`);
+  }
+  if (recognition.decision !== undefined && (typeof recognition.decision !== "string" || !DECISION_NUMBER.test(recognition.decision))) {
+    problems.push(`recognition.decision: "${recognition.decision}" must be a decision number such as 1520/QĐ-TTg`);
+  }
+  return problems;
+}

@@ -19,3 +19,19 @@ const collators: Record<Locale, Intl.Collator> = {
 export function compareText(a: string, b: string, locale: Locale = "vi"): number {
   return collators[locale].compare(a, b);
 }
+
+const numberFormats: Record<Locale, Intl.NumberFormat> = { vi: new Intl.NumberFormat("vi-VN"), en: new Intl.NumberFormat("en-GB") };
+const percentFormats: Record<Locale, Intl.NumberFormat> = {
+  vi: new Intl.NumberFormat("vi-VN", { style: "percent", maximumFractionDigits: 1 }),
+  en: new Intl.NumberFormat("en-GB", { style: "percent", maximumFractionDigits: 1 }),
+};
+
+/** A count with the locale's separators: 1.234 (vi), 1,234 (en). */
+export function formatNumber(value: number, locale: Locale): string {
+  return numberFormats[locale].format(value);
+}
+
+/** A share from 0 to 1 as a percentage with at most one decimal: 71,4% (vi), 71.4% (en). */
+export function formatPercent(share: number, locale: Locale): string {
+  return percentFormats[locale].format(share);
+}

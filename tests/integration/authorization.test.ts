@@ -203,6 +203,8 @@ describe.each(databaseKinds)("authorisation by phase on %s", (kind) => {
       // A winner's preview image exists once the results are published, and only for a winner.
       { method: "GET", path: `/og/vi/results/${year}/${f.code}`, who: { anonymous: { draft: 404, open: 404, closed: 404, published: 200 } } },
       { method: "GET", path: `/og/en/results/${year}/${e.code}`, who: { anonymous: 404, author: 404 } },
+      // A year's figures (entries and prizes by category) are public with its results, not before.
+      { method: "GET", path: `/api/statistics/contest?year=${year}`, who: { anonymous: { draft: 404, open: 404, closed: 404, published: 200 }, author: { open: 404, published: 200 } } },
 
       // Accounts: anyone signs up, once per e-mail; every signed-in role changes its own password.
       {

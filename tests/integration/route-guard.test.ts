@@ -63,7 +63,7 @@ describe("route handlers", () => {
     }
     expect(outside).toEqual([]);
     const prerendered = routes.filter((r) => r.methods.some((m) => !m.mode)).map((r) => r.path);
-    expect(prerendered.sort()).toEqual(["/[locale]/feed.xml", "/og/[locale]/movement/[slug]", "/og/[locale]/story/[slug]"]);
+    expect(prerendered.sort()).toEqual(["/[locale]/feed.xml", "/[locale]/statistics/csv/[table]", "/og/[locale]/movement/[slug]", "/og/[locale]/story/[slug]"]);
   });
 
   it("use the public mode only where no session or database may be needed", { timeout: 60_000 }, async () => {

@@ -91,6 +91,17 @@ describe("content build", () => {
     expect(output).toContain("movement");
   }, 60_000);
 
+  it("builds a structured recognition, and fails on one that names no form of the law", () => {
+    const recognition = (form: string) => ({ award: '"Bằng khen của Bộ trưởng Bộ Giáo dục và Đào tạo (2023)"', recognition: `\n  form: "${form}"\n  year: 2023\n  decision: "2035/QĐ-BGDĐT"` });
+    const good = buildContent({ "vi/ok.mdx": frontmatter(recognition("bang-khen-bo-ban-nganh-tinh")) });
+    expect(good.output).toMatch(/Generated 1 documents/);
+    expect(good.status).toBe(0);
+    const bad = buildContent({ "vi/ok.mdx": frontmatter(), "vi/bad-form.mdx": frontmatter({ ...recognition("bang-khen-tu-dat"), slug: '"bad-form"', translationKey: '"t2"' }) });
+    expect(bad.status).not.toBe(0);
+    expect(bad.output).toContain("vi/bad-form.mdx");
+    expect(bad.output).toContain('recognition.form: "bang-khen-tu-dat" is not in content/taxonomies/commendations.json');
+  }, 120_000);
+
   it("fails when a required field is missing", () => {
     const { status, output } = buildContent({ "vi/no-summary.mdx": frontmatter({ summary: "" }) });
     expect(status).not.toBe(0);
