@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import type { ApiError } from "./portal/format";
+import { formatTime } from "@/lib/i18n/format";
 
 export type SaveResult<R> = { ok: true; data: R } | { ok: false; status: number; error: ApiError };
 
@@ -237,7 +238,7 @@ export function useAutosaveText(status: AutosaveStatus, namespace: AutosaveNames
     case "saving":
       return t("saving");
     case "saved":
-      return t("saved", { time: formatTime(status.at, locale) });
+      return t("saved", { time: formatSaveTime(status.at, locale) });
     case "local":
       return t("savedLocally");
     case "error":
@@ -247,6 +248,7 @@ export function useAutosaveText(status: AutosaveStatus, namespace: AutosaveNames
   }
 }
 
-export function formatTime(at: Date, locale: string): string {
-  return at.toLocaleTimeString(locale === "vi" ? "vi-VN" : "en-GB");
+/** The time of a save, to the second: two saves a minute apart must read differently. */
+export function formatSaveTime(at: Date, locale: string): string {
+  return formatTime(at, locale, { seconds: true });
 }

@@ -4,7 +4,8 @@ import { useTranslations } from "next-intl";
 import type { EntryView } from "@/lib/db/queries/entries";
 import { describedBy, Field } from "./field";
 import { useErrorFocus } from "./use-error-focus";
-import { api, formatSize, useHydrated } from "./format";
+import { formatDate, formatSize } from "@/lib/i18n/format";
+import { api, useHydrated } from "./format";
 import { FileUpload } from "./file-upload";
 import { useAutosave, useAutosaveText } from "../use-autosave";
 import { RestoredNotice } from "../restored-notice";
@@ -192,7 +193,7 @@ export function EntryForm({ locale, userId, categories, window: pubWindow, entry
     // Leaving a field sends what is pending at once rather than after the pause.
     <form ref={form} onSubmit={(e) => e.preventDefault()} onBlur={() => void autosave.flush()} noValidate className="max-w-3xl space-y-6">
       {status === "submitted" && entry?.code && <p className="rounded-md border border-green-300 bg-green-50 p-3 text-green-900">{t("submittedNote", { code: entry.code })}</p>}
-      {status === "withdrawn" && <p className="rounded-md border border-stone-300 bg-stone-100 p-3">{t("withdrawnNote", { date: entry?.withdrawnAt?.slice(0, 10) ?? "" })}</p>}
+      {status === "withdrawn" && <p className="rounded-md border border-stone-300 bg-stone-100 p-3">{t("withdrawnNote", { date: entry?.withdrawnAt ? formatDate(entry.withdrawnAt, locale) : "" })}</p>}
       {!editable && status !== "withdrawn" && <p className="rounded-md border border-stone-300 bg-stone-100 p-3">{t("readOnly")}</p>}
       {editable && autosave.restored && <RestoredNotice at={autosave.restored} locale={locale} namespace="EntryForm" onDiscard={autosave.discardRestored} />}
       {alert && (
@@ -234,7 +235,7 @@ export function EntryForm({ locale, userId, categories, window: pubWindow, entry
         {text("outlet", t("outlet"))}
         <div className="grid gap-4 sm:grid-cols-2">
           {text("publishedAt", t("publishedAt"), { type: "date", hint: t("publishedAtHint", pubWindow) })}
-          {text("length", t("length", { unit }), { inputMode: "numeric", hint: t("lengthHint", { max: category.maxLength, unit }) })}
+          {text("length", t("length", { unit }), { inputMode: "numeric", hint: t("lengthHint", { max: category.maxLength, unit: category.unit }) })}
         </div>
         {text("url", t("url"), { type: "url", hint: category.requiresUrl ? t("urlHint") : undefined })}
         {text("storyRef", t("storyRef"), { hint: t("storyRefHint") })}
@@ -320,7 +321,7 @@ export function EntryForm({ locale, userId, categories, window: pubWindow, entry
           {t("attachments")}
         </h2>
         <p id={`${fieldId("attachments")}-hint`} className="text-sm text-stone-600">
-          {t("attachmentsHint", { types: category.typeLabels, size: formatSize(category.maxFileBytes), max: category.maxFiles })}
+          {t("attachmentsHint", { types: category.typeLabels, size: formatSize(category.maxFileBytes, locale), max: category.maxFiles })}
         </p>
         {errors.attachments && (
           <p id={`${fieldId("attachments")}-error`} className="text-sm font-semibold text-red-800">

@@ -2,7 +2,8 @@
 import { useState } from "react";
 import { useTranslations } from "next-intl";
 import type { AttachmentView } from "@/lib/db/queries/entries";
-import { formatSize, type ApiErrorBody } from "./format";
+import { formatSize } from "@/lib/i18n/format";
+import type { ApiErrorBody } from "./format";
 
 type Props = {
   locale: string;
@@ -27,7 +28,7 @@ export function FileUpload({ locale, inputId, entryId, invalid, editable, accept
   async function upload(file: File) {
     setMessage(null);
     if (file.size > maxBytes) {
-      setMessage({ text: t("uploadFailed", { message: formatSize(maxBytes) }), error: true });
+      setMessage({ text: t("uploadFailed", { message: formatSize(maxBytes, locale) }), error: true });
       return;
     }
     const id = entryId ?? (await ensureEntry());
@@ -77,7 +78,7 @@ export function FileUpload({ locale, inputId, entryId, invalid, editable, accept
           {files.map((file) => (
             <li key={file.id} className="flex flex-wrap items-center gap-3 p-3 text-sm">
               <span className="font-semibold break-all">{file.fileName}</span>
-              <span className="text-stone-600">{formatSize(file.size)}</span>
+              <span className="text-stone-600">{formatSize(file.size, locale)}</span>
               <a className="text-brand-700 underline" href={`/api/entries/${entryId}/attachments/${file.id}`}>
                 {t("download")}
               </a>

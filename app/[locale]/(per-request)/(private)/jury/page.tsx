@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { formatDateTime } from "@/lib/i18n/format";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireJuror } from "@/lib/auth/page";
@@ -6,7 +7,6 @@ import { getDb } from "@/lib/db/client";
 import { findCurrentContest } from "@/lib/db/queries/contests";
 import { listJurorAssignments } from "@/lib/db/queries/scores";
 import { sheetState } from "@/lib/contest/jury";
-import { formatVietnamDateTime } from "@/lib/contest/rules";
 import { localizedPath } from "@/lib/i18n/paths";
 import { sameParamsAlternates } from "@/lib/seo/metadata";
 import { SimplePage } from "@/app/[locale]/_views/simple-page";
@@ -55,7 +55,7 @@ export default async function JuryPage({ params, searchParams }: Props) {
             </p>
           </div>
           {round.blind && <p className="mt-1 text-sm text-stone-700">{t("blindNote")}</p>}
-          {round.closesAt && <p className="mt-1 text-sm text-stone-700">{t("closesAt", { deadline: formatVietnamDateTime(new Date(round.closesAt)) })}</p>}
+          {round.closesAt && <p className="mt-1 text-sm text-stone-700">{t("closesAt", { deadline: formatDateTime(new Date(round.closesAt), locale) })}</p>}
           <ul className="mt-4 space-y-3">
             {round.items.map(({ entry, score }) => {
               const state = sheetState(score);

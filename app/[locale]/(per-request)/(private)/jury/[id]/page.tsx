@@ -9,7 +9,7 @@ import { getJurorEntry } from "@/lib/db/queries/scores";
 import { typeLabel } from "@/lib/contest/rules";
 import { maxTotal } from "@/lib/contest/scoring";
 import { AppError } from "@/lib/errors";
-import { formatDate } from "@/lib/i18n/format";
+import { formatDate, formatNumber, formatSize } from "@/lib/i18n/format";
 import { localizedPath } from "@/lib/i18n/paths";
 import { sameParamsAlternates } from "@/lib/seo/metadata";
 import { entryParams } from "@/lib/validation/params";
@@ -17,12 +17,6 @@ import { ScoreForm } from "@/components/jury/score-form";
 import { ConflictForm } from "@/components/jury/conflict-form";
 import { SimplePage } from "@/app/[locale]/_views/simple-page";
 import { pageLocale } from "@/app/[locale]/_views/static-locale";
-
-// The same sizes the portal shows (components/portal/format.ts is client code).
-function formatSize(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(bytes >= 10 * 1024 * 1024 ? 0 : 1)} MB`;
-  return `${Math.max(1, Math.round(bytes / 1024))} KB`;
-}
 
 type Props = { params: Promise<{ locale: string; id: string }> };
 
@@ -78,7 +72,7 @@ export default async function JuryEntryPage({ params }: Props) {
             <div>
               <dt className="font-semibold">{t("length")}</dt>
               <dd>
-                {entry.length} {category ? t(units[category.unit]) : ""}
+                {formatNumber(entry.length, locale)} {category ? t(units[category.unit]) : ""}
               </dd>
             </div>
           )}
@@ -117,7 +111,7 @@ export default async function JuryEntryPage({ params }: Props) {
               {entry.attachments.map((file, i) => (
                 <li key={file.id}>
                   <a className="text-brand-700 underline" href={file.url}>
-                    {t("attachment", { n: i + 1, type: typeLabel(file.contentType), size: formatSize(file.size) })}
+                    {t("attachment", { n: i + 1, type: typeLabel(file.contentType), size: formatSize(file.size, locale) })}
                   </a>
                 </li>
               ))}

@@ -6,9 +6,8 @@ import { requireJournalist } from "@/lib/auth/page";
 import { getDb } from "@/lib/db/client";
 import { getContest } from "@/lib/db/queries/contests";
 import { getOwnEntry } from "@/lib/db/queries/entries";
-import { formatVietnamDateTime } from "@/lib/contest/rules";
 import { AppError } from "@/lib/errors";
-import { formatDate } from "@/lib/i18n/format";
+import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import { localizedPath } from "@/lib/i18n/paths";
 import { sameParamsAlternates } from "@/lib/seo/metadata";
 import { entryParams } from "@/lib/validation/params";
@@ -47,7 +46,7 @@ export default async function ReceiptPage({ params }: Props) {
         [t("authors"), entry.authors.map((a) => (a.penName ? `${a.name} (${a.penName})` : a.name)).join("; ")],
         [t("outlet"), entry.outlet],
         [t("publishedAt"), entry.publishedAt ? formatDate(`${entry.publishedAt}T00:00:00+07:00`, locale) : ""],
-        [t("submittedAt"), entry.submittedAt ? formatVietnamDateTime(new Date(entry.submittedAt)) : ""],
+        [t("submittedAt"), entry.submittedAt ? formatDateTime(new Date(entry.submittedAt), locale) : ""],
         [t("status"), status],
       ]
     : [];
