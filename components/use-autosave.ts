@@ -25,6 +25,8 @@ export type AutosaveOptions<T, R> = {
   onSaved?: (data: R) => void;
   onFieldErrors?: (fields: Record<string, string>) => void;
   delayMs?: number;
+  /** False: changes are kept locally and sent only by flush() (an explicit "save changes"). */
+  auto?: boolean;
 };
 
 const offline: SaveResult<never> = { ok: false, status: 0, error: { code: "network", message: "" } };
@@ -157,7 +159,7 @@ export function useAutosave<T, R>(options: AutosaveOptions<T, R>) {
       setValue(next);
       writeLocal(next);
       clearTimeout(debounce.current);
-      debounce.current = setTimeout(() => void pumpRef.current(), opts.current.delayMs ?? 700);
+      if (opts.current.auto !== false) debounce.current = setTimeout(() => void pumpRef.current(), opts.current.delayMs ?? 700);
     },
     [writeLocal],
   );
@@ -204,12 +206,12 @@ export function useAutosave<T, R>(options: AutosaveOptions<T, R>) {
     dirty.current = true;
     setValue(local.value);
     setRestored(new Date(local.at));
-    void pump();
+    if (opts.current.auto !== false) void pump();
   }, [clearLocal, pump]);
 
   useEffect(() => {
     const sendPending = () => {
-      if (dirty.current) void pumpRef.current();
+      if (dirty.current && opts.current.auto !== false) void pumpRef.current();
     };
     // A phone switching apps may never come back to this page: send what is pending while it can.
     const hidden = () => {

@@ -111,14 +111,12 @@ export function FileUpload({ locale, inputId, entryId, invalid, editable, accept
       )}
       {editable && (
         <div>
-          <label htmlFor={inputId} className="inline-block cursor-pointer rounded-md border border-stone-400 bg-white px-3 py-2 text-sm font-semibold">
-            {t("chooseFile")}
-          </label>
+          {/* The input is hidden behind its label, so the label shows the focus ring the input would (it comes first: peer-focus-visible). */}
           <input
             id={inputId}
             type="file"
             accept={accept}
-            className="sr-only"
+            className="peer sr-only"
             aria-invalid={invalid ? true : undefined}
             aria-describedby={`${inputId}-hint${invalid ? ` ${inputId}-error` : ""}`}
             disabled={Boolean(progress)}
@@ -128,6 +126,12 @@ export function FileUpload({ locale, inputId, entryId, invalid, editable, accept
               if (file) void upload(file);
             }}
           />
+          <label
+            htmlFor={inputId}
+            className="inline-block cursor-pointer rounded-md border border-stone-400 bg-white px-3 py-2 text-sm font-semibold peer-focus-visible:outline-[3px] peer-focus-visible:outline-offset-2 peer-focus-visible:outline-[#1d4ed8] peer-focus-visible:outline-solid peer-disabled:cursor-not-allowed peer-disabled:opacity-60"
+          >
+            {t("chooseFile")}
+          </label>
         </div>
       )}
     </div>

@@ -66,6 +66,9 @@ export function SignUpForm({ locale, next }: Props) {
           required={name !== "penNames"}
         />
       ))}
+      <noscript>
+        <p className="rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-950">{t("needsScriptSignUp")}</p>
+      </noscript>
       <button type="submit" disabled={busy || !hydrated} className="rounded-md bg-brand-700 px-5 py-3 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
         {busy ? t("working") : t("submitSignUp")}
       </button>

@@ -15,7 +15,7 @@ import { PrintButton } from "@/components/portal/print-button";
 import { SimplePage } from "@/app/[locale]/_views/simple-page";
 import { pageLocale } from "@/app/[locale]/_views/static-locale";
 
-type Props = { params: Promise<{ locale: string; id: string }> };
+type Props = { params: Promise<{ locale: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const locale = await pageLocale(params);
@@ -23,7 +23,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: t("title") };
 }
 
-export default async function ReceiptPage({ params }: Props) {
+export default async function ReceiptPage({ params, searchParams }: Props) {
   const locale = await pageLocale(params);
   const parsed = entryParams.safeParse(await params);
   if (!parsed.success) notFound();
@@ -35,6 +35,8 @@ export default async function ReceiptPage({ params }: Props) {
     throw error;
   });
   const contest = await getContest(db, entry.contestId);
+  // "?sent=1": the form has just submitted it, so the page opens by saying so.
+  const justSent = (await searchParams).sent === "1" && entry.status === "submitted" && entry.code;
   const t = await getTranslations({ locale, namespace: "Receipt" });
   const e = await getTranslations({ locale, namespace: "Entries" });
   const category = contest.categories.find((c) => c.code === entry.category);
@@ -45,7 +47,7 @@ export default async function ReceiptPage({ params }: Props) {
         [t("category"), category?.name[locale] ?? entry.category],
         [t("authors"), entry.authors.map((a) => (a.penName ? `${a.name} (${a.penName})` : a.name)).join("; ")],
         [t("outlet"), entry.outlet],
-        [t("publishedAt"), entry.publishedAt ? formatDate(`${entry.publishedAt}T00:00:00+07:00`, locale) : ""],
+        [t("publishedAt"), entry.publishedAt ? formatDate(entry.publishedAt, locale) : ""],
         [t("submittedAt"), entry.submittedAt ? formatDateTime(new Date(entry.submittedAt), locale) : ""],
         [t("status"), status],
       ]
@@ -53,6 +55,12 @@ export default async function ReceiptPage({ params }: Props) {
 
   return (
     <SimplePage locale={locale} title={t("title")} intro={t("intro")} alternates={sameParamsAlternates("/entries/[id]/receipt", { id })}>
+      {justSent && (
+        <div role="status" className="no-print mb-6 max-w-3xl rounded-md border border-green-300 bg-green-50 p-4 text-green-900" data-testid="sent-confirmation">
+          <p className="text-lg font-bold">{t("sentTitle")}</p>
+          <p className="mt-1">{t("sentBody", { code: entry.code!, email: caller.email })}</p>
+        </div>
+      )}
       {!entry.code ? (
         <p>{t("notSubmitted")}</p>
       ) : (
