@@ -5,6 +5,7 @@ import { api, useHydrated } from "@/components/portal/format";
 import { useAutosave, useAutosaveText } from "@/components/use-autosave";
 import { RestoredNotice } from "@/components/restored-notice";
 import type { JurorScore } from "@/lib/db/queries/scores";
+import { formatNumber } from "@/lib/i18n/format";
 
 export type RubricItem = { key: string; name: string; maxPoints: number; weight: number };
 type Sheet = Pick<JurorScore, "values" | "comment" | "status" | "editable" | "updatedAt">;
@@ -172,7 +173,7 @@ export function ScoreForm({ locale, userId, roundId, entryId, rubric, maxTotal, 
         </div>
       </fieldset>
       <p data-testid="score-total" className="text-lg font-bold">
-        {t("total", { total: String(total).replace(".", locale === "vi" ? "," : "."), max: maxTotal })}
+        {t("total", { total: formatNumber(total, locale), max: maxTotal })}
       </p>
       {editable && (
         <>

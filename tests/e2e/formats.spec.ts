@@ -1,6 +1,7 @@
+import { mkdirSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { routes } from "../../lib/i18n/routes";
-import { messages } from "../../lib/i18n/messages";
 import { englishWordsIn, ISO_DATE, UNSEPARATED_QUANTITY } from "../support/vietnamese-text";
 
 // Every page in both languages, as each kind of visitor sees it (the public, a journalist, a juror,
@@ -38,7 +39,9 @@ const ACCOUNTS: Record<Exclude<Role, "public">, string> = {
   secretariat: "thuky@lantoa.test",
 };
 
-const NAMESPACES = Object.keys(messages.vi);
+// The namespaces of the message files (read as files: Playwright loads no JSON modules).
+const MESSAGES_DIR = path.resolve("lib/i18n/messages/vi");
+const NAMESPACES = readdirSync(MESSAGES_DIR).flatMap((file) => Object.keys(JSON.parse(readFileSync(path.join(MESSAGES_DIR, file), "utf8"))));
 // next-intl shows a message it cannot find as "Namespace.key".
 const MISSING_MESSAGE = new RegExp(`\\b(${NAMESPACES.join("|")})\\.[A-Za-z][\\w.]*`);
 
@@ -78,7 +81,7 @@ async function signIn(page: Page, email: string): Promise<void> {
 
 async function pageFor(browser: Browser, role: Role, index: number): Promise<Page> {
   // Each role signs in from an address of its own, so the walk neither spends nor depends on other specs' sign-in budget.
-  const context = await browser.newContext({ ...test.info().project.use, baseURL: test.info().project.use.baseURL, extraHTTPHeaders: { "x-forwarded-for": `198.51.100.${150 + index}` } });
+  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL, viewport: { width: 390, height: 844 }, extraHTTPHeaders: { "x-forwarded-for": `198.51.100.${150 + index}` } });
   const page = await context.newPage();
   if (role !== "public") await signIn(page, ACCOUNTS[role]);
   return page;
@@ -173,4 +176,24 @@ test("the checks catch what they are meant to catch", () => {
   expect(localize("/stories/page/[page]", "/stories/page/2", "vi")).toBe("/cau-chuyen/trang/2");
   expect(roleOf("/entries/[id]/receipt")).toBe("journalist");
   expect(roleOf("/results/[year]")).toBe("public");
+});
+
+test("the pages whose dates, numbers and sizes changed, at 390 and 1366 px in both languages (screenshots)", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const dir = path.resolve("data", "screens");
+  mkdirSync(dir, { recursive: true });
+  for (const width of [390, 1366]) {
+    const page = await pageFor(browser, "journalist", 30 + (width === 390 ? 0 : 1));
+    await page.setViewportSize({ width, height: 900 });
+    for (const [name, url] of [["contest-vi", "/cuoc-thi"], ["contest-en", "/en/contest"], ["entries-vi", "/bai-du-thi"], ["entries-en", "/en/entries"]] as const) {
+      await page.goto(url);
+      await page.screenshot({ path: path.join(dir, `${name}-${width}.png`), fullPage: true });
+    }
+    // The contest table gives each category's limit with the locale's separators and unit.
+    await page.goto("/cuoc-thi");
+    await expect(page.getByRole("cell", { name: "5.000 chữ" }).first()).toBeVisible();
+    await page.goto("/en/contest");
+    await expect(page.getByRole("cell", { name: "5,000 words" }).first()).toBeVisible();
+    await page.context().close();
+  }
 });
