@@ -296,9 +296,12 @@ export function EntryForm({ locale, userId, categories, window: pubWindow, entry
   return (
     // Leaving a field sends what is pending at once rather than after the pause (drafts only).
     <form ref={form} onSubmit={(e) => e.preventDefault()} onBlur={() => void (explicitSave ? undefined : autosave.flush())} noValidate className="max-w-3xl space-y-6">
-      <noscript>
-        <p className="rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-950">{t("needsScript")}</p>
-      </noscript>
+      {/* In the server's HTML and until the script has loaded (or for good, with scripting off): why the button waits. */}
+      {!hydrated && (
+        <p className="rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-950" data-testid="needs-script">
+          {t("needsScript")}
+        </p>
+      )}
       {status === "submitted" && entry?.code && (
         <div className="rounded-md border border-green-300 bg-green-50 p-3 text-green-900" data-testid="submitted-note">
           <p className="font-semibold">{t("submittedNote", { code: entry.code })}</p>

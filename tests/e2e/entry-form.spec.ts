@@ -166,6 +166,9 @@ test("the English form: plain labels, the story list by title, and axe (1366 and
     const { page } = await journalist(browser, viewport, `198.51.100.${190 + n}`);
     await page.goto("/en/entries/new");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("New entry");
+    // With the script running, the note on JavaScript is gone and the controls work.
+    await expect(page.getByTestId("needs-script")).toHaveCount(0);
+    await expect(page.getByLabel("Title of the work")).toBeEnabled();
     await expect(page.getByLabel("Story on Lan Tỏa about the exemplary model (optional)")).toBeVisible();
     const enStory = builtStories().find((s) => s.locale === "en")!;
     await expect(page.locator(`datalist option[value="${enStory.title}"]`)).toHaveCount(1);
@@ -182,16 +185,17 @@ test("without JavaScript, sign-in, sign-up and the entry form say why they need 
     const context = await browser.newContext({ baseURL: test.info().project.use.baseURL, javaScriptEnabled: false, viewport: { width: viewport.width, height: viewport.height } });
     const page = await context.newPage();
     await page.goto("/dang-nhap");
-    await expect(page.getByText("Cần bật JavaScript để đăng nhập", { exact: false })).toBeVisible();
+    await expect(page.getByText("Nút đăng nhập dùng được khi trang đã tải xong JavaScript", { exact: false })).toBeVisible();
     await shot(page, `signin-nojs-${viewport.width}`);
     await page.goto("/dang-ky");
-    await expect(page.getByText("Cần bật JavaScript để đăng ký", { exact: false })).toBeVisible();
+    await expect(page.getByText("Nút tạo tài khoản dùng được khi trang đã tải xong JavaScript", { exact: false })).toBeVisible();
     await shot(page, `signup-nojs-${viewport.width}`);
     await page.goto("/en/signin");
-    await expect(page.getByText("Signing in needs JavaScript", { exact: false })).toBeVisible();
+    await expect(page.getByText("The sign-in button works once the page has loaded its JavaScript", { exact: false })).toBeVisible();
     await page.goto("/en/signup");
-    await expect(page.getByText("Signing up needs JavaScript", { exact: false })).toBeVisible();
+    await expect(page.getByText("The sign-up button works once the page has loaded its JavaScript", { exact: false })).toBeVisible();
     await shot(page, `signup-nojs-en-${viewport.width}`);
+    // Once the script runs, the note goes and the button works.
     await context.close();
   }
 });

@@ -58,7 +58,7 @@ export default async function ReceiptPage({ params, searchParams }: Props) {
       {justSent && (
         <div role="status" className="no-print mb-6 max-w-3xl rounded-md border border-green-300 bg-green-50 p-4 text-green-900" data-testid="sent-confirmation">
           <p className="text-lg font-bold">{t("sentTitle")}</p>
-          <p className="mt-1">{t("sentBody", { code: entry.code!, email: caller.email })}</p>
+          <p className="mt-1 [overflow-wrap:anywhere]">{t("sentBody", { code: entry.code!, email: caller.email })}</p>
         </div>
       )}
       {!entry.code ? (
