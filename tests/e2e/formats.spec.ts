@@ -33,6 +33,9 @@ const REACH: Record<string, string> = {
 /** Not pages (feeds, files). */
 const SKIP = new Set(["/feed.xml"]);
 
+/** Pages that exist only when the content calls for them (a listing's second page): walked when a walked page links to one. */
+const WHEN_LINKED = new Set(["/movements/[slug]/page/[page]", "/provinces/[slug]/page/[page]", "/fields/[slug]/page/[page]", "/years/[year]/page/[page]", "/kinds/[kind]/page/[page]"]);
+
 const ACCOUNTS: Record<Exclude<Role, "public">, string> = {
   journalist: "phongvien1@lantoa.test",
   juror: "giamkhao1@lantoa.test",
@@ -149,7 +152,7 @@ for (const locale of ["vi", "en"] as const) {
         path = [...seen].find((href) => pattern.test(href));
       }
       if (!path) {
-        unreachable.push(route);
+        if (!WHEN_LINKED.has(route)) unreachable.push(route);
         continue;
       }
       const response = await page.goto(path);
@@ -160,7 +163,7 @@ for (const locale of ["vi", "en"] as const) {
       for (const problem of problems(await readableText(page, locale), locale)) report.push(`${role} ${path}: ${problem}`);
     }
 
-    expect(unreachable, "pages no walked page links to: add them to REACH").toEqual([]);
+    expect.soft(unreachable, "pages no walked page links to: add them to REACH").toEqual([]);
     expect(report).toEqual([]);
     expect(walked).toBeGreaterThan(30);
     for (const page of pages.values()) await page.context().close();
