@@ -112,7 +112,7 @@ for (const [n, viewport] of VIEWPORTS.entries()) {
     expect(await page.locator("label[for='ef-attachments']").evaluate((el) => getComputedStyle(el).outlineStyle)).toBe("solid");
 
     await page.getByRole("button", { name: "Gửi dự thi" }).click();
-    await expect(page).toHaveURL(/\/bien-nhan\?sent=1$/);
+    await expect(page).toHaveURL(/\/bien-nhan\?sent=1$/, { timeout: 30_000 }); // a loaded machine may take a while
     const confirmation = page.getByTestId("sent-confirmation");
     const code = (await page.getByTestId("entry-code").textContent())!.trim();
     await expect(confirmation).toContainText("Đã gửi tác phẩm dự thi.");
