@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import type { ApiError } from "./portal/format";
+import { formatTime } from "@/lib/i18n/format";
 
 export type SaveResult<R> = { ok: true; data: R } | { ok: false; status: number; error: ApiError };
 
@@ -24,6 +25,8 @@ export type AutosaveOptions<T, R> = {
   onSaved?: (data: R) => void;
   onFieldErrors?: (fields: Record<string, string>) => void;
   delayMs?: number;
+  /** False: changes are kept locally and sent only by flush() (an explicit "save changes"). */
+  auto?: boolean;
 };
 
 const offline: SaveResult<never> = { ok: false, status: 0, error: { code: "network", message: "" } };
@@ -156,7 +159,7 @@ export function useAutosave<T, R>(options: AutosaveOptions<T, R>) {
       setValue(next);
       writeLocal(next);
       clearTimeout(debounce.current);
-      debounce.current = setTimeout(() => void pumpRef.current(), opts.current.delayMs ?? 700);
+      if (opts.current.auto !== false) debounce.current = setTimeout(() => void pumpRef.current(), opts.current.delayMs ?? 700);
     },
     [writeLocal],
   );
@@ -203,12 +206,12 @@ export function useAutosave<T, R>(options: AutosaveOptions<T, R>) {
     dirty.current = true;
     setValue(local.value);
     setRestored(new Date(local.at));
-    void pump();
+    if (opts.current.auto !== false) void pump();
   }, [clearLocal, pump]);
 
   useEffect(() => {
     const sendPending = () => {
-      if (dirty.current) void pumpRef.current();
+      if (dirty.current && opts.current.auto !== false) void pumpRef.current();
     };
     // A phone switching apps may never come back to this page: send what is pending while it can.
     const hidden = () => {
@@ -237,7 +240,7 @@ export function useAutosaveText(status: AutosaveStatus, namespace: AutosaveNames
     case "saving":
       return t("saving");
     case "saved":
-      return t("saved", { time: formatTime(status.at, locale) });
+      return t("saved", { time: formatSaveTime(status.at, locale) });
     case "local":
       return t("savedLocally");
     case "error":
@@ -247,6 +250,7 @@ export function useAutosaveText(status: AutosaveStatus, namespace: AutosaveNames
   }
 }
 
-export function formatTime(at: Date, locale: string): string {
-  return at.toLocaleTimeString(locale === "vi" ? "vi-VN" : "en-GB");
+/** The time of a save, to the second: two saves a minute apart must read differently. */
+export function formatSaveTime(at: Date, locale: string): string {
+  return formatTime(at, locale, { seconds: true });
 }

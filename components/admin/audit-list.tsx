@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { useHydrated } from "@/components/portal/format";
+import { formatDateTimeShort } from "@/lib/i18n/format";
 import type { AuditItem, AuditPage } from "@/lib/db/queries/audit";
 import { ErrorAlert } from "./error-alert";
 import { useAdminForm } from "./use-admin-form";
@@ -9,11 +10,7 @@ import { useAdminForm } from "./use-admin-form";
 type Props = { locale: string; initial: AuditItem[]; nextCursor: string | null; query: string; roundHref: string; filtered: boolean };
 
 // dd/mm/yyyy hh:mm:ss in Vietnam time, whatever the reader's own time zone.
-const dateTime = (iso: string) => {
-  const [date, time] = new Date(new Date(iso).getTime() + 7 * 3600_000).toISOString().split("T") as [string, string];
-  const [y, m, d] = date.split("-");
-  return `${d}/${m}/${y} ${time.slice(0, 8)}`;
-};
+const dateTime = (iso: string) => formatDateTimeShort(iso, "vi", { seconds: true });
 
 
 /**

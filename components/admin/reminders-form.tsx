@@ -3,6 +3,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useHydrated } from "@/components/portal/format";
+import { formatTime } from "@/lib/i18n/format";
 import type { ReminderResult } from "@/lib/db/queries/reminders";
 import { ErrorAlert } from "./error-alert";
 import { useAdminForm } from "./use-admin-form";
@@ -34,7 +35,7 @@ export function RemindersForm({ locale, roundId, jurors, names }: Props) {
     });
   };
 
-  const time = (iso: string) => new Date(iso).toLocaleTimeString(locale === "vi" ? "vi-VN" : "en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "Asia/Ho_Chi_Minh" });
+  const time = (iso: string) => formatTime(iso, locale);
 
   return (
     <form

@@ -4,7 +4,9 @@ import { useTranslations } from "next-intl";
 import type { EntryView } from "@/lib/db/queries/entries";
 import { describedBy, Field } from "./field";
 import { useErrorFocus } from "./use-error-focus";
-import { api, formatSize, useHydrated } from "./format";
+import { formatDate, formatSize, formatTime } from "@/lib/i18n/format";
+import { normalizeUrl } from "@/lib/validation/url";
+import { api, useHydrated } from "./format";
 import { FileUpload } from "./file-upload";
 import { useAutosave, useAutosaveText } from "../use-autosave";
 import { RestoredNotice } from "../restored-notice";
@@ -24,7 +26,11 @@ type Props = {
   defaults: { name: string; penName: string; outlet: string };
   editable: boolean;
   paths: { list: string; entry: string; receipt: string };
+  /** The stories an entry may name as its exemplary model, by title (the form stores the slug). */
+  stories: StoryChoice[];
 };
+
+export type StoryChoice = { slug: string; title: string };
 
 function fromEntry(entry: EntryView): Draft {
   return {
@@ -46,26 +52,33 @@ function toPayload(draft: Draft) {
   return {
     ...draft,
     publishedAt: draft.publishedAt || null,
+    url: normalizeUrl(draft.url),
     length: Number.isFinite(length) ? length : null,
     authors: draft.authors.map((a, i) => ({ name: a.name, ...(a.penName ? { penName: a.penName } : {}), ...(i > 0 && a.email ? { email: a.email } : {}) })),
-    parts: draft.parts.map((p) => ({ title: p.title, publishedAt: p.publishedAt || null, url: p.url })),
+    parts: draft.parts.map((p) => ({ title: p.title, publishedAt: p.publishedAt || null, url: normalizeUrl(p.url) })),
   };
 }
+
+/** Titles compare as a reader types them: NFC, any case, spaces tidied. */
+const sameTitle = (a: string, b: string) => a.normalize("NFC").trim().replace(/\s+/g, " ").toLocaleLowerCase("vi") === b.normalize("NFC").trim().replace(/\s+/g, " ").toLocaleLowerCase("vi");
 
 const UNIT_KEYS = { words: "unitWords", minutes: "unitMinutes", photos: "unitPhotos" } as const;
 const COAUTHOR_KEYS = { pending: "coauthorPending", accepted: "coauthorAccepted", declined: "coauthorDeclined" } as const;
 const COAUTHOR_STYLES = { pending: "text-amber-900", accepted: "text-green-800", declined: "text-red-800" } as const;
 const fieldId = (path: string) => `ef-${path.replace(/\./g, "-")}`;
+// What a read-only control looks like: greyed, with its value still readable.
+const LOCKED = "disabled:cursor-not-allowed disabled:border-stone-300 disabled:bg-stone-100 disabled:text-stone-700";
 
 /**
  * The entry form. Every change is kept in localStorage at once (per account and entry) and sent
  * to the server after a short pause, so neither a reload nor a dropped connection loses what was
  * typed; the local copy is removed only once the server has stored exactly that version.
  */
-export function EntryForm({ locale, userId, categories, window: pubWindow, entry: initial, defaults, editable, paths }: Props) {
+export function EntryForm({ locale, userId, categories, window: pubWindow, entry: initial, defaults, editable, paths, stories }: Props) {
   const t = useTranslations("EntryForm");
   const [entry, setEntry] = useState<EntryView | null>(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  // The summary at the top: what happened, and the fields (paths) it is about.
   const [alert, setAlert] = useState<{ message: string; list: string[] } | null>(null);
   const [busy, setBusy] = useState(false);
   const hydrated = useHydrated();
@@ -75,12 +88,18 @@ export function EntryForm({ locale, userId, categories, window: pubWindow, entry
   const idRef = useRef<string | null>(initial?.id ?? null);
   const submitKey = useRef<string | null>(null);
   const prefix = `lantoa:autosave:${userId}:entry`;
+  // A submitted entry stays submitted while it is edited: its changes are sent only when the
+  // journalist says so ("save changes"), never half-typed; a draft saves itself as it is typed.
+  const explicitSave = initial?.status === "submitted" && editable;
+  const [unsaved, setUnsaved] = useState(false);
+  const [savedChanges, setSavedChanges] = useState<Date | null>(null);
 
   const autosave = useAutosave<Draft, EntryView>({
     storageKey: () => `${prefix}:${idRef.current ?? "new"}`,
     initial: initial ? fromEntry(initial) : { category: categories[0]?.code ?? "print", title: "", summary: "", outlet: defaults.outlet, publishedAt: "", url: "", length: "", storyRef: "", authors: [{ name: defaults.name, penName: defaults.penName, email: "" }], parts: [] },
     serverVersion: initial?.updatedAt ?? null,
     enabled: editable,
+    auto: !explicitSave,
     delayMs: 800,
     send: async (draft) => {
       if (idRef.current) return api<EntryView>(`/api/entries/${idRef.current}`, { locale, method: "PATCH", body: JSON.stringify(toPayload(draft)) });
@@ -103,11 +122,21 @@ export function EntryForm({ locale, userId, categories, window: pubWindow, entry
     onSaved: (saved) => {
       setEntry(saved);
       setErrors({});
+      setUnsaved(false);
     },
-    onFieldErrors: setErrors,
+    onFieldErrors: (fields) => {
+      setErrors(fields);
+      // An explicit save that was refused says so at the top, with every field named.
+      if (explicitSave) refuse(t("changesRefused"), fields);
+    },
   });
   const draft = autosave.value;
-  const update = autosave.update;
+  const update = (change: (current: Draft) => Draft) => {
+    if (explicitSave) setUnsaved(true);
+    autosave.update(change);
+  };
+  const [storyText, setStoryText] = useState(() => stories.find((s) => s.slug === draft.storyRef)?.title ?? draft.storyRef);
+  const [storyError, setStoryError] = useState<string | null>(null);
 
   // A co-author's answer as last saved, shown while the row still names the same e-mail.
   const coauthorStatus = (i: number, email: string) => {
@@ -118,6 +147,56 @@ export function EntryForm({ locale, userId, categories, window: pubWindow, entry
   const unit = t(UNIT_KEYS[category.unit]);
   const saveText = useAutosaveText(autosave.status, "EntryForm", locale);
 
+
+  /** The field a message is about, named as its label says ("Co-author 1 — Real name"). */
+  function fieldLabel(path: string): string {
+    const [head, index, key] = path.split(".");
+    const n = Number(index);
+    if (head === "authors" && key) {
+      const who = n === 0 ? t("mainAuthor") : t("coAuthor", { n });
+      return `${who} — ${key === "name" ? t("authorName") : key === "penName" ? t("penName") : t("authorEmail")}`;
+    }
+    if (head === "parts" && key) return `${t("part", { n: n + 1 })} — ${key === "title" ? t("partTitle") : key === "publishedAt" ? t("partDate") : t("partUrl")}`;
+    const labels: Record<string, string> = {
+      category: t("category"),
+      title: t("title"),
+      summary: t("summary"),
+      outlet: t("outlet"),
+      publishedAt: t("publishedAt"),
+      length: t("length", { unit: t(UNIT_KEYS[category.unit]) }),
+      url: t("url"),
+      storyRef: t("storyRef"),
+      authors: t("authors"),
+      parts: t("parts"),
+      attachments: t("attachments"),
+    };
+    return labels[head ?? ""] ?? path;
+  }
+
+  /** Where the summary's link for a field leads: the control itself, or the first control of a group. */
+  function fieldTarget(path: string): string {
+    if (path === "authors") return fieldId("authors.0.name");
+    if (path === "parts") return draft.parts.length ? fieldId("parts.0.title") : "ef-parts";
+    return fieldId(path);
+  }
+
+  function refuse(message: string, fields: Record<string, string>) {
+    setErrors(fields);
+    setAlert({ message, list: Object.keys(fields) });
+    focusError();
+  }
+
+  async function onSaveChanges() {
+    setBusy(true);
+    setAlert(null);
+    const ok = await autosave.flush(true);
+    setBusy(false);
+    if (ok) {
+      setSavedChanges(new Date());
+      return;
+    }
+    if (autosave.status.kind === "local") setAlert({ message: t("savedLocally"), list: [] });
+  }
 
   async function ensureSaved(): Promise<string | null> {
     // A new entry is created even when nothing was typed: an upload or a submit needs its id.
@@ -137,15 +216,17 @@ export function EntryForm({ locale, userId, categories, window: pubWindow, entry
     submitKey.current ??= crypto.randomUUID();
     const res = await api<EntryView>(`/api/entries/${id}/submit`, { locale, method: "POST", headers: { "Idempotency-Key": submitKey.current } });
     if (res.ok) {
-      window.location.assign(paths.receipt.replace("{id}", id));
+      autosave.markSaved();
+      // The receipt page says it was sent, with the code and where the receipt e-mail went.
+      const receipt = new URL(paths.receipt.replace("{id}", id), window.location.href);
+      receipt.searchParams.set("sent", "1");
+      window.location.assign(receipt);
       return;
     }
     if (res.status !== 0) submitKey.current = null;
     setBusy(false);
     const fields = res.error.fields ?? {};
-    setErrors(fields);
-    setAlert({ message: res.status === 0 ? t("savedLocally") : res.error.message, list: Object.values(fields) });
-    focusError();
+    refuse(res.status === 0 ? t("savedLocally") : Object.keys(fields).length ? t("errorSummary") : res.error.message, fields);
   }
 
   async function onWithdraw() {
@@ -164,7 +245,7 @@ export function EntryForm({ locale, userId, categories, window: pubWindow, entry
     } else setAlert({ message: res.error.message, list: [] });
   }
 
-  const text = (name: keyof Draft, label: string, opts: { hint?: string; type?: string; multiline?: boolean; inputMode?: "numeric" } = {}) => {
+  const text = (name: keyof Draft, label: string, opts: { hint?: string; type?: string; multiline?: boolean; inputMode?: "numeric" | "url"; onBlur?: () => void } = {}) => {
     const id = fieldId(name);
     const error = errors[name];
     const common = {
@@ -173,37 +254,84 @@ export function EntryForm({ locale, userId, categories, window: pubWindow, entry
       value: draft[name] as string,
       "aria-invalid": error ? true : undefined,
       "aria-describedby": describedBy(id, opts.hint, error),
-      className: `mt-1 w-full rounded-md border px-3 py-2 text-base ${error ? "border-red-700" : "border-stone-400"}`,
+      className: `mt-1 w-full rounded-md border px-3 py-2 text-base ${error ? "border-red-700" : "border-stone-400"} ${LOCKED}`,
     };
     return (
       <Field id={id} label={label} hint={opts.hint} error={error}>
         {opts.multiline ? (
           <textarea {...common} rows={6} onChange={(e) => update((d) => ({ ...d, [name]: e.target.value }))} />
         ) : (
-          <input {...common} type={opts.type ?? "text"} inputMode={opts.inputMode} onChange={(e) => update((d) => ({ ...d, [name]: e.target.value }))} />
+          <input {...common} type={opts.type ?? "text"} inputMode={opts.inputMode} onBlur={opts.onBlur} onChange={(e) => update((d) => ({ ...d, [name]: e.target.value }))} />
         )}
       </Field>
     );
   };
 
+  // An address typed without https:// gets it as the field is left, so the field shows what is stored.
+  const normalizeField = (read: (d: Draft) => string, write: (d: Draft, url: string) => Draft) => () => {
+    const typed = read(autosave.value);
+    const normalized = normalizeUrl(typed);
+    if (normalized !== typed) update((d) => write(d, normalized));
+  };
+
+  function onStoryText(value: string) {
+    setStoryText(value);
+    if (value.trim() === "") {
+      setStoryError(null);
+      update((d) => ({ ...d, storyRef: "" }));
+      return;
+    }
+    const match = stories.find((s) => sameTitle(s.title, value) || s.slug === value.trim());
+    if (match) {
+      setStoryError(null);
+      if (match.slug !== draft.storyRef) update((d) => ({ ...d, storyRef: match.slug }));
+    }
+  }
+
   const status = entry?.status ?? "draft";
+  const storyId = fieldId("storyRef");
+  const storyMessage = errors.storyRef ?? storyError ?? undefined;
+  const saveLine = explicitSave ? (autosave.status.kind === "saving" ? t("saving") : unsaved ? t("changesPending") : savedChanges ? t("changesSaved", { time: formatTime(savedChanges, locale, { seconds: true }) }) : t("changesIdle")) : saveText;
 
   return (
-    // Leaving a field sends what is pending at once rather than after the pause.
-    <form ref={form} onSubmit={(e) => e.preventDefault()} onBlur={() => void autosave.flush()} noValidate className="max-w-3xl space-y-6">
-      {status === "submitted" && entry?.code && <p className="rounded-md border border-green-300 bg-green-50 p-3 text-green-900">{t("submittedNote", { code: entry.code })}</p>}
-      {status === "withdrawn" && <p className="rounded-md border border-stone-300 bg-stone-100 p-3">{t("withdrawnNote", { date: entry?.withdrawnAt?.slice(0, 10) ?? "" })}</p>}
+    // Leaving a field sends what is pending at once rather than after the pause (drafts only).
+    <form ref={form} onSubmit={(e) => e.preventDefault()} onBlur={() => void (explicitSave ? undefined : autosave.flush())} noValidate className="max-w-3xl space-y-6">
+      {/* In the server's HTML and until the script has loaded (or for good, with scripting off): why the button waits. */}
+      {!hydrated && (
+        <p className="rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-950" data-testid="needs-script">
+          {t("needsScript")}
+        </p>
+      )}
+      {status === "submitted" && entry?.code && (
+        <div className="rounded-md border border-green-300 bg-green-50 p-3 text-green-900" data-testid="submitted-note">
+          <p className="font-semibold">{t("submittedNote", { code: entry.code })}</p>
+          {editable && <p className="mt-1">{t("submittedEditNote")}</p>}
+        </div>
+      )}
+      {status === "withdrawn" && <p className="rounded-md border border-stone-300 bg-stone-100 p-3">{t("withdrawnNote", { date: entry?.withdrawnAt ? formatDate(entry.withdrawnAt, locale) : "" })}</p>}
       {!editable && status !== "withdrawn" && <p className="rounded-md border border-stone-300 bg-stone-100 p-3">{t("readOnly")}</p>}
       {editable && autosave.restored && <RestoredNotice at={autosave.restored} locale={locale} namespace="EntryForm" onDiscard={autosave.discardRestored} />}
       {alert && (
         <div id="entry-alert" role="alert" tabIndex={-1} className="rounded-md border border-red-300 bg-red-50 p-3 text-red-900">
-          <p className="font-semibold">{alert.list.length ? t("errorSummary") : alert.message}</p>
+          <p className="font-semibold">{alert.message}</p>
           {alert.list.length > 0 && (
-            <ul className="mt-2 list-disc pl-5">
-              {Object.entries(errors).map(([path, message]) => (
+            <ul className="mt-2 list-disc space-y-1 pl-5">
+              {alert.list.map((path) => (
                 <li key={path}>
-                  <a className="underline" href={`#${fieldId(path)}`}>
-                    {message}
+                  <a
+                    className="underline"
+                    href={`#${fieldTarget(path)}`}
+                    onClick={(e) => {
+                      // Following the link also puts the cursor in the field, ready to type.
+                      const target = document.getElementById(fieldTarget(path));
+                      if (target) {
+                        e.preventDefault();
+                        target.focus();
+                        target.scrollIntoView({ block: "center" });
+                      }
+                    }}
+                  >
+                    <span className="font-semibold">{fieldLabel(path)}</span>: {errors[path] ?? ""}
                   </a>
                 </li>
               ))}
@@ -220,7 +348,7 @@ export function EntryForm({ locale, userId, categories, window: pubWindow, entry
             aria-invalid={errors.category ? true : undefined}
             aria-describedby={describedBy(fieldId("category"), undefined, errors.category)}
             onChange={(e) => update((d) => ({ ...d, category: e.target.value }))}
-            className="mt-1 w-full rounded-md border border-stone-400 px-3 py-2 text-base"
+            className={`mt-1 w-full rounded-md border border-stone-400 px-3 py-2 text-base ${LOCKED}`}
           >
             {categories.map((c) => (
               <option key={c.code} value={c.code}>
@@ -234,10 +362,36 @@ export function EntryForm({ locale, userId, categories, window: pubWindow, entry
         {text("outlet", t("outlet"))}
         <div className="grid gap-4 sm:grid-cols-2">
           {text("publishedAt", t("publishedAt"), { type: "date", hint: t("publishedAtHint", pubWindow) })}
-          {text("length", t("length", { unit }), { inputMode: "numeric", hint: t("lengthHint", { max: category.maxLength, unit }) })}
+          {text("length", t("length", { unit }), { inputMode: "numeric", hint: t("lengthHint", { max: category.maxLength, unit: category.unit }) })}
         </div>
-        {text("url", t("url"), { type: "url", hint: category.requiresUrl ? t("urlHint") : undefined })}
-        {text("storyRef", t("storyRef"), { hint: t("storyRefHint") })}
+        {text("url", t("url"), {
+          type: "url",
+          inputMode: "url",
+          hint: category.requiresUrl ? `${t("urlHint")} ${t("urlFormatHint")}` : t("urlFormatHint"),
+          onBlur: normalizeField((d) => d.url, (d, url) => ({ ...d, url })),
+        })}
+        <Field id={storyId} label={t("storyRef")} hint={t("storyRefHint")} error={storyMessage}>
+          {/* A native list: it filters as one types, and needs no script of its own. */}
+          <input
+            id={storyId}
+            type="text"
+            list={`${storyId}-list`}
+            autoComplete="off"
+            value={storyText}
+            aria-invalid={storyMessage ? true : undefined}
+            aria-describedby={describedBy(storyId, t("storyRefHint"), storyMessage)}
+            onChange={(e) => onStoryText(e.target.value)}
+            onBlur={() => {
+              if (storyText.trim() && !stories.some((s) => sameTitle(s.title, storyText) || s.slug === storyText.trim())) setStoryError(t("storyNotFound"));
+            }}
+            className={`mt-1 w-full rounded-md border px-3 py-2 text-base ${storyMessage ? "border-red-700" : "border-stone-400"} ${LOCKED}`}
+          />
+          <datalist id={`${storyId}-list`}>
+            {stories.map((s) => (
+              <option key={s.slug} value={s.title} />
+            ))}
+          </datalist>
+        </Field>
 
         <fieldset className="space-y-4 rounded-md border border-stone-300 p-4">
           <legend className="px-1 text-lg font-bold">{t("authors")}</legend>
@@ -261,24 +415,26 @@ export function EntryForm({ locale, userId, categories, window: pubWindow, entry
                       aria-invalid={errors[path] ? true : undefined}
                       aria-describedby={describedBy(id, hint, errors[path])}
                       onChange={(e) => update((d) => ({ ...d, authors: d.authors.map((a, j) => (j === i ? { ...a, [key]: e.target.value } : a)) }))}
-                      className="mt-1 w-full rounded-md border border-stone-400 px-3 py-2 text-base"
+                      className={`mt-1 w-full rounded-md border px-3 py-2 text-base ${errors[path] ? "border-red-700" : "border-stone-400"} ${LOCKED}`}
                     />
                   </Field>
                 );
               })}
-              {i > 0 && (
+              {i > 0 && editable && (
                 <button type="button" onClick={() => update((d) => ({ ...d, authors: d.authors.filter((_, j) => j !== i) }))} className="justify-self-start text-sm font-semibold text-brand-700 underline">
                   {t("remove")}
                 </button>
               )}
             </fieldset>
           ))}
-          <button type="button" onClick={() => update((d) => ({ ...d, authors: [...d.authors, { name: "", penName: "", email: "" }] }))} className="rounded-md border border-stone-400 px-3 py-2 text-sm font-semibold">
-            {t("addCoAuthor")}
-          </button>
+          {editable && (
+            <button type="button" onClick={() => update((d) => ({ ...d, authors: [...d.authors, { name: "", penName: "", email: "" }] }))} className="rounded-md border border-stone-400 px-3 py-2 text-sm font-semibold">
+              {t("addCoAuthor")}
+            </button>
+          )}
         </fieldset>
 
-        <fieldset className="space-y-4 rounded-md border border-stone-300 p-4">
+        <fieldset id="ef-parts" tabIndex={-1} className="space-y-4 rounded-md border border-stone-300 p-4">
           <legend className="px-1 text-lg font-bold">{t("parts")}</legend>
           <p className="text-sm text-stone-600">{t("partsHint", { max: category.maxParts })}</p>
           {errors.parts && <p className="text-sm font-semibold text-red-800">{errors.parts}</p>}
@@ -297,17 +453,20 @@ export function EntryForm({ locale, userId, categories, window: pubWindow, entry
                       aria-invalid={errors[path] ? true : undefined}
                       aria-describedby={describedBy(id, undefined, errors[path])}
                       onChange={(e) => update((d) => ({ ...d, parts: d.parts.map((p, j) => (j === i ? { ...p, [key]: e.target.value } : p)) }))}
-                      className="mt-1 w-full rounded-md border border-stone-400 px-3 py-2 text-base"
+                      onBlur={key === "url" ? normalizeField((d) => d.parts[i]?.url ?? "", (d, url) => ({ ...d, parts: d.parts.map((p, j) => (j === i ? { ...p, url } : p)) })) : undefined}
+                      className={`mt-1 w-full rounded-md border px-3 py-2 text-base ${errors[path] ? "border-red-700" : "border-stone-400"} ${LOCKED}`}
                     />
                   </Field>
                 );
               })}
-              <button type="button" onClick={() => update((d) => ({ ...d, parts: d.parts.filter((_, j) => j !== i) }))} className="justify-self-start text-sm font-semibold text-brand-700 underline">
-                {t("remove")}
-              </button>
+              {editable && (
+                <button type="button" onClick={() => update((d) => ({ ...d, parts: d.parts.filter((_, j) => j !== i) }))} className="justify-self-start text-sm font-semibold text-brand-700 underline">
+                  {t("remove")}
+                </button>
+              )}
             </fieldset>
           ))}
-          {draft.parts.length < category.maxParts && (
+          {editable && draft.parts.length < category.maxParts && (
             <button type="button" onClick={() => update((d) => ({ ...d, parts: [...d.parts, { title: "", publishedAt: "", url: "" }] }))} className="rounded-md border border-stone-400 px-3 py-2 text-sm font-semibold">
               {t("addPart")}
             </button>
@@ -320,7 +479,7 @@ export function EntryForm({ locale, userId, categories, window: pubWindow, entry
           {t("attachments")}
         </h2>
         <p id={`${fieldId("attachments")}-hint`} className="text-sm text-stone-600">
-          {t("attachmentsHint", { types: category.typeLabels, size: formatSize(category.maxFileBytes), max: category.maxFiles })}
+          {t("attachmentsHint", { types: category.typeLabels, size: formatSize(category.maxFileBytes, locale), max: category.maxFiles })}
         </p>
         {errors.attachments && (
           <p id={`${fieldId("attachments")}-error`} className="text-sm font-semibold text-red-800">
@@ -341,14 +500,21 @@ export function EntryForm({ locale, userId, categories, window: pubWindow, entry
         />
       </section>
 
-      <p aria-live="polite" className="text-sm text-stone-700" data-testid="save-state">
-        {saveText}
-      </p>
+      {editable && (
+        <p aria-live="polite" className="text-sm text-stone-700" data-testid="save-state">
+          {saveLine}
+        </p>
+      )}
 
       <div className="flex flex-wrap gap-3">
         {editable && status === "draft" && (
           <button type="button" onClick={onSubmit} disabled={busy || !hydrated} className="rounded-md bg-brand-700 px-5 py-3 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
             {busy ? t("submitting") : t("submit")}
+          </button>
+        )}
+        {explicitSave && (
+          <button type="button" onClick={() => void onSaveChanges()} disabled={busy || !hydrated || !unsaved} className="rounded-md bg-brand-700 px-5 py-3 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
+            {busy ? t("saving") : t("saveChanges")}
           </button>
         )}
         {status === "submitted" && entry && (
@@ -357,12 +523,12 @@ export function EntryForm({ locale, userId, categories, window: pubWindow, entry
           </a>
         )}
         {editable && status === "submitted" && (
-          <button type="button" onClick={onWithdraw} className="rounded-md border border-red-700 px-4 py-3 font-semibold text-red-800">
+          <button type="button" onClick={onWithdraw} disabled={!hydrated} className="rounded-md border border-red-700 px-4 py-3 font-semibold text-red-800 disabled:opacity-60">
             {t("withdraw")}
           </button>
         )}
         {editable && status === "draft" && entry && (
-          <button type="button" onClick={onDelete} className="rounded-md border border-stone-400 px-4 py-3 font-semibold">
+          <button type="button" onClick={onDelete} disabled={!hydrated} className="rounded-md border border-stone-400 px-4 py-3 font-semibold disabled:opacity-60">
             {t("delete")}
           </button>
         )}

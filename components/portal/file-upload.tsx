@@ -2,7 +2,8 @@
 import { useState } from "react";
 import { useTranslations } from "next-intl";
 import type { AttachmentView } from "@/lib/db/queries/entries";
-import { formatSize, type ApiErrorBody } from "./format";
+import { formatSize } from "@/lib/i18n/format";
+import type { ApiErrorBody } from "./format";
 
 type Props = {
   locale: string;
@@ -27,7 +28,7 @@ export function FileUpload({ locale, inputId, entryId, invalid, editable, accept
   async function upload(file: File) {
     setMessage(null);
     if (file.size > maxBytes) {
-      setMessage({ text: t("uploadFailed", { message: formatSize(maxBytes) }), error: true });
+      setMessage({ text: t("uploadFailed", { message: formatSize(maxBytes, locale) }), error: true });
       return;
     }
     const id = entryId ?? (await ensureEntry());
@@ -77,7 +78,7 @@ export function FileUpload({ locale, inputId, entryId, invalid, editable, accept
           {files.map((file) => (
             <li key={file.id} className="flex flex-wrap items-center gap-3 p-3 text-sm">
               <span className="font-semibold break-all">{file.fileName}</span>
-              <span className="text-stone-600">{formatSize(file.size)}</span>
+              <span className="text-stone-600">{formatSize(file.size, locale)}</span>
               <a className="text-brand-700 underline" href={`/api/entries/${entryId}/attachments/${file.id}`}>
                 {t("download")}
               </a>
@@ -110,14 +111,12 @@ export function FileUpload({ locale, inputId, entryId, invalid, editable, accept
       )}
       {editable && (
         <div>
-          <label htmlFor={inputId} className="inline-block cursor-pointer rounded-md border border-stone-400 bg-white px-3 py-2 text-sm font-semibold">
-            {t("chooseFile")}
-          </label>
+          {/* The input is hidden behind its label, so the label shows the focus ring the input would (it comes first: peer-focus-visible). */}
           <input
             id={inputId}
             type="file"
             accept={accept}
-            className="sr-only"
+            className="peer sr-only"
             aria-invalid={invalid ? true : undefined}
             aria-describedby={`${inputId}-hint${invalid ? ` ${inputId}-error` : ""}`}
             disabled={Boolean(progress)}
@@ -127,6 +126,12 @@ export function FileUpload({ locale, inputId, entryId, invalid, editable, accept
               if (file) void upload(file);
             }}
           />
+          <label
+            htmlFor={inputId}
+            className="inline-block cursor-pointer rounded-md border border-stone-400 bg-white px-3 py-2 text-sm font-semibold peer-focus-visible:outline-[3px] peer-focus-visible:outline-offset-2 peer-focus-visible:outline-[#1d4ed8] peer-focus-visible:outline-solid peer-disabled:cursor-not-allowed peer-disabled:opacity-60"
+          >
+            {t("chooseFile")}
+          </label>
         </div>
       )}
     </div>

@@ -3,11 +3,6 @@ import type { ApiError, ApiErrorBody } from "@/lib/errors";
 
 export type { ApiError, ApiErrorBody };
 
-export function formatSize(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(bytes >= 10 * 1024 * 1024 ? 0 : 1)} MB`;
-  return `${Math.max(1, Math.round(bytes / 1024))} KB`;
-}
-
 /** fetch with the page's language, returning the JSON body or the API's error shape. */
 export async function api<T>(url: string, init: RequestInit & { locale: string }): Promise<{ ok: true; data: T } | { ok: false; status: number; error: ApiError }> {
   try {

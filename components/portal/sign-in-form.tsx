@@ -49,6 +49,12 @@ export function SignInForm({ locale, next }: Props) {
       <Field ref={email} id="signin-email" name="email" type="email" label={t("email")} autoComplete="email" required aria-invalid={message ? true : undefined} />
       <Field id="signin-password" name="password" type="password" label={t("password")} autoComplete="current-password" required />
       {needCode && <Field ref={code} id="signin-code" name="code" type="text" label={t("code")} hint={t("codeHint")} autoComplete="one-time-code" inputMode="text" required />}
+      {/* In the server's HTML and until the script has loaded (or for good, with scripting off): why the button waits. */}
+      {!hydrated && (
+        <p className="rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-950" data-testid="needs-script">
+          {t("needsScriptSignIn")}
+        </p>
+      )}
       <button type="submit" disabled={busy || !hydrated} className="rounded-md bg-brand-700 px-5 py-3 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
         {busy ? t("working") : t("submitSignIn")}
       </button>

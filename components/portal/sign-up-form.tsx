@@ -66,6 +66,12 @@ export function SignUpForm({ locale, next }: Props) {
           required={name !== "penNames"}
         />
       ))}
+      {/* In the server's HTML and until the script has loaded (or for good, with scripting off): why the button waits. */}
+      {!hydrated && (
+        <p className="rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-950" data-testid="needs-script">
+          {t("needsScriptSignUp")}
+        </p>
+      )}
       <button type="submit" disabled={busy || !hydrated} className="rounded-md bg-brand-700 px-5 py-3 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
         {busy ? t("working") : t("submitSignUp")}
       </button>

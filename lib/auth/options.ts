@@ -6,6 +6,7 @@ import { findAccountById } from "@/lib/db/queries/accounts";
 import { AppError } from "@/lib/errors";
 import { isLocale } from "@/lib/i18n/config";
 import { componentLogger } from "@/lib/log";
+import { localizeParams } from "@/lib/i18n/format";
 import { translator } from "@/lib/i18n/translator";
 import { signInInput } from "@/lib/validation/account";
 import { signInWithPassword } from "./accounts";
@@ -46,7 +47,7 @@ export function authOptions(): AuthOptions {
             if (error instanceof AppError && error.code === "codeRequired") throw new Error("codeRequired");
             if (error instanceof AppError) {
               reportSignInRefusal(error);
-              throw new Error(translator(locale, "Errors")(error.code, error.params));
+              throw new Error(translator(locale, "Errors")(error.code, localizeParams(error.params, locale)));
             }
             throw error;
           }

@@ -142,10 +142,3 @@ export function displayFileName(raw: string): string {
     .slice(0, 200);
   return cleaned || "file";
 }
-
-/** "30/11/2026 23:59 (GMT+7)": a deadline as every reader of the contest reads it. */
-export function formatVietnamDateTime(instant: Date): string {
-  const [date, time] = new Date(instant.getTime() + 7 * 3600_000).toISOString().split("T") as [string, string];
-  const [y, m, d] = date.split("-");
-  return `${d}/${m}/${y} ${time.slice(0, 5)} (GMT+7)`;
-}

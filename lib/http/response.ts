@@ -2,6 +2,7 @@
 // { error: { code, message, fields?, requestId? } }, in the caller's language.
 import { AppError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/config";
+import { localizeParams } from "@/lib/i18n/format";
 import { translator } from "@/lib/i18n/translator";
 
 export const noStore = { "Cache-Control": "no-store" };
@@ -24,11 +25,11 @@ export function errorResponse(error: unknown, locale: Locale, requestId?: string
   const t = translator(locale, "Errors");
   if (error instanceof AppError) {
     const fields = error.fields
-      ? Object.fromEntries(Object.entries(error.fields).map(([field, issue]) => [field, t(`fields.${issue.key}`, issue.params)]))
+      ? Object.fromEntries(Object.entries(error.fields).map(([field, issue]) => [field, t(`fields.${issue.key}`, issue.params && localizeParams(issue.params, locale))]))
       : undefined;
     const headers: Record<string, string> = error.status === 429 ? { "Retry-After": String(error.params.retryAfter ?? Number(error.params.minutes ?? 1) * 60) } : {};
     const quote = requestId && error.status >= 500 ? { requestId } : {};
-    return json({ error: { code: error.code, message: t(error.code, error.params), ...(fields ? { fields } : {}), ...quote } }, error.status, headers);
+    return json({ error: { code: error.code, message: t(error.code, localizeParams(error.params, locale)), ...(fields ? { fields } : {}), ...quote } }, error.status, headers);
   }
   // The stack and the cause stay in the server's log (lib/http/route.ts); the client gets the id to quote.
   return json({ error: { code: "internal", message: t("internal"), ...(requestId ? { requestId } : {}) } }, 500);

@@ -4,7 +4,7 @@ import path from "node:path";
 import nodemailer, { type Transporter } from "nodemailer";
 import { env, siteUrl } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/config";
-import { formatDate } from "@/lib/i18n/format";
+import { formatDate, formatDateTime, formatTime } from "@/lib/i18n/format";
 import { localizedPath } from "@/lib/i18n/paths";
 import { translator } from "@/lib/i18n/translator";
 import type { PrizeTier } from "@/lib/contest/ranking";
@@ -36,7 +36,7 @@ export type ReceiptMail = { to: string; name: string; locale: Locale; entryId: s
 export function receiptMail(r: ReceiptMail): Mail {
   const t = translator(r.locale, "Receipt");
   const link = siteUrl + localizedPath(r.locale, "/entries/[id]/receipt", { id: r.entryId });
-  const when = new Intl.DateTimeFormat(r.locale === "vi" ? "vi-VN" : "en-GB", { dateStyle: "short", timeStyle: "medium", timeZone: "Asia/Ho_Chi_Minh" }).format(r.submittedAt);
+  const when = formatDateTime(r.submittedAt, r.locale, { seconds: true });
   const files = r.attachments.map((a) => `- ${a.fileName} (SHA-256 ${a.sha256})`).join("\n");
   return {
     to: r.to,
@@ -79,7 +79,7 @@ export type ReminderMail = { to: string; name: string; locale: Locale; round: st
 export function reminderMail(m: ReminderMail): Mail {
   const t = translator(m.locale, "AdminMail");
   const link = siteUrl + localizedPath(m.locale, "/jury");
-  const time = m.closesAt ? new Intl.DateTimeFormat(m.locale === "vi" ? "vi-VN" : "en-GB", { hour: "2-digit", minute: "2-digit", hour12: false, timeZone: "Asia/Ho_Chi_Minh" }).format(m.closesAt) : "";
+  const time = m.closesAt ? formatTime(m.closesAt, m.locale) : "";
   const deadline = m.closesAt ? t("deadline", { time, date: formatDate(m.closesAt, m.locale) }) : t("noDeadline");
   return {
     to: m.to,

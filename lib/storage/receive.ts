@@ -45,7 +45,7 @@ async function detectType(head: Buffer): Promise<string | null> {
 export async function receiveUpload(req: Request, storage: BlobStorage, limits: { maxBytes: number; accepted: readonly string[] }): Promise<ReceivedFile> {
   const contentType = req.headers.get("content-type") ?? "";
   if (!contentType.toLowerCase().startsWith("multipart/form-data") || !req.body) throw new AppError(415, "multipartRequired");
-  const tooLarge = () => new AppError(413, "fileTooLarge", { max: formatBytes(limits.maxBytes) });
+  const tooLarge = () => new AppError(413, "fileTooLarge", { maxBytes: limits.maxBytes });
   if (Number(req.headers.get("content-length") ?? 0) > limits.maxBytes + ENVELOPE_BYTES) throw tooLarge();
   const accepted = () => new AppError(415, "fileTypeRejected", { accepted: limits.accepted.map(typeLabel).join(", ") });
 
@@ -146,8 +146,4 @@ export async function receiveUpload(req: Request, storage: BlobStorage, limits: 
       throw error;
     }
   }
-}
-
-export function formatBytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.round(bytes / 1024)} KB`;
 }

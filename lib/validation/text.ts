@@ -1,6 +1,7 @@
 // Shared zod building blocks: every text a person types passes through text(), so it is
 // stored as NFC, without invisible or control characters (the rule is below), and within a known length.
 import { z } from "zod";
+import { normalizeUrl } from "./url";
 
 // The rule for invisible characters, in this order:
 // - a zero-width space (U+200B) separates words that a copy from a web page or a word processor
@@ -36,11 +37,11 @@ export const email = () =>
     .transform((value) => cleanText(value).toLowerCase())
     .pipe(z.email().max(254));
 
-/** An http(s) URL, or "" for none. Other schemes (javascript:, data:) are refused. */
+/** An http(s) URL, or "" for none; https:// is added to an address typed without it. Other schemes (javascript:, data:) are refused. */
 export const optionalUrl = () =>
   z
     .string()
-    .transform((value) => cleanText(value))
+    .transform((value) => normalizeUrl(cleanText(value)))
     .pipe(
       z
         .string()

@@ -145,7 +145,7 @@ test("a whole contest: submissions, eligibility, blind judging, ranking, prizes 
       await expect(p.getByText(`Đã tải lên ${j.file}.`)).toBeVisible({ timeout: 60_000 });
 
       await p.getByRole("button", { name: "Gửi dự thi" }).click();
-      await expect(p).toHaveURL(/\/bai-du-thi\/[0-9a-f-]{36}\/bien-nhan$/);
+      await expect(p).toHaveURL(/\/bai-du-thi\/[0-9a-f-]{36}\/bien-nhan\?sent=1$/);
       j.code = (await p.getByTestId("entry-code").textContent())!.trim();
       expect(j.code).toMatch(new RegExp(`^BC${year}-\\d{4}$`));
       await p.context().close();

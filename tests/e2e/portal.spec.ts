@@ -2,7 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { pdf } from "../support/files";
 
 // The journalist's whole journey in Vietnamese: sign up, draft (kept across a reload), upload
-// with a visible progress bar, submit, receipt, edit after submitting, withdraw.
+// with a visible progress bar, submit, receipt, edit after submitting (saved explicitly), withdraw.
 
 
 async function saved(page: Page) {
@@ -48,7 +48,7 @@ test("a journalist signs up, drafts, uploads, submits, edits and withdraws an en
   await expect(page.getByText("Bài báo.pdf", { exact: true })).toBeVisible();
 
   await page.getByRole("button", { name: "Gửi dự thi" }).click();
-  await expect(page).toHaveURL(/\/bai-du-thi\/[0-9a-f-]{36}\/bien-nhan$/);
+  await expect(page).toHaveURL(/\/bai-du-thi\/[0-9a-f-]{36}\/bien-nhan\?sent=1$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Biên nhận tác phẩm dự thi");
   const code = (await page.getByTestId("entry-code").textContent())!.trim();
   expect(code).toMatch(/^BC2026-\d{4}$/);
@@ -58,7 +58,9 @@ test("a journalist signs up, drafts, uploads, submits, edits and withdraws an en
   await page.getByRole("link", { name: "Người thầy giữa đại ngàn" }).click();
   await expect(page.getByText(`Đã gửi với mã ${code}`)).toBeVisible();
   await page.getByLabel("Tên tác phẩm").fill("Người thầy giữa đại ngàn (bản sửa)");
-  await saved(page);
+  // A submitted entry is changed only by an explicit save.
+  await page.getByRole("button", { name: "Lưu thay đổi" }).click();
+  await expect(page.getByTestId("save-state")).toContainText("Đã lưu thay đổi", { timeout: 15_000 });
   await page.reload();
   await expect(page.getByLabel("Tên tác phẩm")).toHaveValue("Người thầy giữa đại ngàn (bản sửa)");
 

@@ -40,7 +40,9 @@ describe("entry and account schemas", () => {
   it("accepts only http(s) URLs and real calendar dates", () => {
     expect(updateEntryInput.safeParse({ url: "https://a.vn/b" }).success).toBe(true);
     expect(updateEntryInput.safeParse({ url: "" }).success).toBe(true);
-    for (const url of ["javascript:alert(1)", "data:text/html,x", "ftp://a.vn", "//a.vn"]) expect(updateEntryInput.safeParse({ url }).success).toBe(false);
+    for (const url of ["javascript:alert(1)", "data:text/html,x", "ftp://a.vn", "// a.vn"]) expect(updateEntryInput.safeParse({ url }).success).toBe(false);
+    // Typed without a scheme, an address is completed with https:// (lib/validation/url.ts).
+    expect(updateEntryInput.parse({ url: "//a.vn" }).url).toBe("https://a.vn");
     expect(isCalendarDate("2024-02-29")).toBe(true);
     expect(isCalendarDate("2026-02-29")).toBe(false);
     expect(isCalendarDate("2026-1-1")).toBe(false);
@@ -63,6 +65,6 @@ describe("messages", () => {
     expect(requestLocale("en-US,en;q=0.9")).toBe("en");
     expect(requestLocale("vi-VN,vi;q=0.9,en;q=0.8")).toBe("vi");
     expect(requestLocale("fr,en;q=0.5,vi;q=0.4")).toBe("en");
-    expect(translator("en", "Errors")("fileTooLarge", { max: "20 MB" })).toBe("The file is larger than 20 MB.");
+    expect(translator("en", "Errors")("fileTooLarge", { maxBytes: "20 MB" })).toBe("The file is larger than 20 MB.");
   });
 });

@@ -5,11 +5,20 @@ import type { ContestWithCategories } from "@/lib/db/queries/contests";
 import type { EntryView } from "@/lib/db/queries/entries";
 import { submissionPhase } from "@/lib/contest/rules";
 import type { Locale } from "@/lib/i18n/config";
+import { compareText, formatDate } from "@/lib/i18n/format";
 import { localizedPath } from "@/lib/i18n/paths";
+import { storiesIn } from "@/lib/content/stories";
 import type { Alternates } from "@/lib/seo/metadata";
-import { EntryForm } from "@/components/portal/entry-form";
+import { EntryForm, type StoryChoice } from "@/components/portal/entry-form";
 import { SimplePage } from "./simple-page";
 import { categoryInfo } from "./portal";
+
+/** The stories of the page's language an entry may name, by title in the language's order. */
+function storyChoices(locale: Locale): StoryChoice[] {
+  return storiesIn(locale)
+    .map((story) => ({ slug: story.slug, title: story.title }))
+    .sort((a, b) => compareText(a.title, b.title, locale));
+}
 
 /** The entry form page, new or existing: what may be edited is decided here from the database. */
 export async function EntryPage({ locale, caller, contest, entry, alternates }: { locale: Locale; caller: Caller; contest: ContestWithCategories; entry: EntryView | null; alternates: Alternates }) {
@@ -22,7 +31,8 @@ export async function EntryPage({ locale, caller, contest, entry, alternates }: 
         locale={locale}
         userId={caller.id}
         categories={categoryInfo(contest, locale)}
-        window={{ from: contest.publishedFrom, to: contest.publishedTo }}
+        window={{ from: formatDate(contest.publishedFrom, locale), to: formatDate(contest.publishedTo, locale) }}
+        stories={storyChoices(locale)}
         entry={entry}
         defaults={{ name: caller.name, penName: caller.penNames[0] ?? "", outlet: caller.outlet }}
         editable={editable}

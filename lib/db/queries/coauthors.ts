@@ -7,7 +7,7 @@ import { recordAudit } from "./audit";
 import { getContest } from "./contests";
 import type { Caller } from "@/lib/auth/session";
 import { answerOutcome, type CoauthorAnswer } from "@/lib/contest/coauthors";
-import { formatVietnamDateTime, submissionPhase } from "@/lib/contest/rules";
+import { submissionPhase } from "@/lib/contest/rules";
 import type { CoauthorStatus } from "@/lib/contest/vocabulary";
 import { AppError, notFound } from "@/lib/errors";
 
@@ -78,7 +78,7 @@ export async function answerCoauthorship(db: Db, caller: Caller, entryId: string
     const contest = await getContest(tx, entry.contestId);
     const outcome = answerOutcome({ answer, current: link.status, role: caller.role, excludedRoles: contest.excludedRoles, entryStatus: entry.status, phase: submissionPhase(contest, now) });
     if ("refusal" in outcome) {
-      const params: Record<string, string> = outcome.refusal.code === "deadlinePassed" ? { deadline: formatVietnamDateTime(contest.submissionClosesAt) } : {};
+      const params: Record<string, string> = outcome.refusal.code === "deadlinePassed" ? { deadline: contest.submissionClosesAt.toISOString() } : {};
       throw new AppError(409, outcome.refusal.code, params);
     }
     if (!outcome.changed) return;

@@ -6,7 +6,7 @@ import { enqueueSearch, recordAudit } from "./audit";
 import { findAccountsByEmail } from "./accounts";
 import { getContest, getCurrentContest, type ContestWithCategories } from "./contests";
 import type { Caller } from "@/lib/auth/session";
-import { entryIssues, formatEntryCode, formatVietnamDateTime, submissionPhase, type FieldIssue } from "@/lib/contest/rules";
+import { entryIssues, formatEntryCode, submissionPhase, type FieldIssue } from "@/lib/contest/rules";
 import { coauthorSubmitRefusal, countsTowardLimit, savedStatus, shownStatus } from "@/lib/contest/coauthors";
 import type { CoauthorStatus } from "@/lib/contest/vocabulary";
 import { countsTowardLimitWhere } from "../conditions";
@@ -120,7 +120,7 @@ export async function getEntryForCaller(db: Db, caller: Caller, id: string): Pro
 /** Changes are allowed until the deadline, and never to a withdrawn entry. */
 export function assertEditable(entry: Entry, contest: ContestWithCategories, now: Date): void {
   if (entry.status === "withdrawn") throw new AppError(409, "withdrawnFinal");
-  if (submissionPhase(contest, now) === "closed") throw new AppError(409, "deadlinePassed", { deadline: formatVietnamDateTime(contest.submissionClosesAt) });
+  if (submissionPhase(contest, now) === "closed") throw new AppError(409, "deadlinePassed", { deadline: contest.submissionClosesAt.toISOString() });
 }
 
 /** An account newly named as a co-author by a save: it is told by e-mail once the save is committed. */
@@ -182,7 +182,7 @@ function normaliseParts(parts: NonNullable<UpdateEntryInput["parts"]>): Entry["p
 
 export async function createEntry(db: Db, caller: Caller, input: CreateEntryInput, now: Date, invited?: (list: Invitation[]) => void): Promise<EntryView> {
   const contest = await getCurrentContest(db);
-  if (submissionPhase(contest, now) === "closed") throw new AppError(409, "deadlinePassed", { deadline: formatVietnamDateTime(contest.submissionClosesAt) });
+  if (submissionPhase(contest, now) === "closed") throw new AppError(409, "deadlinePassed", { deadline: contest.submissionClosesAt.toISOString() });
   const parts = normaliseParts(input.parts ?? []);
   checkCategoryShape(contest, input.category, parts);
   const authors = await resolveAuthors(db, caller, input.authors);
@@ -306,8 +306,8 @@ export async function submitEntry(db: Db, caller: Caller, id: string, now: Date)
     if (current.status === "withdrawn") throw new AppError(409, "withdrawnFinal");
     const contest = await getContest(tx, current.contestId);
     const phase = submissionPhase(contest, now);
-    if (phase === "before") throw new AppError(409, "notOpenYet", { opens: formatVietnamDateTime(contest.submissionOpensAt) });
-    if (phase === "closed") throw new AppError(409, "deadlinePassed", { deadline: formatVietnamDateTime(contest.submissionClosesAt) });
+    if (phase === "before") throw new AppError(409, "notOpenYet", { opens: contest.submissionOpensAt.toISOString() });
+    if (phase === "closed") throw new AppError(409, "deadlinePassed", { deadline: contest.submissionClosesAt.toISOString() });
     await assertSubmittable(tx, current, contest, true);
     const before = await view(tx, current);
     // The contest row is the counter: its lock makes concurrent submits take numbers in turn.

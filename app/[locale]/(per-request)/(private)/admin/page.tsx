@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
+import { formatDateTime } from "@/lib/i18n/format";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireSecretariat } from "@/lib/auth/page";
 import { getDb } from "@/lib/db/client";
 import { findCurrentContest } from "@/lib/db/queries/contests";
-import { formatVietnamDateTime } from "@/lib/contest/rules";
 import { localizedPath } from "@/lib/i18n/paths";
 import { sameParamsAlternates } from "@/lib/seo/metadata";
 import { pageLocale } from "@/app/[locale]/_views/static-locale";
@@ -45,14 +45,14 @@ export default async function AdminOverviewPage({ params }: Props) {
             <dl className="mt-2 grid gap-x-6 gap-y-1 text-stone-800 sm:grid-cols-2">
               <div>
                 <dt className="inline font-semibold">{t("window")}: </dt>
-                <dd className="inline">{t("windowValue", { opens: formatVietnamDateTime(contest.submissionOpensAt), closes: formatVietnamDateTime(contest.submissionClosesAt) })}</dd>
+                <dd className="inline">{t("windowValue", { opens: formatDateTime(contest.submissionOpensAt, locale), closes: formatDateTime(contest.submissionClosesAt, locale) })}</dd>
               </div>
               <div>
                 <dt className="inline font-semibold">{t("results")}: </dt>
                 <dd className="inline">
                   {contest.resultsPublishedAt ? (
                     <>
-                      {t("publishedOn", { date: formatVietnamDateTime(contest.resultsPublishedAt) })}{" "}
+                      {t("publishedOn", { date: formatDateTime(contest.resultsPublishedAt, locale) })}{" "}
                       <Link className="text-brand-700 underline" href={localizedPath(locale, "/results/[year]", { year: contest.year })}>
                         {t("publicResults")}
                       </Link>

@@ -7,8 +7,8 @@ import { findCurrentContest } from "@/lib/db/queries/contests";
 import { listOwnEntries } from "@/lib/db/queries/entries";
 import { listCoauthorships } from "@/lib/db/queries/coauthors";
 import { CoauthorshipAnswer } from "@/components/portal/coauthorship-answer";
-import { formatVietnamDateTime, submissionPhase } from "@/lib/contest/rules";
-import { formatDate } from "@/lib/i18n/format";
+import { submissionPhase } from "@/lib/contest/rules";
+import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import { localizedPath } from "@/lib/i18n/paths";
 import { sameParamsAlternates } from "@/lib/seo/metadata";
 import { SimplePage } from "@/app/[locale]/_views/simple-page";
@@ -45,10 +45,10 @@ export default async function EntriesPage({ params }: Props) {
         <div className="mt-4 space-y-1 text-stone-800">
           <p>
             {phase === "closed"
-              ? t("closed", { deadline: formatVietnamDateTime(contest.submissionClosesAt) })
+              ? t("closed", { deadline: formatDateTime(contest.submissionClosesAt, locale) })
               : phase === "before"
-                ? t("notOpen", { opens: formatVietnamDateTime(contest.submissionOpensAt) })
-                : t("deadline", { deadline: formatVietnamDateTime(contest.submissionClosesAt) })}
+                ? t("notOpen", { opens: formatDateTime(contest.submissionOpensAt, locale) })
+                : t("deadline", { deadline: formatDateTime(contest.submissionClosesAt, locale) })}
           </p>
           <p>{t("limit", { limit: contest.entryLimitPerAuthor })}</p>
         </div>

@@ -7,7 +7,7 @@ import { findCurrentContest } from "@/lib/db/queries/contests";
 import { listJurorAssignments } from "@/lib/db/queries/scores";
 import { sheetState, timeLeft } from "@/lib/contest/jury";
 import { formatScore } from "@/lib/contest/scoring";
-import { formatVietnamDateTime } from "@/lib/contest/rules";
+import { formatDateTime } from "@/lib/i18n/format";
 import { localizedPath } from "@/lib/i18n/paths";
 import { sameParamsAlternates } from "@/lib/seo/metadata";
 import { SimplePage } from "@/app/[locale]/_views/simple-page";
@@ -62,7 +62,7 @@ export default async function JuryPage({ params, searchParams }: Props) {
           </div>
           {round.closesAt && (
             <p className="mt-1 text-sm text-stone-700">
-              {t("closesAt", { deadline: formatVietnamDateTime(new Date(round.closesAt)) })}{" "}
+              {t("closesAt", { deadline: formatDateTime(new Date(round.closesAt), locale) })}{" "}
               {(() => {
                 const left = timeLeft(new Date(round.closesAt), now);
                 return left ? t("timeLeft", left) : t("timeUp");

@@ -4,11 +4,10 @@ import { getTranslations } from "next-intl/server";
 import { getDb } from "@/lib/db/client";
 import { findCurrentContest } from "@/lib/db/queries/contests";
 import { publishedResultYears } from "@/lib/db/queries/results";
-import { formatVietnamDateTime, submissionPhase, typeLabel } from "@/lib/contest/rules";
-import { formatDate } from "@/lib/i18n/format";
+import { submissionPhase, typeLabel } from "@/lib/contest/rules";
+import { formatDate, formatDateTime, formatNumber, formatSize } from "@/lib/i18n/format";
 import { localizedPath } from "@/lib/i18n/paths";
 import { pageMetadata, sameParamsAlternates } from "@/lib/seo/metadata";
-import { formatBytes } from "@/lib/storage/receive";
 import { SimplePage } from "@/app/[locale]/_views/simple-page";
 import { pageLocale } from "@/app/[locale]/_views/static-locale";
 
@@ -69,7 +68,7 @@ export default async function ContestPage({ params }: Params) {
         </p>
         <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-[14rem_1fr]">
           <dt className="font-semibold">{r("window")}</dt>
-          <dd>{r("windowText", { opens: formatVietnamDateTime(contest.submissionOpensAt), closes: formatVietnamDateTime(contest.submissionClosesAt) })}</dd>
+          <dd>{r("windowText", { opens: formatDateTime(contest.submissionOpensAt, locale), closes: formatDateTime(contest.submissionClosesAt, locale) })}</dd>
           <dt className="font-semibold">{r("publication")}</dt>
           <dd>{r("publicationText", { from: day(contest.publishedFrom), to: day(contest.publishedTo) })}</dd>
           <dt className="font-semibold">{r("limit")}</dt>
@@ -105,9 +104,9 @@ export default async function ContestPage({ params }: Params) {
                 {contest.categories.map((c) => (
                   <tr key={c.code} className="border-b border-stone-200 align-top">
                     <th scope="row" className="py-2 pr-4 font-semibold">{c.name[locale]}</th>
-                    <td className="py-2 pr-4">{`${c.maxLength} ${units[c.unit]}`}</td>
+                    <td className="py-2 pr-4">{`${formatNumber(c.maxLength, locale)} ${units[c.unit]}`}</td>
                     <td className="py-2 pr-4">{r("partsUpTo", { max: c.maxParts })}</td>
-                    <td className="py-2">{r("filesText", { types: c.acceptedTypes.map(typeLabel).join(", "), size: formatBytes(c.maxFileBytes), max: c.maxFiles })}</td>
+                    <td className="py-2">{r("filesText", { types: c.acceptedTypes.map(typeLabel).join(", "), size: formatSize(c.maxFileBytes, locale), max: c.maxFiles })}</td>
                   </tr>
                 ))}
               </tbody>

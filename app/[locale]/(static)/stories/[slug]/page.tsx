@@ -116,7 +116,7 @@ export default async function StoryPage({ params }: Params) {
             <ShareLinks
               url={absoluteUrl(story.url)}
               title={story.title}
-              labels={{ title: t("share"), facebook: t("shareFacebook"), zalo: t("shareZalo"), x: t("shareX"), email: t("shareEmail") }}
+              labels={{ title: t("share"), facebook: t("shareFacebook"), zalo: t("shareZalo"), x: t("shareX"), email: t("shareEmail"), emailName: t("shareEmailName") }}
             />
           </div>
           <SubjectCard title={t("subject")} name={story.subjectName} rows={rows} />

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { formatDateTime, formatNumber } from "@/lib/i18n/format";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireSecretariat } from "@/lib/auth/page";
@@ -6,14 +7,12 @@ import { getDb } from "@/lib/db/client";
 import { findCurrentContest } from "@/lib/db/queries/contests";
 import { prizeOverview } from "@/lib/db/queries/prizes";
 import { PRIZE_TIERS, type PrizeTier } from "@/lib/contest/ranking";
-import { formatVietnamDateTime } from "@/lib/contest/rules";
 import { localizedPath } from "@/lib/i18n/paths";
 import { sameParamsAlternates } from "@/lib/seo/metadata";
 import { ActionForm } from "@/components/admin/action-form";
 import { QuotasForm } from "@/components/admin/quotas-form";
 import { pageLocale } from "@/app/[locale]/_views/static-locale";
 import { AdminPage } from "../_views/admin-page";
-import { formatNumber } from "../_views/strings";
 import { DataTable, td } from "../_views/table-scroll";
 
 type Props = { params: Promise<{ locale: string }> };
@@ -58,7 +57,7 @@ export default async function AdminPrizesPage({ params }: Props) {
     <AdminPage locale={locale} caller={caller} section="/admin/prizes" title={t("title")} intro={t("intro")} alternates={sameParamsAlternates("/admin/prizes")} forms={["Quotas"]}>
       {published ? (
         <p role="status" className="rounded-md border border-green-300 bg-green-50 p-3 text-green-900" data-testid="published">
-          {t("published", { date: formatVietnamDateTime(new Date(overview.contest.resultsPublishedAt!)) })}{" "}
+          {t("published", { date: formatDateTime(new Date(overview.contest.resultsPublishedAt!), locale) })}{" "}
           <Link href={resultsHref} className="font-semibold underline">
             {t("publicResults")}
           </Link>

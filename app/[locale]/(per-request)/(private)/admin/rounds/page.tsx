@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
+import { formatDateTime } from "@/lib/i18n/format";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireSecretariat } from "@/lib/auth/page";
 import { getDb } from "@/lib/db/client";
 import { findCurrentContest } from "@/lib/db/queries/contests";
-import { formatVietnamDateTime } from "@/lib/contest/rules";
 import { DEFAULT_RUBRIC } from "@/lib/contest/scoring";
 import { localizedPath } from "@/lib/i18n/paths";
 import { sameParamsAlternates } from "@/lib/seo/metadata";
@@ -63,7 +63,7 @@ export default async function AdminRoundsPage({ params }: Props) {
                   </td>
                   <td className={`${td} text-sm`}>
                     {round.opensAt || round.closesAt
-                      ? t("datesText", { opens: round.opensAt ? formatVietnamDateTime(round.opensAt) : "—", closes: round.closesAt ? formatVietnamDateTime(round.closesAt) : "—" })
+                      ? t("datesText", { opens: round.opensAt ? formatDateTime(round.opensAt, locale) : "—", closes: round.closesAt ? formatDateTime(round.closesAt, locale) : "—" })
                       : t("noDates")}
                   </td>
                   <td className={`${td} text-sm`}>{t("progressText", { submitted: round.submitted, assigned: round.assigned, entries: round.entries })}</td>

@@ -7,10 +7,10 @@ import { getDb } from "@/lib/db/client";
 import { findCurrentContest } from "@/lib/db/queries/contests";
 import { getJurorEntry, listJurorAssignments } from "@/lib/db/queries/scores";
 import { juryNavigation, sheetState, timeLeft } from "@/lib/contest/jury";
-import { formatVietnamDateTime, typeLabel } from "@/lib/contest/rules";
+import { typeLabel } from "@/lib/contest/rules";
 import { maxTotal } from "@/lib/contest/scoring";
 import { AppError } from "@/lib/errors";
-import { formatDate } from "@/lib/i18n/format";
+import { formatDate, formatDateTime, formatNumber, formatSize } from "@/lib/i18n/format";
 import { localizedPath } from "@/lib/i18n/paths";
 import { sameParamsAlternates } from "@/lib/seo/metadata";
 import { entryParams } from "@/lib/validation/params";
@@ -20,13 +20,6 @@ import { JuryShortcuts } from "@/components/jury/jury-shortcuts";
 import { WorkViewer } from "@/components/jury/work-viewer";
 import { SimplePage } from "@/app/[locale]/_views/simple-page";
 import { pageLocale } from "@/app/[locale]/_views/static-locale";
-
-// The same sizes the portal shows (components/portal/format.ts is client code), with the locale's decimal mark.
-function formatSize(bytes: number, locale: "vi" | "en"): string {
-  const number = new Intl.NumberFormat(locale === "vi" ? "vi-VN" : "en-GB", { maximumFractionDigits: 1 });
-  if (bytes >= 1024 * 1024) return `${number.format(bytes >= 10 * 1024 * 1024 ? Math.round(bytes / 1024 / 1024) : bytes / 1024 / 1024)} MB`;
-  return `${Math.max(1, Math.round(bytes / 1024))} KB`;
-}
 
 type Props = { params: Promise<{ locale: string; id: string }> };
 
@@ -101,7 +94,7 @@ export default async function JuryEntryPage({ params }: Props) {
             <p data-testid="jury-deadline" className="text-sm text-stone-700">
               {closesAt ? (
                 <>
-                  {t("deadline")}: <span className="font-semibold">{formatVietnamDateTime(closesAt)}</span>
+                  {t("deadline")}: <span className="font-semibold">{formatDateTime(closesAt, locale)}</span>
                   {" · "}
                   <span className={left && left.days < 3 ? "font-semibold text-red-800" : ""}>{left ? t("timeLeft", left) : t("timeUp")}</span>
                 </>
@@ -170,7 +163,7 @@ export default async function JuryEntryPage({ params }: Props) {
               <div>
                 <dt className="font-semibold">{t("length")}</dt>
                 <dd>
-                  {new Intl.NumberFormat(locale === "vi" ? "vi-VN" : "en-GB").format(entry.length)} {category ? t(units[category.unit]) : ""}
+                  {formatNumber(entry.length, locale)} {category ? t(units[category.unit]) : ""}
                 </dd>
               </div>
             )}

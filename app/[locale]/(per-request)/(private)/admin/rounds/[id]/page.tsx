@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { formatDateTime, formatNumber } from "@/lib/i18n/format";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireSecretariat } from "@/lib/auth/page";
@@ -8,7 +9,6 @@ import { listConflicts } from "@/lib/db/queries/assignments";
 import { getRound, roundResults } from "@/lib/db/queries/rounds";
 import { roundProgress } from "@/lib/db/queries/scores";
 import { candidateJurors, pairKey } from "@/lib/contest/assignment";
-import { formatVietnamDateTime } from "@/lib/contest/rules";
 import { maxTotal } from "@/lib/contest/scoring";
 import { AppError } from "@/lib/errors";
 import { localizedPath } from "@/lib/i18n/paths";
@@ -22,7 +22,6 @@ import { LevelsForm } from "@/components/admin/levels-form";
 import { pageLocale } from "@/app/[locale]/_views/static-locale";
 import { AdminPage } from "../../_views/admin-page";
 import { roundDetail } from "@/lib/db/queries/secretariat";
-import { formatNumber } from "../../_views/strings";
 import { RoundStatusBadge, scopeText } from "../../_views/badges";
 import { ProgressBar } from "../../_views/progress-bar";
 import { DataTable, td } from "../../_views/table-scroll";
@@ -141,11 +140,11 @@ export default async function AdminRoundPage({ params }: Props) {
           </div>
           <div>
             <dt className="inline font-semibold">{t("opensAt")}: </dt>
-            <dd className="inline">{round.opensAt ? formatVietnamDateTime(round.opensAt) : t("noDate")}</dd>
+            <dd className="inline">{round.opensAt ? formatDateTime(round.opensAt, locale) : t("noDate")}</dd>
           </div>
           <div>
             <dt className="inline font-semibold">{t("closesAt")}: </dt>
-            <dd className="inline">{round.closesAt ? formatVietnamDateTime(round.closesAt) : t("noDate")}</dd>
+            <dd className="inline">{round.closesAt ? formatDateTime(round.closesAt, locale) : t("noDate")}</dd>
           </div>
         </dl>
         <h3 className="mt-4 font-bold">{t("rubric", { max: top })}</h3>

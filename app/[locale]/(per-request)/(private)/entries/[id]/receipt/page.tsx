@@ -6,9 +6,8 @@ import { requireJournalist } from "@/lib/auth/page";
 import { getDb } from "@/lib/db/client";
 import { getContest } from "@/lib/db/queries/contests";
 import { getOwnEntry } from "@/lib/db/queries/entries";
-import { formatVietnamDateTime } from "@/lib/contest/rules";
 import { AppError } from "@/lib/errors";
-import { formatDate } from "@/lib/i18n/format";
+import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import { localizedPath } from "@/lib/i18n/paths";
 import { sameParamsAlternates } from "@/lib/seo/metadata";
 import { entryParams } from "@/lib/validation/params";
@@ -16,7 +15,7 @@ import { PrintButton } from "@/components/portal/print-button";
 import { SimplePage } from "@/app/[locale]/_views/simple-page";
 import { pageLocale } from "@/app/[locale]/_views/static-locale";
 
-type Props = { params: Promise<{ locale: string; id: string }> };
+type Props = { params: Promise<{ locale: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const locale = await pageLocale(params);
@@ -24,7 +23,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: t("title") };
 }
 
-export default async function ReceiptPage({ params }: Props) {
+export default async function ReceiptPage({ params, searchParams }: Props) {
   const locale = await pageLocale(params);
   const parsed = entryParams.safeParse(await params);
   if (!parsed.success) notFound();
@@ -36,6 +35,8 @@ export default async function ReceiptPage({ params }: Props) {
     throw error;
   });
   const contest = await getContest(db, entry.contestId);
+  // "?sent=1": the form has just submitted it, so the page opens by saying so.
+  const justSent = (await searchParams).sent === "1" && entry.status === "submitted" && entry.code;
   const t = await getTranslations({ locale, namespace: "Receipt" });
   const e = await getTranslations({ locale, namespace: "Entries" });
   const category = contest.categories.find((c) => c.code === entry.category);
@@ -46,14 +47,20 @@ export default async function ReceiptPage({ params }: Props) {
         [t("category"), category?.name[locale] ?? entry.category],
         [t("authors"), entry.authors.map((a) => (a.penName ? `${a.name} (${a.penName})` : a.name)).join("; ")],
         [t("outlet"), entry.outlet],
-        [t("publishedAt"), entry.publishedAt ? formatDate(`${entry.publishedAt}T00:00:00+07:00`, locale) : ""],
-        [t("submittedAt"), entry.submittedAt ? formatVietnamDateTime(new Date(entry.submittedAt)) : ""],
+        [t("publishedAt"), entry.publishedAt ? formatDate(entry.publishedAt, locale) : ""],
+        [t("submittedAt"), entry.submittedAt ? formatDateTime(new Date(entry.submittedAt), locale) : ""],
         [t("status"), status],
       ]
     : [];
 
   return (
     <SimplePage locale={locale} title={t("title")} intro={t("intro")} alternates={sameParamsAlternates("/entries/[id]/receipt", { id })}>
+      {justSent && (
+        <div role="status" className="no-print mb-6 max-w-3xl rounded-md border border-green-300 bg-green-50 p-4 text-green-900" data-testid="sent-confirmation">
+          <p className="text-lg font-bold">{t("sentTitle")}</p>
+          <p className="mt-1 [overflow-wrap:anywhere]">{t("sentBody", { code: entry.code!, email: caller.email })}</p>
+        </div>
+      )}
       {!entry.code ? (
         <p>{t("notSubmitted")}</p>
       ) : (
