@@ -28,6 +28,8 @@ export type StorySearchResult = {
   page: number;
   pageCount: number;
   facets: FacetCounts;
+  /** A place named in the words ("ha giang") that the hits were narrowed to: its province slug. */
+  place?: string;
   /** True when Meilisearch could not answer and the built-in fallback did. */
   degraded: boolean;
 };
