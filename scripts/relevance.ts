@@ -25,12 +25,19 @@ const VARIANTS: Variant[] = [
   { name: "as configured" },
   ...(args.variants
     ? [
+        {
+          name: "as before: all, query as typed, no place, stop words with diacritics only, typos from 5",
+          options: { matchingStrategy: "all", analysis: false },
+          settings: { stopWords: ["và", "của", "các", "những", "the", "of", "and", "for"], typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } } },
+        },
+        { name: "query as typed, no place recognised", options: { analysis: false } },
         { name: "matchingStrategy all", options: { matchingStrategy: "all" } },
         { name: "matchingStrategy last", options: { matchingStrategy: "last" } },
         { name: "stop words with diacritics only", settings: { stopWords: ["và", "của", "các", "những", "the", "of", "and", "for"] } },
         { name: "no stop words", settings: { stopWords: [] } },
         { name: "typos from 5 letters (one) / 9 (two)", settings: { typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } } } },
         { name: "typos from 4 letters (one) / 7 (two)", settings: { typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 7 } } } },
+        { name: "typos from 6 letters (one) / 9 (two)", settings: { typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 6, twoTypos: 9 } } } },
         { name: "typos off", settings: { typoTolerance: { enabled: false } } },
       ] satisfies Variant[]
     : []),

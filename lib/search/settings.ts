@@ -103,11 +103,18 @@ export const storiesIndex: IndexDefinition = {
     // The body (`text`) is searched but never sent back: snippets come from the summary.
     displayedAttributes: ["id", "locale", "slug", "url", "title", "summary", "cover", "province", "provinceUnit", "movement", "field", "year", "subjectKind", "publishedAt", "indexStamp"],
     rankingRules: ["words", "typo", "proximity", "attribute", "exactness", "publishedTimestamp:desc"],
+    // Both spellings ("và", "va"): stop words are matched as typed. The query analysis drops
+    // them before the query is sent; here they keep "thảo quả và quế" adjacent in the index.
     stopWords: STOP_WORDS,
-    synonyms: expandSynonyms(SYNONYM_GROUPS),
+    // Abbreviations, other names of places, and former provinces under their current unit ("tuyen quang").
+    synonyms: expandSynonyms(SYNONYM_GROUPS, FORMER_PROVINCE_SYNONYMS),
     typoTolerance: {
       enabled: true,
-      // One typo from five letters up: "giáoo", "truongg" still find their word.
+      // One typo (a swap counts as one) from five letters up: "Khnmer", "truogn", "sluaa" find
+      // their word; off, "nong dan Khnmer" misses (judged set: success@3 0.981 off, 0.991 on).
+      // Two typos only from nine letters, which no Vietnamese syllable reaches: "giang" must not
+      // wander to "giống" twice over. Four letters (one typo) changed nothing on the set but
+      // lets "hoa" reach "hoà"/"hòa" neighbours like "hoai"; six lost "sluaa" in a trial.
       minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 },
     },
     // Slugs of the 34 current units and the 63 former provinces are all facet values.

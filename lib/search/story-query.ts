@@ -50,7 +50,11 @@ function filterFor(query: StoryQuery, except?: FacetName): string[] {
  */
 export const MATCHING_STRATEGY: "all" | "last" | "frequency" = "frequency";
 
-export type SearchOptions = { matchingStrategy?: "all" | "last" | "frequency" };
+export type SearchOptions = {
+  matchingStrategy?: "all" | "last" | "frequency";
+  /** false: the query as typed, no stop words dropped and no place recognised (to measure what the analysis gives) */
+  analysis?: boolean;
+};
 
 /** The queries of one search: the page of hits, and one more per facet the search narrows by. */
 function searchQueries(query: StoryQuery, q: string, indexUid: string, options: SearchOptions): { queries: MultiSearchQuery[]; narrowed: FacetName[] } {
@@ -94,7 +98,7 @@ export type StorySearchPlan = {
  * so a place without a matching story costs no second round trip.
  */
 export function planStorySearch(query: StoryQuery, indexUid: string, options: SearchOptions = {}): StorySearchPlan {
-  const analysis = analyzeQuery(query.q);
+  const analysis = options.analysis === false ? { text: query.q, rest: query.q, place: undefined } : analyzeQuery(query.q);
   const everywhere = searchQueries(query, analysis.text, indexUid, options);
   const place = analysis.place && query.province === undefined ? analysis.place.slug : undefined;
   if (!place) return { queries: everywhere.queries, everywhere: { from: 0, count: everywhere.queries.length, narrowed: everywhere.narrowed, query } };

@@ -3,6 +3,7 @@
 // query naming a place, the top 3 are in that place). Used by the relevance test and
 // `npm run relevance`.
 import type { StoryDocument } from "@/lib/search/documents";
+import { foldText } from "@/lib/search/text";
 import type { StoryQuery, StorySearchResult } from "@/lib/search/types";
 import type { Judged } from "./judged";
 
@@ -27,6 +28,13 @@ export async function scoreSearch(
   const perQuery: QueryScore[] = [];
   for (const item of judged) {
     const relevant = new Set(item.relevant.map((key) => resolveKey(key, ids)));
+    const rule = item.alsoRelevant;
+    if (rule) {
+      for (const d of documents) {
+        const title = foldText(d.title);
+        if (rule.title.every((phrase) => title.includes(phrase)) && (!rule.province || d.provinces.includes(rule.province))) relevant.add(d.id);
+      }
+    }
     const result = await search({ q: item.q, locale: item.locale, page: 1 });
     const top = result.hits.map((h) => h.id);
     const index = top.findIndex((id) => relevant.has(id));

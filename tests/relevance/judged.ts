@@ -14,7 +14,11 @@ export type QueryKind =
   | "typo"
   | "english";
 
-export type Judged = { q: string; kind: QueryKind; locale?: "vi" | "en"; relevant: string[]; place?: string };
+/**
+ * `alsoRelevant`: stories (the synthetic ones above all) judged relevant by rule: every listed
+ * phrase in the title (diacritics and case folded) and, if given, in that province.
+ */
+export type Judged = { q: string; kind: QueryKind; locale?: "vi" | "en"; relevant: string[]; place?: string; alsoRelevant?: { title: string[]; province?: string } };
 
 const j = (kind: QueryKind, q: string, relevant: string[], extra: Partial<Judged> = {}): Judged => ({ q, kind, relevant, ...extra });
 
@@ -59,21 +63,21 @@ export const JUDGED: Judged[] = [
   j("wrong-tone", "thảo qua và quê", ["vi:anh-trieu-van-phin"]),
   j("wrong-tone", "cô giào giữ chân học tro", ["vi:co-giao-giu-chan"]),
   j("wrong-tone", "hoà khánh bắc", ["vi:mot-cua-phuong-hoa-khanh-bac"]),
-  j("wrong-tone", "thuỷ sản xa bờ bình châu", ["vi:to-doan-ket-so-7"]),
+  j("wrong-tone", "hải sàn xa bờ bình châu", ["vi:to-doan-ket-so-7"]),
   j("wrong-tone", "cà phế cư m'gar", ["vi:nguoi-trong-ca-phe"]),
   // Sentences as people write them.
   j("sentence", "co giao va hoc tro vung bien gioi", ["vi:co-giao-giu-chan"]),
   j("sentence", "cuu chien binh hien dat de lam duong cho thon", ["vi:cuu-chien-binh-nong-van-luong"]),
   j("sentence", "nguoi phu nu day chu cho ba con lang chai", ["vi:lop-hoc-con-chu"]),
-  j("sentence", "bo doi bien phong xay nha cho ho ngheo", ["vi:don-bien-phong-khuoi-slua"]),
+  j("sentence", "bo doi bien phong xay nha cho ho ngheo", ["vi:don-bien-phong-khuoi-slua"], { alsoRelevant: { title: ["bien phong", "nha tinh nghia cho ho ngheo"] } }),
   j("sentence", "benh vien giam thoi gian cho kham cho nguoi benh", ["vi:khoa-kham-benh-cai-rang"]),
   j("sentence", "ky su tiet kiem tien cho cong trinh cao toc", ["vi:ky-su-le-quang-vinh", "vi:ky-su-giam-sat-cao-toc"]),
   j("sentence", "ngư dân giúp nhau khi gặp nạn trên biển", ["vi:to-doan-ket-so-7"]),
-  j("sentence", "the story of a teacher who keeps children in school", ["en:the-border-teacher"], { locale: "en" }),
+  j("sentence", "a teacher who keeps Hmong children in school", ["en:the-border-teacher"], { locale: "en" }),
   // Places, current names.
   j("place", "ha giang", ["vi:cuu-chien-binh-nong-van-luong", "vi:thay-giao-meo-vac", "vi:htx-che-shan-tuyet"], { place: "ha-giang", locale: "vi" }),
   j("place", "Hà Giang", ["vi:cuu-chien-binh-nong-van-luong", "vi:thay-giao-meo-vac", "vi:htx-che-shan-tuyet"], { place: "ha-giang", locale: "vi" }),
-  j("place", "co giao ha giang", ["vi:thay-giao-meo-vac"], { place: "ha-giang" }),
+  j("place", "co giao ha giang", ["vi:thay-giao-meo-vac"], { place: "ha-giang", alsoRelevant: { title: ["co giao"], province: "ha-giang" } }),
   j("place", "chè Hà Giang", ["vi:htx-che-shan-tuyet"], { place: "ha-giang" }),
   j("place", "tỉnh Hà Giang", ["vi:cuu-chien-binh-nong-van-luong", "vi:thay-giao-meo-vac", "vi:htx-che-shan-tuyet"], { place: "ha-giang", locale: "vi" }),
   j("place", "dak lak", ["vi:nguoi-trong-ca-phe"], { place: "dak-lak", locale: "vi" }),
@@ -122,7 +126,7 @@ export const JUDGED: Judged[] = [
   j("typo", "truogn hoc ban tru", ["vi:co-giao-giu-chan", "vi:thay-giao-meo-vac"]),
   j("typo", "khuoi sluaa", ["vi:don-bien-phong-khuoi-slua"]),
   j("typo", "nong dan Khnmer", ["vi:trung-tam-hoc-tap-cong-dong"]),
-  j("typo", "sang kein cai tien ky thuat", ["vi:nu-cong-nhan-may"]),
+  j("typo", "sang kein cai tien ky thuat", ["vi:nu-cong-nhan-may"], { alsoRelevant: { title: ["sang kien cai tien ky thuat"] } }),
   j("typo", "thao qua va quee", ["vi:anh-trieu-van-phin"]),
   j("typo", "nguoi trogn ca phe", ["vi:nguoi-trong-ca-phe"]),
   j("typo", "chien binh hien datt", ["vi:cuu-chien-binh-nong-van-luong"]),
