@@ -12,7 +12,8 @@ import { foldText } from "./text";
  * Short words that are also names ("an" in An Giang, "a" in "giải A") are deliberately absent.
  */
 export const STOP_WORDS = ["và", "va", "của", "cua", "các", "cac", "những", "nhung", "the", "of", "and", "for"];
-const STOP = new Set(STOP_WORDS.map(foldText));
+// Compared as typed (lower case): "vả" or "cứa" are words, not a misspelt "và" or "của".
+const STOP = new Set(STOP_WORDS);
 
 /**
  * Abbreviations readers type with dots or spaces, each written as the one token the synonyms
@@ -137,9 +138,9 @@ export function analyzeQuery(q: string): AnalyzedQuery {
   for (const [pattern, token] of ABBREVIATIONS) text = text.replace(pattern, ` ${token} `);
   const all = (text.match(/[\p{L}\p{N}]+/gu) ?? []).map((w) => ({ text: w, folded: foldText(w) }));
   for (const word of all) if ((KNOWN_ABBREVIATIONS as readonly string[]).includes(word.folded)) abbreviations.add(word.folded);
-  const stopWords = all.filter((w) => STOP.has(w.folded)).map((w) => w.text);
+  const stopWords = all.filter((w) => STOP.has(w.text)).map((w) => w.text);
   // A query of nothing but stop words still means something ("the"): keep it as typed.
-  const words = stopWords.length === all.length ? all : all.filter((w) => !STOP.has(w.folded));
+  const words = stopWords.length === all.length ? all : all.filter((w) => !STOP.has(w.text));
   const found = findPlace(words);
   const join = (list: readonly QueryWord[]) => list.map((w) => w.text).join(" ");
   return {
