@@ -7,6 +7,7 @@ import { backendFromEnv, forgetClients, type SearchBackend } from "./connection"
 import { isApiError } from "./indexer";
 import { searchStoriesFallback } from "./fallback";
 import { searchStoriesMeilisearch } from "./story-search";
+import { suggestSearches } from "./suggestions";
 import type { StoryQuery, StorySearchResult } from "./types";
 
 export const defaultBackend: SearchBackend | undefined = backendFromEnv(env);
@@ -18,9 +19,19 @@ let lastWarning = 0;
 
 /**
  * Searches the stories in Meilisearch; when it is unreachable, slow, or the index is missing,
- * answers from the built stories instead and says so (degraded: true). `backend` is for tests.
+ * answers from the built stories instead and says so (degraded: true). A search that finds
+ * nothing comes with suggestions. `backend` is for tests.
  */
 export async function searchStories(query: StoryQuery, backend: SearchBackend | undefined = defaultBackend): Promise<StorySearchResult> {
+  const result = await searchOnce(query, backend);
+  if (result.total > 0 || query.q.trim() === "") return result;
+  // Counted the way this answer was found: on Meilisearch, or on the fallback when it was degraded.
+  const count = (queries: string[]) =>
+    Promise.all(queries.map(async (q) => (await searchOnce({ ...query, q, page: 1 }, result.degraded ? undefined : backend)).total));
+  return { ...result, suggestions: await suggestSearches(query.q, query.locale, builtStoryDocuments, count) };
+}
+
+async function searchOnce(query: StoryQuery, backend: SearchBackend | undefined): Promise<StorySearchResult> {
   if (backend) {
     try {
       return await searchStoriesMeilisearch(backend, query);
