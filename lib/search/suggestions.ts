@@ -10,8 +10,8 @@ import { foldText } from "./text";
 import type { SearchSuggestions } from "./types";
 
 const MAX_EACH = 3;
-// Below this share of shared trigrams a name is not "near" (0.3 offered "Hạ tầng" for "ha giag"; 0.5 still offers Hà Giang).
-const MIN_SIMILARITY = 0.5;
+// Below this share of shared trigrams a name is not "near" (0.3 offered "Hạ tầng" for "ha giag", 0.5 "Khoa Khám bệnh Cái Răng" for "kenh xang"; 0.6 still offers Hà Giang for "ha giag").
+const MIN_SIMILARITY = 0.6;
 
 function trigrams(text: string): Set<string> {
   const grams = new Set<string>();

@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { analyzeQuery } from "@/lib/search/query-analysis";
 import { expandSynonyms, FORMER_PROVINCE_SYNONYMS, SYNONYM_GROUPS } from "@/lib/search/settings";
 import { planStorySearch } from "@/lib/search/story-query";
+import { fewerWordQueries, suggestSearches } from "@/lib/search/suggestions";
+import type { StoryDocument } from "@/lib/search/documents";
 
 describe("query analysis: stop words", () => {
   it("drops stop words written with or without diacritics", () => {
@@ -91,5 +93,33 @@ describe("search plan", () => {
     const plan = planStorySearch({ q: "co giao ha giang", province: "lai-chau", page: 1 }, "stories");
     expect(plan.inPlace).toBeUndefined();
     expect(plan.queries).toHaveLength(2);
+  });
+});
+
+describe("suggestions when nothing matched", () => {
+  const stories = [
+    { id: "vi-a", locale: "vi", title: "Hợp tác xã tôm – lúa Kênh Xáng: sạch đồng, dày túi", url: "/cau-chuyen/a" },
+    { id: "vi-b", locale: "vi", title: "Khoa Khám bệnh Cái Răng rút ngắn thời gian chờ", url: "/cau-chuyen/b" },
+    { id: "en-a", locale: "en", title: "Kenh Xang shrimp–rice cooperative", url: "/en/stories/a" },
+  ] as unknown as StoryDocument[];
+
+  it("offers the nearest titles, movements and provinces, typos and missing diacritics forgiven", async () => {
+    const none = async (queries: string[]) => queries.map(() => 0);
+    const kenh = await suggestSearches("kenh xang", "vi", stories, none);
+    expect(kenh.stories.map((s) => s.url)).toEqual(["/cau-chuyen/a"]);
+    expect((await suggestSearches("ha giag", "vi", stories, none)).provinces).toEqual(["ha-giang"]);
+    expect((await suggestSearches("nong thn moi", "vi", stories, none)).movements).toEqual(["nong-thon-moi"]);
+    expect((await suggestSearches("zzqx", "vi", stories, none))).toEqual({ movements: [], provinces: [], stories: [], queries: [] });
+  });
+
+  it("offers the query with a word fewer only when that finds stories", async () => {
+    expect(fewerWordQueries("cô giáo và Mèo Vạc")).toEqual(["giáo mèo vạc", "cô mèo vạc", "cô giáo vạc", "cô giáo mèo"]);
+    const counted: string[][] = [];
+    const result = await suggestSearches("co giao meo", "vi", stories, async (queries) => {
+      counted.push(queries);
+      return queries.map((q) => (q === "co giao" ? 4 : 0));
+    });
+    expect(counted).toEqual([["giao meo", "co meo", "co giao"]]);
+    expect(result.queries).toEqual(["co giao"]);
   });
 });
