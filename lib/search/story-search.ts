@@ -39,6 +39,9 @@ export async function searchStoriesMeilisearch(backend: SearchBackend, query: St
       return [name, source?.facetDistribution?.[STORY_FACETS[name]] ?? {}];
     }),
   ) as FacetCounts;
+  // Narrowed to a place the reader did not choose, the province counts are those of the words
+  // everywhere: what choosing another province would give.
+  if (place) facets.province = (response.results[plan.everywhere.from] as SearchResponse<RawHit> | undefined)?.facetDistribution?.[STORY_FACETS.province] ?? {};
   return {
     query,
     hits: main.hits.map(toHit),
