@@ -17,19 +17,19 @@ import { tsImport } from "tsx/esm/api";
 import { BENCH_QUERIES, syntheticStories } from "./search-corpus.mjs";
 
 // The app's own modules (TypeScript), through tsx.
-const load = (/** @type {string} */ file) => tsImport(file, import.meta.url);
+const importTs = (/** @type {string} */ file) => tsImport(file, import.meta.url);
 /** @type {typeof import("../lib/search/connection")} */
-const { backendFromEnv, openClients } = await load("../lib/search/connection.ts");
+const { backendFromEnv, openClients } = await importTs("../lib/search/connection.ts");
 /** @type {typeof import("../lib/search/documents")} */
-const { toStoryDocument } = await load("../lib/search/documents.ts");
+const { toStoryDocument } = await importTs("../lib/search/documents.ts");
 /** @type {typeof import("../lib/search/indexer")} */
-const { indexUid, rebuildIndex } = await load("../lib/search/indexer.ts");
+const { indexUid, rebuildIndex } = await importTs("../lib/search/indexer.ts");
 /** @type {typeof import("../lib/search/settings")} */
-const { storiesIndex } = await load("../lib/search/settings.ts");
+const { storiesIndex } = await importTs("../lib/search/settings.ts");
 /** @type {typeof import("../lib/search/story-query")} */
-const { buildStorySearch } = await load("../lib/search/story-query.ts");
+const { answeringPart, buildStorySearch } = await importTs("../lib/search/story-query.ts");
 /** @type {typeof import("../scripts/meili")} */
-const { startMeilisearch } = await load("../scripts/meili.ts");
+const { startMeilisearch } = await importTs("../scripts/meili.ts");
 
 const root = path.resolve(import.meta.dirname, "..");
 const { values: args } = parseArgs({
@@ -74,12 +74,17 @@ console.log("indexing", indexing);
 
 // ---- The production server --------------------------------------------------------------
 
-const server = spawn(process.execPath, ["--import", "tsx/esm", "scripts/start.ts", "--port", String(port), "-H", "127.0.0.1"], {
-  cwd: root,
-  stdio: ["ignore", "ignore", "inherit"],
-  env: { ...process.env, MEILI_HOST: backend.host, MEILI_MASTER_KEY: backend.masterKey ?? "", MEILI_INDEX_PREFIX: PREFIX, SEARCH_INDEX_ON_START: "0", LANTOA_DEMO: "0" },
-});
-const stopServer = () => new Promise((resolve) => (server.exitCode !== null ? resolve(undefined) : (server.once("exit", resolve), server.kill("SIGTERM"))));
+// Two servers of the same build side by side: the app as shipped (answers kept per index
+// version) and the same app with SEARCH_ANSWER_CACHE=0, every search asking Meilisearch.
+const startServer = (/** @type {number} */ p, /** @type {"0" | "1"} */ cache) =>
+  spawn(process.execPath, ["--import", "tsx/esm", "scripts/start.ts", "--port", String(p), "-H", "127.0.0.1"], {
+    cwd: root,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, MEILI_HOST: backend.host, MEILI_MASTER_KEY: backend.masterKey ?? "", MEILI_INDEX_PREFIX: PREFIX, SEARCH_INDEX_ON_START: "0", LANTOA_DEMO: "0", SEARCH_ANSWER_CACHE: cache, DATA_DIR: path.join(root, `bench/out/search-data-${cache}`) },
+  });
+const servers = [startServer(port, "1"), startServer(port + 1, "0")];
+const stopServer = () =>
+  Promise.all(servers.map((server) => new Promise((resolve) => (server.exitCode !== null ? resolve(undefined) : (server.once("exit", resolve), server.kill("SIGTERM"))))));
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
 /** One request; resolves with milliseconds, rejects on a non-2xx status. */
@@ -100,24 +105,27 @@ function request(/** @type {{ port: number, path: string, method?: string, heade
   });
 }
 
-const deadline = Date.now() + 120_000;
-for (;;) {
-  try {
-    const { body } = await request({ port, path: "/api/health/ready" });
-    if (JSON.parse(body).search === "ok") break;
-  } catch {
-    // not listening yet
+const deadline = Date.now() + 180_000;
+for (const p of [port, port + 1]) {
+  for (;;) {
+    try {
+      const { body } = await request({ port: p, path: "/api/health/ready" });
+      if (JSON.parse(body).search === "ok") break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error("the server did not become healthy");
+    await new Promise((r) => setTimeout(r, 250));
   }
-  if (Date.now() > deadline) throw new Error("the server did not become healthy");
-  await new Promise((r) => setTimeout(r, 250));
 }
 
-// ---- The two targets, the same queries ---------------------------------------------------
+// ---- The three targets, the same queries -------------------------------------------------
 
 const uid = indexUid(PREFIX, storiesIndex.name);
 const searchKey = search.config.apiKey;
 const targets = {
   route: (/** @type {string} */ q) => ({ port, path: `/api/search?${new URLSearchParams({ q })}` }),
+  routeUncached: (/** @type {string} */ q) => ({ port: port + 1, path: `/api/search?${new URLSearchParams({ q })}` }),
   meilisearch: (/** @type {string} */ q) => ({
     port: Number(meiliUrl.port),
     path: "/multi-search",
@@ -129,10 +137,13 @@ const targets = {
 
 // Both must find the same stories, or the comparison is meaningless.
 for (const q of BENCH_QUERIES) {
-  const [viaRoute, direct] = await Promise.all([request(targets.route(q)), request(targets.meilisearch(q))]);
-  const routeTotal = JSON.parse(viaRoute.body).total;
-  const meiliTotal = JSON.parse(direct.body).results[0].totalHits;
-  if (routeTotal !== meiliTotal || JSON.parse(viaRoute.body).degraded) throw new Error(`"${q}": route ${routeTotal} vs Meilisearch ${meiliTotal}`);
+  const [viaRoute, viaUncached, direct] = await Promise.all([request(targets.route(q)), request(targets.routeUncached(q)), request(targets.meilisearch(q))]);
+  const { plan } = buildStorySearch({ q, page: 1 }, uid);
+  const meiliTotal = answeringPart(plan, JSON.parse(direct.body).results).results[0].totalHits;
+  for (const answer of [viaRoute, viaUncached]) {
+    const routeTotal = JSON.parse(answer.body).total;
+    if (routeTotal !== meiliTotal || JSON.parse(answer.body).degraded) throw new Error(`"${q}": route ${routeTotal} vs Meilisearch ${meiliTotal}`);
+  }
 }
 
 /** `concurrency` clients send queries round-robin until `requests` are done or time is up. */
@@ -160,17 +171,21 @@ function summary(/** @type {{ times: number[], seconds: number }[]} */ runs) {
   return { requests: times.length, p50: round(quantile(times, 0.5)), p95: round(quantile(times, 0.95)), p99: round(quantile(times, 0.99)), max: round(times.at(-1) ?? NaN), perSecond: Math.round(times.length / seconds) };
 }
 
-// Warm both, then alternate so drift (CPU frequency, caches) affects both alike.
+// Warm all three, then alternate so drift (CPU frequency, other work on the machine) affects them alike.
 await load("route");
+await load("routeUncached");
 await load("meilisearch");
-const runs = { route: [], meilisearch: [] };
+const runs = { route: [], routeUncached: [], meilisearch: [] };
 for (let round = 0; round < 2; round++) {
   runs.meilisearch.push(await load("meilisearch"));
+  runs.routeUncached.push(await load("routeUncached"));
   runs.route.push(await load("route"));
 }
-const latency = { route: summary(runs.route), meilisearch: summary(runs.meilisearch) };
-const ratio = Math.round((latency.route.p95 / latency.meilisearch.p95) * 100) / 100;
-console.log("latency (ms)", latency, "p95 ratio", ratio);
+const latency = { route: summary(runs.route), routeUncached: summary(runs.routeUncached), meilisearch: summary(runs.meilisearch) };
+const ratioOf = (/** @type {number} */ p95) => Math.round((p95 / latency.meilisearch.p95) * 100) / 100;
+const ratio = ratioOf(latency.route.p95);
+const ratioUncached = ratioOf(latency.routeUncached.p95);
+console.log("latency (ms)", latency, "p95 ratio", ratio, "without the answer cache", ratioUncached);
 
 await stopServer();
 agent.destroy();
@@ -182,7 +197,7 @@ const version = JSON.parse(await readFile(path.join(root, "node_modules/@gaubee/
 const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}, Meilisearch ${version.split("-").at(-1)}`;
 const date = new Date().toISOString().slice(0, 10);
 await mkdir(path.join(root, "bench/out"), { recursive: true });
-await writeFile(path.join(root, "bench/out/search.json"), JSON.stringify({ date, machine, indexing, latency, ratio, concurrency, queries: BENCH_QUERIES.length }, null, 2));
+await writeFile(path.join(root, "bench/out/search.json"), JSON.stringify({ date, machine, indexing, latency, ratio, ratioUncached, concurrency, queries: BENCH_QUERIES.length }, null, 2));
 
 const docs = path.join(root, "docs/benchmarks.md");
 const existing = await readFile(docs, "utf8").catch(() => "# Benchmarks\n");
@@ -195,15 +210,17 @@ await appendFile(
 
 \`npm run build && node bench/search.mjs --port ${port} --stories ${args.stories} --requests ${args.requests}\` on ${machine}; the production server
 (\`npm start\`) and Meilisearch on the same machine, loopback only. ${BENCH_QUERIES.length} Vietnamese queries with and without diacritics
-(bench/search-corpus.mjs), each sent to GET /api/search and, as the identical multi-search request the route makes, straight to
+(bench/search-corpus.mjs), each sent to GET /api/search (as shipped, answers kept per index version), to GET /api/search of a second
+server of the same build with \`SEARCH_ANSWER_CACHE=0\`, and, as the identical multi-search request the route makes, straight to
 Meilisearch, alternating two rounds each after a warm-up.
 
 | target | requests | p50 ms | p95 ms | p99 ms | req/s |
 | --- | ---: | ---: | ---: | ---: | ---: |
 ${row("GET /api/search", latency.route)}
+${row("GET /api/search, SEARCH_ANSWER_CACHE=0", latency.routeUncached)}
 ${row("Meilisearch /multi-search", latency.meilisearch)}
 
-Route p95 / Meilisearch p95: **${ratio}** (target ≤ 1.5); route p95 target ≤ 30 ms.
+Route p95 / Meilisearch p95: **${ratio}** (target ≤ 1.15); without the answer cache **${ratioUncached}**.
 
 Indexing ${documents.length.toLocaleString("en")} stories into a fresh index: ${indexing.firstIndexingSeconds.toFixed(1)} s (**${indexing.docsPerSecond} documents/s**).
 Full reindex with swap (new index, settings, documents, /swap-indexes, old copy deleted): **${indexing.reindexWithSwapSeconds.toFixed(1)} s**.

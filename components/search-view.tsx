@@ -7,7 +7,7 @@ import { useTranslations } from "next-intl";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDate } from "@/lib/i18n/format";
 import { storyQueryParams } from "@/lib/search/url";
-import type { FacetName, SiteSearchResult, StoryQuery } from "@/lib/search/types";
+import type { FacetName, SearchSuggestions, SiteSearchResult, StoryQuery } from "@/lib/search/types";
 import { Pagination } from "./pagination";
 
 /** Value -> label for each facet; `place` labels a story's province, `unitOf` groups former provinces. */
@@ -81,6 +81,9 @@ export function SearchView({ locale, action, initial, labels }: Props) {
   const [result, setResult] = useState<SiteSearchResult>(initial);
   const [busy, setBusy] = useState(false);
   const shown = useRef(initial.query);
+  // Each request's number: an answer is shown only if no newer request was sent since (an
+  // aborted fetch can still resolve when its body had already arrived).
+  const latest = useRef(0);
 
   const href = (q: StoryQuery) => {
     const qs = storyQueryParams(q, locale).toString();
@@ -94,14 +97,17 @@ export function SearchView({ locale, action, initial, labels }: Props) {
     const timer = setTimeout(async () => {
       shown.current = query;
       window.history.replaceState(window.history.state, "", href(query));
+      const number = ++latest.current;
       setBusy(true);
       try {
         const response = await fetch(`/api/search?${storyQueryParams(query)}`, { signal: controller.signal });
-        if (response.ok) setResult((await response.json()) as SiteSearchResult);
+        const answer = response.ok ? ((await response.json()) as SiteSearchResult) : undefined;
+        // Superseded while it was on its way: the newer request's answer is the one to show.
+        if (answer && number === latest.current && !controller.signal.aborted) setResult(answer);
       } catch {
         // Aborted by newer input, or offline: the last results stay on screen.
       } finally {
-        if (!controller.signal.aborted) setBusy(false);
+        if (number === latest.current && !controller.signal.aborted) setBusy(false);
       }
     }, delay);
     return () => {
@@ -155,6 +161,9 @@ export function SearchView({ locale, action, initial, labels }: Props) {
       </form>
 
       {result.degraded && <p className="mt-3 rounded-md bg-stone-100 px-3 py-2 text-sm text-stone-700">{t("degraded")}</p>}
+      {result.place && result.total > 0 && (
+        <p data-testid="search-place" className="mt-3 text-sm text-stone-700">{t("inPlace", { place: labels.province[result.place] ?? labels.place[result.place] ?? result.place })}</p>
+      )}
 
       <div className="mt-6 grid gap-8 lg:grid-cols-[1fr_16rem]">
         <section aria-labelledby="search-count">
@@ -217,7 +226,8 @@ export function SearchView({ locale, action, initial, labels }: Props) {
           ) : (
             <div className="mt-4">
               <h2 className="text-lg font-bold">{t("emptyTitle")}</h2>
-              <p className="mt-1 text-stone-700">{t("emptyHint")}</p>
+              {result.suggestions && <Suggestions suggestions={result.suggestions} query={query} labels={labels} href={href} choose={choose} />}
+              <p className="mt-3 text-stone-700">{t("emptyHint")}</p>
               <ul className="mt-2 flex flex-wrap gap-2">
                 {(t.raw("suggestions") as string[]).map((suggestion) => {
                   const next: StoryQuery = { q: suggestion, locale: query.locale, page: 1 };
@@ -280,5 +290,66 @@ export function SearchView({ locale, action, initial, labels }: Props) {
         </aside>
       </div>
     </div>
+  );
+}
+
+const CHIP = "inline-block rounded-full border border-stone-300 bg-white px-3 py-1 hover:bg-stone-100";
+
+/** Nearby searches when nothing matched: shorter queries, similar titles, movements, provinces. */
+function Suggestions({ suggestions, query, labels, href, choose }: {
+  suggestions: SearchSuggestions;
+  query: StoryQuery;
+  labels: SearchLabels;
+  href: (q: StoryQuery) => string;
+  choose: (next: StoryQuery) => (event: MouseEvent) => void;
+}) {
+  const t = useTranslations("SearchPage");
+  const { queries, stories, movements, provinces } = suggestions;
+  if (queries.length + stories.length + movements.length + provinces.length === 0) return null;
+  // A movement or province is browsed without the words that found nothing.
+  const browse = (facet: Partial<StoryQuery>): StoryQuery => ({ q: "", locale: query.locale, page: 1, ...facet });
+  const chips = (items: { key: string; label: string; next: StoryQuery }[]) => (
+    <ul className="mt-1 flex flex-wrap gap-2">
+      {items.map((item) => (
+        <li key={item.key}>
+          <a href={href(item.next)} onClick={choose(item.next)} className={CHIP}>{item.label}</a>
+        </li>
+      ))}
+    </ul>
+  );
+  return (
+    <section aria-labelledby="search-near" data-testid="search-suggestions" className="mt-2 space-y-3">
+      <h3 id="search-near" className="font-semibold">{t("nearTitle")}</h3>
+      {queries.length > 0 && (
+        <div>
+          <p className="text-sm text-stone-600">{t("nearQueries")}</p>
+          {chips(queries.map((q) => ({ key: q, label: q, next: { ...query, q, page: 1 } })))}
+        </div>
+      )}
+      {stories.length > 0 && (
+        <div>
+          <p className="text-sm text-stone-600">{t("nearStories")}</p>
+          <ul className="mt-1 list-disc space-y-1 pl-5">
+            {stories.map((story) => (
+              <li key={story.url}>
+                <a href={story.url} lang={story.locale} className="underline hover:text-brand-700">{story.title}</a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {movements.length > 0 && (
+        <div>
+          <p className="text-sm text-stone-600">{t("nearMovements")}</p>
+          {chips(movements.map((slug) => ({ key: slug, label: labels.movement[slug] ?? slug, next: browse({ movement: slug }) })))}
+        </div>
+      )}
+      {provinces.length > 0 && (
+        <div>
+          <p className="text-sm text-stone-600">{t("nearProvinces")}</p>
+          {chips(provinces.map((slug) => ({ key: slug, label: labels.place[slug] ?? labels.province[slug] ?? slug, next: browse({ province: slug }) })))}
+        </div>
+      )}
+    </section>
   );
 }

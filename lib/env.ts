@@ -18,6 +18,8 @@ export const envSchema = z.object({
   MEILI_INDEX_PREFIX: optional(z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, { message: "MEILI_INDEX_PREFIX may hold only letters, digits, _ and -" })),
   // 0 stops the server from rebuilding a missing or stale stories index at start (the bench loads its own).
   SEARCH_INDEX_ON_START: z.preprocess(emptyAsUndefined, z.enum(["0", "1"]).default("1")),
+  // 0 searches Meilisearch for every public search instead of keeping answers per index version.
+  SEARCH_ANSWER_CACHE: z.preprocess(emptyAsUndefined, z.enum(["0", "1"]).default("1")),
   // 1 behind a load balancer or proxy that appends the caller's address to X-Forwarded-For;
   // otherwise (0) the server puts the socket's address there, whatever the client sent.
   TRUST_PROXY: z.preprocess(emptyAsUndefined, z.enum(["0", "1"]).default("0")),

@@ -11,7 +11,8 @@ export type SearchBackend = {
   indexPrefix: string;
 };
 
-export type SearchClients = { admin: Meilisearch; search: Meilisearch };
+/** `meta` reads index metadata only (updatedAt, for lib/search/answer-cache.ts). */
+export type SearchClients = { admin: Meilisearch; search: Meilisearch; meta: Meilisearch };
 
 // Reads fail fast so a slow or unreachable server turns into the fallback, not a hung page.
 const SEARCH_TIMEOUT_MS = 2_000;
@@ -24,14 +25,19 @@ export function backendFromEnv(env: { MEILI_HOST?: string; MEILI_MASTER_KEY?: st
   return { host: env.MEILI_HOST, masterKey: env.MEILI_MASTER_KEY, indexPrefix: env.MEILI_INDEX_PREFIX ?? "" };
 }
 
-async function apiKeys(master: Meilisearch): Promise<{ admin: string; search: string }> {
+async function apiKeys(master: Meilisearch): Promise<{ admin: string; search: string; meta: string }> {
   const { results } = await master.getKeys({ limit: 1000 });
   const usable = results.filter((k) => k.indexes.includes("*") && (k.expiresAt === null || Date.parse(String(k.expiresAt)) > Date.now()));
   const find = (action: string) => usable.find((k) => k.actions.length === 1 && k.actions[0] === action)?.key;
   // Servers ship default admin and search keys; recreate them if an operator deleted them.
   const admin = find("*") ?? (await master.createKey({ name: "Lan Tỏa admin", description: "Index writes from the Lan Tỏa server", actions: ["*"], indexes: ["*"], expiresAt: null })).key;
   const search = find("search") ?? (await master.createKey({ name: "Lan Tỏa search", description: "Searches from the Lan Tỏa server", actions: ["search"], indexes: ["*"], expiresAt: null })).key;
-  return { admin, search };
+  // Reading an index's metadata needs more than the search key. Not the default read-only admin
+  // key: it may also read the other keys. One that may do nothing else is created once.
+  const meta =
+    find("indexes.get") ??
+    (await master.createKey({ name: "Lan Tỏa index versions", description: "Reads index metadata to key cached answers", actions: ["indexes.get"], indexes: ["*"], expiresAt: null })).key;
+  return { admin, search, meta };
 }
 
 const cache = new Map<string, Promise<SearchClients>>();
@@ -51,10 +57,11 @@ export function openClients(backend: SearchBackend): Promise<SearchClients> {
       // A server without a master key accepts requests without keys.
       const keys = backend.masterKey
         ? await apiKeys(new Meilisearch({ host: backend.host, apiKey: backend.masterKey, timeout: SEARCH_TIMEOUT_MS }))
-        : { admin: undefined, search: undefined };
+        : { admin: undefined, search: undefined, meta: undefined };
       return {
         admin: new Meilisearch({ host: backend.host, apiKey: keys.admin, timeout: ADMIN_TIMEOUT_MS, defaultWaitOptions: TASK_WAIT }),
         search: new Meilisearch({ host: backend.host, apiKey: keys.search, timeout: SEARCH_TIMEOUT_MS }),
+        meta: new Meilisearch({ host: backend.host, apiKey: keys.meta, timeout: SEARCH_TIMEOUT_MS }),
       };
     })();
     cache.set(cacheKey, clients);

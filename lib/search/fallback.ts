@@ -5,6 +5,7 @@
 import type { StoryDocument } from "./documents";
 import { foldedWords, foldWithOffsets } from "./text";
 import { STOP_WORDS, STORY_FACETS, STORY_SEARCHABLE } from "./settings";
+import { analyzeQuery } from "./query-analysis";
 import { FACET_NAMES, HITS_PER_PAGE, activeFacets } from "./story-query";
 import { highlightToHtml, markRanges } from "./highlight";
 import type { FacetCounts, FacetName, StoryHit, StoryQuery, StorySearchResult } from "./types";
@@ -84,7 +85,20 @@ function highlight(text: string, terms: readonly Term[]): string {
   return markRanges(text, ranges);
 }
 
+/**
+ * The fallback reads the query as Meilisearch's plan does: a place named in the words narrows to
+ * that place (the rest of the words searched inside it), unless the place holds nothing.
+ */
 export function searchStoriesFallback(query: StoryQuery, docs: readonly StoryDocument[]): StorySearchResult {
+  const analysis = analyzeQuery(query.q);
+  if (analysis.place && query.province === undefined) {
+    const inPlace = searchFallbackOnce({ ...query, q: analysis.rest, province: analysis.place.slug }, docs);
+    if (inPlace.total > 0) return { ...inPlace, query, place: analysis.place.slug };
+  }
+  return searchFallbackOnce(query, docs);
+}
+
+function searchFallbackOnce(query: StoryQuery, docs: readonly StoryDocument[]): StorySearchResult {
   const terms = queryTerms(query.q);
   const textMatches = prepare(docs)
     .map((item) => ({ doc: item.doc, score: score(item, terms) }))

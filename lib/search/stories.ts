@@ -1,71 +1,40 @@
 import "server-only";
 import { allStories } from "contentlayer/generated";
-import type { MultiSearchResponse, SearchResponse } from "meilisearch";
 import { env } from "@/lib/env";
 import { componentLogger } from "@/lib/log";
 import { toStoryDocument, type StoryDocument } from "./documents";
-import { backendFromEnv, forgetClients, openClients, type SearchBackend } from "./connection";
-import { indexUid, isApiError } from "./indexer";
-import { STORY_FACETS, storiesIndex } from "./settings";
-import { FACET_NAMES, buildStorySearch } from "./story-query";
+import { backendFromEnv, forgetClients, type SearchBackend } from "./connection";
+import { isApiError } from "./indexer";
 import { searchStoriesFallback } from "./fallback";
-import { highlightToHtml } from "./highlight";
-import type { FacetCounts, StoryHit, StoryQuery, StorySearchResult } from "./types";
+import { searchStoriesMeilisearch } from "./story-search";
+import { suggestSearches } from "./suggestions";
+import type { StoryQuery, StorySearchResult } from "./types";
 
 export const defaultBackend: SearchBackend | undefined = backendFromEnv(env);
 
 /** The built stories as search documents: what the fallback searches when Meilisearch cannot. */
 export const builtStoryDocuments: readonly StoryDocument[] = allStories.map(toStoryDocument);
 
-type RawHit = Omit<StoryHit, "title" | "snippet"> & { title: string; summary: string; _formatted?: { title?: string; summary?: string } };
-
-function toHit(hit: RawHit): StoryHit {
-  return {
-    id: hit.id,
-    locale: hit.locale,
-    url: hit.url,
-    title: highlightToHtml(hit._formatted?.title ?? hit.title),
-    snippet: highlightToHtml(hit._formatted?.summary ?? hit.summary),
-    cover: hit.cover,
-    province: hit.province,
-    provinceUnit: hit.provinceUnit,
-    publishedAt: hit.publishedAt,
-  };
-}
-
-async function searchMeilisearch(backend: SearchBackend, query: StoryQuery): Promise<StorySearchResult> {
-  const { search } = await openClients(backend);
-  const { queries, narrowed } = buildStorySearch(query, indexUid(backend.indexPrefix, storiesIndex.name));
-  const { results } = (await search.multiSearch({ queries })) as MultiSearchResponse<RawHit>;
-  const [main, ...perFacet] = results as SearchResponse<RawHit>[];
-  if (!main) throw new Error("Meilisearch returned no result for the main query");
-  const facets = Object.fromEntries(
-    FACET_NAMES.map((name) => {
-      const source = narrowed.includes(name) ? perFacet[narrowed.indexOf(name)] : main;
-      return [name, source?.facetDistribution?.[STORY_FACETS[name]] ?? {}];
-    }),
-  ) as FacetCounts;
-  return {
-    query,
-    hits: main.hits.map(toHit),
-    total: main.totalHits ?? 0,
-    page: query.page,
-    pageCount: main.totalPages ?? 0,
-    facets,
-    degraded: false,
-  };
-}
-
 let lastWarning = 0;
 
 /**
  * Searches the stories in Meilisearch; when it is unreachable, slow, or the index is missing,
- * answers from the built stories instead and says so (degraded: true). `backend` is for tests.
+ * answers from the built stories instead and says so (degraded: true). A search that finds
+ * nothing comes with suggestions. `backend` is for tests.
  */
 export async function searchStories(query: StoryQuery, backend: SearchBackend | undefined = defaultBackend): Promise<StorySearchResult> {
+  const result = await searchOnce(query, backend);
+  if (result.total > 0 || query.q.trim() === "") return result;
+  // Counted the way this answer was found: on Meilisearch, or on the fallback when it was degraded.
+  const count = (queries: string[]) =>
+    Promise.all(queries.map(async (q) => (await searchOnce({ ...query, q, page: 1 }, result.degraded ? undefined : backend)).total));
+  return { ...result, suggestions: await suggestSearches(query.q, query.locale, builtStoryDocuments, count) };
+}
+
+async function searchOnce(query: StoryQuery, backend: SearchBackend | undefined): Promise<StorySearchResult> {
   if (backend) {
     try {
-      return await searchMeilisearch(backend, query);
+      return await searchStoriesMeilisearch(backend, query);
     } catch (error) {
       // Keys may have been rotated: look them up again on the next request.
       if (isApiError(error, "invalid_api_key")) forgetClients(backend);

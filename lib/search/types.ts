@@ -18,6 +18,17 @@ export type StoryHit = {
   publishedAt: string;
 };
 
+/** What to offer when a search finds nothing (lib/search/suggestions.ts). */
+export type SearchSuggestions = {
+  /** movement slugs */
+  movements: string[];
+  /** province slugs, current units or former provinces */
+  provinces: string[];
+  stories: { title: string; url: string; locale: "vi" | "en" }[];
+  /** the query with a word fewer, each known to find stories */
+  queries: string[];
+};
+
 /** Facet value -> number of stories, for every facet. */
 export type FacetCounts = Record<FacetName, Record<string, number>>;
 
@@ -28,6 +39,10 @@ export type StorySearchResult = {
   page: number;
   pageCount: number;
   facets: FacetCounts;
+  /** A place named in the words ("ha giang") that the hits were narrowed to: its province slug. */
+  place?: string;
+  /** Only when nothing matched: nearby movements, provinces, stories and shorter queries. */
+  suggestions?: SearchSuggestions;
   /** True when Meilisearch could not answer and the built-in fallback did. */
   degraded: boolean;
 };

@@ -15,7 +15,9 @@ import { componentLogger } from "@/lib/log";
 import type { PrizeTier } from "@/lib/contest/vocabulary";
 import { openClients, type SearchBackend } from "./connection";
 import { indexUid, isApiError } from "./indexer";
-import { STOP_WORDS, winnersIndex } from "./settings";
+import { STOP_WORDS, storiesIndex, winnersIndex } from "./settings";
+import { cachedAnswer } from "./answer-cache";
+import { env } from "@/lib/env";
 import { HIGHLIGHT_POST, HIGHLIGHT_PRE } from "./story-query";
 import { foldText, foldWithOffsets } from "./text";
 import { prizeNames, type WinnerDocument } from "./winner-index";
@@ -140,8 +142,21 @@ export async function searchWinners(query: StoryQuery, backend: SearchBackend | 
   }
 }
 
-/** The public search: stories and prize-winners at once, each with its own fallback. */
-export async function searchSite(query: StoryQuery, backend: SearchBackend | undefined = defaultBackend): Promise<SiteSearchResult> {
+async function searchSiteNow(query: StoryQuery, backend: SearchBackend | undefined): Promise<SiteSearchResult> {
   const [stories, winners] = await Promise.all([searchStories(query, backend), searchWinners(query, backend)]);
   return { ...stories, winners: winners.hits, winnersTotal: winners.total, degraded: stories.degraded || winners.degraded };
+}
+
+// SEARCH_ANSWER_CACHE=0 turns the cache off (the bench measures the route both ways).
+const answerCacheOn = env.SEARCH_ANSWER_CACHE === "1";
+const CACHED_INDEXES = [storiesIndex.name, winnersIndex.name];
+
+/**
+ * The public search: stories and prize-winners at once, each with its own fallback. Answers are
+ * kept per version of both indexes (lib/search/answer-cache.ts); a degraded one never is.
+ */
+export async function searchSite(query: StoryQuery, backend: SearchBackend | undefined = defaultBackend): Promise<SiteSearchResult> {
+  if (!backend || !answerCacheOn) return searchSiteNow(query, backend);
+  const key = JSON.stringify([query.q, query.locale, query.movement, query.province, query.field, query.year, query.kind, query.page]);
+  return cachedAnswer(backend, CACHED_INDEXES, key, () => searchSiteNow(query, backend), (answer) => !answer.degraded);
 }

@@ -111,6 +111,16 @@ describe("story search on Meilisearch", () => {
     expect(byUnit.total).toBe(allStories.filter((s) => provincePageSlugs(s.province).includes(unit)).length);
   });
 
+  it("narrows to a place named in the words, and counts provinces for the words everywhere", async () => {
+    const result = await searchStories(q({ q: "ha giang", locale: "vi" }), content);
+    const inHaGiang = allStories.filter((s) => s.locale === "vi" && s.province === "ha-giang");
+    expect(result.place).toBe("ha-giang");
+    expect(result.hits.map((h) => h.id).sort()).toEqual(inHaGiang.map((s) => `vi-${s.slug}`).sort());
+    const everywhere = await searchStories(q({ q: "ha giang", locale: "vi", province: "ha-noi" }), content);
+    expect(everywhere.place).toBeUndefined();
+    expect(result.facets.province["ha-noi"]).toBe(everywhere.total);
+  });
+
   it("filters by locale", async () => {
     const en = await searchStories(q({ locale: "en" }), content);
     expect(en.total).toBe(storiesIn("en").length);
