@@ -200,8 +200,8 @@ export function allocatePrizes(results: readonly EntryResult[], quotas: Readonly
 /** Sheets done out of those required: the round's jurors per entry, or more when more were assigned. */
 export type SheetCount = { done: number; required: number };
 
-/** A sheet far from the others on the same entry. */
-export type OutlierSheet = { jurorId: string; total: number; othersMean: number };
+/** A sheet far from the others on the same entry: from the median of the entry's totals. */
+export type OutlierSheet = { jurorId: string; total: number; median: number };
 
 export type ReviewRow = EntryResult & {
   sheets: SheetCount;
@@ -225,8 +225,9 @@ export function sheetCount(done: number, assigned: number, jurorsPerEntry: numbe
  * The secretariat's ranking of a round: ready entries ranked among themselves (the rules of
  * rankEntries), the others unranked and after them, each row with its sheet count, spread and
  * outlying sheets; and each juror's tendency. A sheet is an outlier when, on an entry with at
- * least three sheets, its total is more than the threshold from the mean of the others (with two
- * sheets both are equally far; that is the disagreement flag). A juror is harsher or softer when,
+ * least three sheets, its total is more than the threshold from the median of the entry's totals
+ * (the median, because a mean would be pulled by the outlier itself and flag its neighbours; with
+ * two sheets both are equally far, which is the disagreement flag). A juror is harsher or softer when,
  * over at least TENDENCY_MIN_SHEETS shared entries, their totals sit on average more than half
  * the threshold below or above the others'.
  */
@@ -259,6 +260,9 @@ export function reviewRanking(
   const rows: ReviewRow[] = [...ranked, ...provisional].map((r) => {
     const own = totalsByEntry.get(r.entryId) ?? [];
     const outliers: OutlierSheet[] = [];
+    const sorted = own.map((o) => o.total).sort((a, b) => a - b);
+    const mid = Math.floor(sorted.length / 2);
+    const median = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
     for (const sheet of own) {
       const others = own.filter((o) => o !== sheet);
       if (others.length === 0) continue;
@@ -266,7 +270,7 @@ export function reviewRanking(
       const list = gaps.get(sheet.jurorId) ?? [];
       list.push(sheet.total - othersMean);
       gaps.set(sheet.jurorId, list);
-      if (own.length >= 3 && Math.abs(sheet.total - othersMean) > round.threshold) outliers.push({ jurorId: sheet.jurorId, total: sheet.total, othersMean });
+      if (own.length >= 3 && Math.abs(sheet.total - median) > round.threshold) outliers.push({ jurorId: sheet.jurorId, total: sheet.total, median });
     }
     outliers.sort((a, b) => (a.jurorId < b.jurorId ? -1 : a.jurorId > b.jurorId ? 1 : 0));
     return { ...r, sheets: counts.get(r.entryId)!, ready: readyIds.has(r.entryId), spread: r.totals.length > 1 ? r.totals[r.totals.length - 1]! - r.totals[0]! : null, outliers };
