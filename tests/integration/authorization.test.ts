@@ -279,6 +279,7 @@ describe.each(databaseKinds)("authorisation by phase on %s", (kind) => {
         "/api/admin/prizes",
         "/api/admin/accounts?role=juror",
         "/api/admin/audit?entity=round",
+        "/api/admin/audit/export?entity=round",
         "/api/admin/contests",
       ].map((path): Spec => ({ method: "GET", path, who: staffOnly(200) })),
       // Exports carry names: the secretariat's alone; nothing a juror can download.

@@ -148,7 +148,7 @@ export default async function AdminEntriesPage({ params, searchParams }: Props) 
         {t("total", { total: result.total })}
         {filter.sort && <span className="ml-2 font-normal text-stone-700">{t("sortedBy", { by: sortLabels[filter.sort] })}</span>}
       </p>
-      {result.rows.length > 0 && (
+      {contest && (
         <BulkActions
           locale={locale}
           formId="bulk-entries"
