@@ -147,8 +147,11 @@ describe.each(databaseKinds)("the secretariat's entries on %s", (kind) => {
     const csv = await call("GET", `/api/admin/audit/export?code=${a.code}&action=entry.eligibility`, { as: secretariat.id });
     expect(csv.status).toBe(200);
     expect(csv.headers.get("content-type")).toContain("text/csv");
-    const text = await csv.response.text();
-    expect(text.startsWith("\uFEFFThời điểm,Người thực hiện,Thao tác")).toBe(true);
+    const bytes = Buffer.from(await csv.response.arrayBuffer());
+    // A byte-order mark first, so that Excel reads the Vietnamese right.
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.subarray(3).toString("utf8");
+    expect(text.startsWith("Thời điểm,Người thực hiện,Thao tác")).toBe(true);
     const line = text.split("\r\n").find((l) => l.includes("Tính hợp lệ,"))!;
     expect(line).toContain(`Xét tính hợp lệ,Tác phẩm,${a.code} “${a.title}”,Tính hợp lệ,Chưa xét,Hợp lệ`);
     expect(line).toContain(secretariat.name);
