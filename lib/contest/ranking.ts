@@ -190,3 +190,97 @@ export function allocatePrizes(results: readonly EntryResult[], quotas: Readonly
   }
   return proposals;
 }
+
+// --- The ranking as the secretariat reviews it -------------------------------------------------
+//
+// A mean over half the sheets looks like any other mean: every row says how many sheets it rests
+// on, and an entry is ready only when all of its sheets are in. Ready entries are ranked among
+// themselves; the others are listed apart, unranked, with their provisional mean.
+
+/** Sheets done out of those required: the round's jurors per entry, or more when more were assigned. */
+export type SheetCount = { done: number; required: number };
+
+/** A sheet far from the others on the same entry: from the median of the entry's totals. */
+export type OutlierSheet = { jurorId: string; total: number; median: number };
+
+export type ReviewRow = EntryResult & {
+  sheets: SheetCount;
+  ready: boolean;
+  /** Highest minus lowest total; null with fewer than two sheets. */
+  spread: number | null;
+  outliers: OutlierSheet[];
+};
+
+/** A juror whose totals sit consistently above or below the other jurors' on the same entries. */
+export type JurorTendency = { jurorId: string; compared: number; meanGap: number; tendency: "harsher" | "softer" | null };
+
+/** Sheets compared before a juror's tendency is named: fewer says nothing about a habit. */
+export const TENDENCY_MIN_SHEETS = 3;
+
+export function sheetCount(done: number, assigned: number, jurorsPerEntry: number): SheetCount {
+  return { done, required: Math.max(assigned, jurorsPerEntry) };
+}
+
+/**
+ * The secretariat's ranking of a round: ready entries ranked among themselves (the rules of
+ * rankEntries), the others unranked and after them, each row with its sheet count, spread and
+ * outlying sheets; and each juror's tendency. A sheet is an outlier when, on an entry with at
+ * least three sheets, its total is more than the threshold from the median of the entry's totals
+ * (the median, because a mean would be pulled by the outlier itself and flag its neighbours; with
+ * two sheets both are equally far, which is the disagreement flag). A juror is harsher or softer when,
+ * over at least TENDENCY_MIN_SHEETS shared entries, their totals sit on average more than half
+ * the threshold below or above the others'.
+ */
+export function reviewRanking(
+  entries: readonly RankableEntry[],
+  sheets: readonly Sheet[],
+  assigned: ReadonlyMap<string, number>,
+  round: { rubric: readonly Criterion[]; threshold: number; jurorsPerEntry: number },
+): { rows: ReviewRow[]; jurors: JurorTendency[] } {
+  const done = new Map<string, number>();
+  for (const s of sheets) done.set(s.entryId, (done.get(s.entryId) ?? 0) + 1);
+  const counts = new Map(entries.map((e) => [e.id, sheetCount(done.get(e.id) ?? 0, assigned.get(e.id) ?? 0, round.jurorsPerEntry)]));
+  const isReady = (id: string) => {
+    const c = counts.get(id)!;
+    return c.done > 0 && c.done >= c.required;
+  };
+  const ready = entries.filter((e) => isReady(e.id));
+  const waiting = entries.filter((e) => !isReady(e.id));
+  const readyIds = new Set(ready.map((e) => e.id));
+  const ranked = rankEntries(ready, sheets.filter((s) => readyIds.has(s.entryId)), round.rubric, round.threshold);
+  const provisional = rankEntries(waiting, sheets.filter((s) => !readyIds.has(s.entryId)), round.rubric, round.threshold).map((r) => ({ ...r, rank: null, tied: false }));
+
+  const totalsByEntry = new Map<string, { jurorId: string; total: number }[]>();
+  for (const s of sheets) {
+    const list = totalsByEntry.get(s.entryId) ?? [];
+    list.push({ jurorId: s.jurorId, total: sheetTotal(round.rubric, s.values) });
+    totalsByEntry.set(s.entryId, list);
+  }
+  const gaps = new Map<string, number[]>();
+  const rows: ReviewRow[] = [...ranked, ...provisional].map((r) => {
+    const own = totalsByEntry.get(r.entryId) ?? [];
+    const outliers: OutlierSheet[] = [];
+    const sorted = own.map((o) => o.total).sort((a, b) => a - b);
+    const mid = Math.floor(sorted.length / 2);
+    const median = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+    for (const sheet of own) {
+      const others = own.filter((o) => o !== sheet);
+      if (others.length === 0) continue;
+      const othersMean = sum(others.map((o) => o.total)) / others.length;
+      const list = gaps.get(sheet.jurorId) ?? [];
+      list.push(sheet.total - othersMean);
+      gaps.set(sheet.jurorId, list);
+      if (own.length >= 3 && Math.abs(sheet.total - median) > round.threshold) outliers.push({ jurorId: sheet.jurorId, total: sheet.total, median });
+    }
+    outliers.sort((a, b) => (a.jurorId < b.jurorId ? -1 : a.jurorId > b.jurorId ? 1 : 0));
+    return { ...r, sheets: counts.get(r.entryId)!, ready: readyIds.has(r.entryId), spread: r.totals.length > 1 ? r.totals[r.totals.length - 1]! - r.totals[0]! : null, outliers };
+  });
+  const jurors: JurorTendency[] = [...gaps]
+    .map(([jurorId, list]) => {
+      const meanGap = sum(list) / list.length;
+      const named = list.length >= TENDENCY_MIN_SHEETS && Math.abs(meanGap) > round.threshold / 2;
+      return { jurorId, compared: list.length, meanGap, tendency: named ? (meanGap < 0 ? "harsher" : "softer") : null } as JurorTendency;
+    })
+    .sort((a, b) => (a.jurorId < b.jurorId ? -1 : a.jurorId > b.jurorId ? 1 : 0));
+  return { rows, jurors };
+}

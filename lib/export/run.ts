@@ -27,10 +27,25 @@ export type ExportJob = {
   write: (out: Writable) => Promise<void>;
 };
 
+// Statuses, eligibility, sheets and prizes are the screens' words (Admin.Status), never a copy:
+// a spreadsheet and a page must call the same thing by the same name.
+const SHARED: Record<string, string> = { status: "entry", eligibility: "eligibility", sheet: "sheet", tier: "tier" };
+
+/** AdminExport's messages, with the vocabulary read from Admin.Status. */
+export function exportTranslator(locale: Locale): ExportLabels["t"] {
+  const own = translator(locale, "AdminExport");
+  const status = translator(locale, "Admin.Status");
+  return (key, params) => {
+    const [head, ...rest] = key.split(".");
+    const shared = head ? SHARED[head] : undefined;
+    return shared && rest.length ? status([shared, ...rest].join("."), params) : own(key, params);
+  };
+}
+
 export function exportLabels(locale: Locale, contest: ContestWithCategories): ExportLabels {
   const names = new Map(contest.categories.map((c) => [c.code, c.name[locale]]));
   return {
-    t: translator(locale, "AdminExport"),
+    t: exportTranslator(locale),
     category: (code) => names.get(code) ?? code,
     localized: (value) => value[locale],
   };

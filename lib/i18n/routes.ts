@@ -45,6 +45,7 @@ export const routes: Record<string, { vi: string }> = {
   "/results/[year]/[code]": { vi: "/ket-qua/[year]/[code]" },
   "/admin": { vi: "/thu-ky" },
   "/admin/entries": { vi: "/thu-ky/bai-du-thi" },
+  "/admin/entries/[id]": { vi: "/thu-ky/bai-du-thi/[id]" },
   "/admin/rounds": { vi: "/thu-ky/vong" },
   "/admin/rounds/[id]": { vi: "/thu-ky/vong/[id]" },
   "/admin/prizes": { vi: "/thu-ky/giai-thuong" },

@@ -60,6 +60,10 @@ export const auditQuery = z
     entity: optionalParam(z.string().regex(/^[a-z][a-zA-Z]{0,39}$/)),
     entityId: optionalParam(z.string().max(200)),
     actorId: optionalParam(z.uuid()),
+    /** An action ("entry.eligibility") or its family ("entry"). */
+    action: optionalParam(z.string().regex(/^[a-z][a-zA-Z]{0,39}(\.[a-zA-Z]{1,40}){0,3}$/)),
+    /** An entry's code: its own rows and its sheets'. */
+    code: optionalParam(z.string().trim().toUpperCase().regex(/^[A-Z0-9-]{1,40}$/)),
     cursor: optionalParam(z.string().regex(/^[1-9][0-9]{0,15}$/).transform(Number)),
     limit: z.preprocess(blankAsAbsent, z.coerce.number().int().min(1).max(AUDIT_PAGE_MAX).default(50)),
   })
@@ -73,3 +77,12 @@ export const reminderInput = z.object({ jurorIds: z.array(z.uuid()).min(1).max(5
 export const twoFactorResetInput = z.object({ reason: reason() }).strict();
 /** PUT /api/admin/settings: site-wide settings. */
 export const siteSettingsInput = z.object({ twoFactorRequiredForStaff: z.boolean() }).strict();
+
+/** POST /api/admin/entries/eligibility: one decision for up to 500 entries; a reason is required to refuse. */
+export const bulkEligibilityInput = z
+  .object({ ids: z.array(z.uuid()).min(1).max(500), eligible: z.boolean(), reason: text({ max: 1000 }).optional() })
+  .strict();
+
+/** GET /api/admin/audit/export: the page's filters, without paging. */
+export const auditExportQuery = auditQuery.omit({ cursor: true, limit: true });
+export type AuditExportQuery = z.infer<typeof auditExportQuery>;

@@ -150,20 +150,27 @@ test("the open round shows its progress per juror and its ranking, and warns tha
   await expect(page.getByTestId("juror-progress")).toHaveCount(DEMO_JURORS.length);
   await expect(page.getByRole("progressbar", { name: "Tiến độ chấm" })).toHaveAttribute("aria-valuenow", String(submitted));
 
-  // Entries with a submitted sheet are ranked with a mean; the others wait, unranked.
-  const ranking = page.getByTestId("ranking").first();
-  await expect(ranking.getByRole("columnheader", { name: "Điểm trung bình" })).toBeVisible();
-  await expect(ranking.getByRole("columnheader", { name: "Điểm chuẩn hóa" })).toBeVisible();
-  const first = ranking.getByTestId("ranking-row").first();
-  await expect(first.getByRole("cell").first()).toHaveText("1");
-  await expect(first).toContainText(/\d+(,\d+)?/);
+  // Entries with all their sheets in are ranked; the others are listed apart, unranked, each row
+  // with its sheets done out of required.
+  const waiting = page.getByTestId("not-ready");
+  await expect(waiting.getByRole("columnheader", { name: "Điểm trung bình" })).toBeVisible();
+  await expect(waiting.getByRole("columnheader", { name: "Phiếu đã nộp / cần có" })).toBeVisible();
+  const incomplete = waiting.getByTestId("ranking-row").first();
+  await expect(incomplete.getByRole("cell").first()).toHaveText("—");
+  await expect(incomplete.getByTestId("sheets-done")).toHaveText(/^[01]\/2$/);
+  await expect(incomplete).toContainText("Chưa đủ phiếu");
+  if ((await page.getByTestId("ranking").count()) > 0) {
+    const first = page.getByTestId("ranking").first().getByTestId("ranking-row").first();
+    await expect(first.getByRole("cell").first()).toHaveText("1");
+    await expect(first.getByTestId("sheets-done")).toHaveText("2/2");
+  }
 
   // A submitted sheet can be reopened with a reason (the control is there; the sheet stays locked here).
   await expect(page.getByText(/Thao tác với phiếu của/).first()).toBeVisible();
 
   await openDemoRound(page, "en");
   await expect(page.getByTestId("round-progress")).toHaveText(`${submitted} of ${assigned} score sheets submitted.`);
-  await expect(page.getByTestId("ranking").first().getByRole("columnheader", { name: "Normalised" })).toBeVisible();
+  await expect(page.getByTestId("not-ready").getByRole("columnheader", { name: "Normalised" })).toBeVisible();
 });
 
 test("jurors and journalists who open the secretariat's workspace go to their own", async ({ page }) => {

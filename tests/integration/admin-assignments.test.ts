@@ -223,7 +223,7 @@ describe.each(databaseKinds)("secretariat assignments and conflicts on %s", (kin
   });
 
   it("a closed round keeps its assignments", async () => {
-    expect((await call("PATCH", `/api/admin/rounds/${roundId}`, { as: secretariat.id, json: { status: "closed" } })).status).toBe(200);
+    expect((await call("PATCH", `/api/admin/rounds/${roundId}`, { as: secretariat.id, json: { status: "closed", reason: "Hội đồng thống nhất đóng vòng." } })).status).toBe(200);
     const [held] = await db.select().from(assignments).where(eq(assignments.roundId, roundId));
     const res = await remove(held!.entryId, held!.jurorId);
     expect([res.status, res.body.error.code]).toEqual([409, "roundClosed"]);

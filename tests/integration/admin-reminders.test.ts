@@ -179,7 +179,7 @@ describe.each(databaseKinds)("reminders on %s", (kind) => {
     expect((await call("PATCH", `/api/admin/rounds/${late.body.id}`, { as: secretariat.id, json: { status: "open" } })).status).toBe(200);
     const past = await remind({}, secretariat.id, late.body.id);
     expect([past.status, past.body.error.code]).toEqual([409, "reminderRoundNotOpen"]);
-    expect((await call("PATCH", `/api/admin/rounds/${roundId}`, { as: secretariat.id, json: { status: "closed" } })).status).toBe(200);
+    expect((await call("PATCH", `/api/admin/rounds/${roundId}`, { as: secretariat.id, json: { status: "closed", reason: "Hội đồng thống nhất đóng vòng." } })).status).toBe(200);
     await anHourLater();
     const closed = await call("POST", `/api/admin/rounds/${roundId}/reminders`, { as: secretariat.id, json: {}, headers: { "accept-language": "en" } });
     expect([closed.status, closed.body.error.message]).toEqual([409, "Reminders are sent only while the round is open and before it closes."]);

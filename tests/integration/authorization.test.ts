@@ -281,6 +281,7 @@ describe.each(databaseKinds)("authorisation by phase on %s", (kind) => {
         "/api/admin/prizes",
         "/api/admin/accounts?role=juror",
         "/api/admin/audit?entity=round",
+        "/api/admin/audit/export?entity=round",
         "/api/admin/contests",
       ].map((path): Spec => ({ method: "GET", path, who: staffOnly(200) })),
       // Exports carry names: the secretariat's alone; nothing a juror can download.
@@ -289,7 +290,7 @@ describe.each(databaseKinds)("authorisation by phase on %s", (kind) => {
 
       // The secretariat's writes, phase by phase (left out where a success would change the story).
       { method: "POST", path: "/api/admin/rounds", body: { name: { vi: "Chung khảo", en: "Final" }, scope: { kind: "shortlist", top: 1 }, jurorsPerEntry: 1, rubric: DEFAULT_RUBRIC, blind: true, disagreementThreshold: 20, opensAt: null, closesAt: null }, who: staffOnly() },
-      { method: "PATCH", path: round, body: { status: "closed" }, who: staffOnly({ draft: "409 roundTransition" }) },
+      { method: "PATCH", path: round, body: { status: "closed", reason: "Hội đồng thống nhất đóng vòng." }, who: staffOnly({ draft: "409 roundTransition" }) },
       { method: "PATCH", path: round, body: { status: "open" }, who: staffOnly({ open: "409 roundTransition", closed: "409 roundTransition", published: "409 roundTransition" }) },
       { method: "PUT", path: `${round}/jurors`, body: panel(), who: staffOnly({ draft: 204, open: 204, closed: "409 roundClosed", published: "409 roundClosed" }) },
       { method: "PUT", path: `${round}/levels`, body: { criteria: [{ key: "truthfulness", levels: [{ min: 15, max: 30, description: { vi: "Tốt", en: "Good" } }, { min: 0, max: 14.5, description: { vi: "Chưa đạt", en: "Weak" } }] }] }, who: staffOnly({ draft: 200, open: 200, closed: "409 roundClosed", published: "409 roundClosed" }) },
@@ -303,6 +304,11 @@ describe.each(databaseKinds)("authorisation by phase on %s", (kind) => {
       { method: "PUT", path: `/api/jury/scores/${f.id}`, body: { values: full, submit: true }, who: { unassigned: { draft: 404, open: 200, closed: "409 scoreLocked", published: "409 scoreLocked" }, assigned: 404 } },
       { method: "POST", path: "/api/admin/conflicts", body: { jurorId: jurors.unassigned.id, entryId: e.id, reason }, who: staffOnly() },
       { method: "POST", path: `/api/admin/entries/${e.id}/eligibility`, body: { decision: "eligible" }, who: staffOnly(200) },
+      { method: "POST", path: "/api/admin/entries/eligibility", body: { ids: [e.id], eligible: true }, who: staffOnly(200) },
+      { method: "GET", path: `/api/admin/entries/${e.id}`, who: staffOnly(200) },
+      { method: "GET", path: `/api/admin/entries/${nowhere}`, who: { secretariat: 404 } },
+      { method: "GET", path: `/api/admin/entries/${e.id}/files/${e.attachment}`, who: staffOnly(200) },
+      { method: "GET", path: `/api/admin/entries/${e.id}/files/${f.attachment}`, who: { secretariat: 404 } },
       { method: "PATCH", path: `/api/admin/accounts/${jurors.assigned.id}`, body: { disabled: true, reason }, who: staffOnly() },
       { method: "POST", path: "/api/admin/accounts", body: { email: "giam-khao-moi@example.vn", name: "Giám Khảo Mới", role: "juror" }, who: staffOnly() },
       { method: "POST", path: "/api/admin/contests", body: { year: 2031, submissionOpensAt: "2031-01-01T00:00:00+07:00", submissionClosesAt: "2031-03-01T00:00:00+07:00", publishedFrom: "2030-01-01", publishedTo: "2031-02-01" }, who: staffOnly() },
@@ -455,7 +461,7 @@ describe.each(databaseKinds)("authorisation by phase on %s", (kind) => {
   });
 
   it("closed round: nothing of the judging changes, not even by the secretariat; prizes are decided", { timeout: 120_000 }, async () => {
-    expect((await call("PATCH", `/api/admin/rounds/${roundId}`, { as: secretariat.id, json: { status: "closed" } })).status).toBe(200);
+    expect((await call("PATCH", `/api/admin/rounds/${roundId}`, { as: secretariat.id, json: { status: "closed", reason: "Hội đồng thống nhất đóng vòng." } })).status).toBe(200);
     await drain();
     const { mismatches, get } = await runTable("closed");
     expect(mismatches).toEqual([]);

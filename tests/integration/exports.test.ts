@@ -208,7 +208,7 @@ describe.each(databaseKinds)("exports on %s", (kind) => {
     expect(JSON.stringify(rows)).not.toContain("Bản nháp riêng tư");
     const contest = (await call("GET", "/api/contests/current")).body;
     const [e1, e2, , e4, e5] = rows.slice(1) as ExcelJS.CellValue[][];
-    expect(e1!.map(nfc)).toEqual([codes.e1, "Báo in", "Người thầy bản Mông", `${ANH} (${PEN}); ${CO_AUTHOR}`, OUTLET, expect.any(Date), "https://thanhnien.vn/nguoi-thay", "Đã nộp", "Hợp lệ", null, expect.any(Date)]);
+    expect(e1!.map(nfc)).toEqual([codes.e1, "Báo in", "Người thầy bản Mông", `${ANH} (${PEN}); ${CO_AUTHOR}`, OUTLET, expect.any(Date), "https://thanhnien.vn/nguoi-thay", "Đã gửi", "Hợp lệ", null, expect.any(Date)]);
     expect((e1![5] as Date).getTime()).toBe(new Date(`${contest.publication.from}T00:00:00Z`).getTime());
     expect(Math.abs((e1![10] as Date).getTime() - wall(2026, 5, 13, 1, 0).getTime())).toBeLessThan(1000);
     expect(sheet.getRow(2).getCell(11).numFmt).toBe("dd/mm/yyyy hh:mm");
@@ -217,7 +217,7 @@ describe.each(databaseKinds)("exports on %s", (kind) => {
     expect(e2![2]).toBe(FORMULA_TITLE);
     expect(sheet.getRow(3).getCell(3).type).toBe(ExcelJS.ValueType.String);
     expect(e2![1]).toBe("Báo điện tử");
-    expect(e4!.slice(7, 10)).toEqual(["Đã nộp", "Không hợp lệ", "Đăng ngoài thời gian quy định"]);
+    expect(e4!.slice(7, 10)).toEqual(["Đã gửi", "Không hợp lệ", "Đăng ngoài thời gian quy định"]);
     expect(e5!.slice(7, 9)).toEqual(["Đã rút", "Chưa xét"]);
   });
 
@@ -234,7 +234,7 @@ describe.each(databaseKinds)("exports on %s", (kind) => {
     expect(rows[0]![0]).toBe("Mã tác phẩm");
     expect(rows.length).toBe(6);
     const [e1, e2] = [rows[1]!, rows[2]!];
-    expect(e1.map(nfc)).toEqual([codes.e1, "Báo in", "Người thầy bản Mông", `${ANH} (${PEN}); ${CO_AUTHOR}`, OUTLET, expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), "https://thanhnien.vn/nguoi-thay", "Đã nộp", "Hợp lệ", "", "2026-05-13 01:00:00"]);
+    expect(e1.map(nfc)).toEqual([codes.e1, "Báo in", "Người thầy bản Mông", `${ANH} (${PEN}); ${CO_AUTHOR}`, OUTLET, expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), "https://thanhnien.vn/nguoi-thay", "Đã gửi", "Hợp lệ", "", "2026-05-13 01:00:00"]);
     expect(e2[2]).toBe(`'${FORMULA_TITLE}`);
     // Quoted on the wire, quotes doubled.
     expect(body).toContain(`"'=HYPERLINK(""http://x.test"",""Bấm"") ngày, đêm"`);
@@ -261,9 +261,9 @@ describe.each(databaseKinds)("exports on %s", (kind) => {
     expect(Math.abs((e1[10] as Date).getTime() - wall(2026, 6, 1, 14, 30).getTime())).toBeLessThan(1000);
     const e2Totals = data.filter((r) => r[1] === codes.e2).map((r) => r[7]);
     expect(e2Totals.sort()).toEqual([65, 85]);
-    const draft = data.find((r) => r[1] === codes.e3 && r[8] === "Bản nháp")!;
+    const draft = data.find((r) => r[1] === codes.e3 && r[8] === "Đang chấm")!;
     // A criterion left blank on a draft is an empty cell, not a zero; the draft has no time.
-    expect(draft.slice(5, 11)).toEqual([12.5, null, 12.5, "Bản nháp", "Đang đọc", null]);
+    expect(draft.slice(5, 11)).toEqual([12.5, null, 12.5, "Đang chấm", "Đang đọc", null]);
   });
 
   it("scores as CSV: the comment starting with a minus sign is disarmed, numbers are plain", async () => {
@@ -307,7 +307,7 @@ describe.each(databaseKinds)("exports on %s", (kind) => {
     expect(rows).toEqual([
       ["Thể loại", "Giải", "Mã tác phẩm", "Tên tác phẩm", "Tác giả (bút danh)", "Cơ quan báo chí", "Lý do"],
       ["Báo in", "Giải A", codes.e1, "Người thầy bản Mông", `${ANH} (${PEN}); ${CO_AUTHOR}`, OUTLET, "Đề xuất theo cơ cấu giải"],
-      ["Báo in", "Khuyến khích", codes.e3, "Cô giáo vùng lũ", `${ANH} (${PEN})`, OUTLET, "Hội đồng biểu quyết"],
+      ["Báo in", "Giải Khuyến khích", codes.e3, "Cô giáo vùng lũ", `${ANH} (${PEN})`, OUTLET, "Hội đồng biểu quyết"],
       ["Báo điện tử", "Giải B", codes.e2, `'${FORMULA_TITLE}`, DUC, "Báo Tuổi Trẻ", ""],
     ]);
   });

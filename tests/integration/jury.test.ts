@@ -188,7 +188,16 @@ describe.each(databaseKinds)("jury on %s", (kind) => {
   });
 
   it("closed round: sheets are locked; the ranking is the secretariat's alone", async () => {
-    expect((await call("PATCH", `/api/admin/rounds/${roundId}`, { as: secretariat.id, json: { status: "closed" } })).status).toBe(200);
+    // Sheets are missing: closing needs the secretariat's reason, and the reason is audited.
+    const refused = await call("PATCH", `/api/admin/rounds/${roundId}`, { as: secretariat.id, json: { status: "closed" } });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe("sheetsMissing");
+    expect(refused.body.error.fields).toHaveProperty("reason");
+    const reason = "Hết hạn chấm; Hội đồng thống nhất đóng vòng.";
+    expect((await call("PATCH", `/api/admin/rounds/${roundId}`, { as: secretariat.id, json: { status: "closed", reason } })).status).toBe(200);
+    const audit = await call("GET", `/api/admin/audit?entity=round&entityId=${roundId}&limit=1`, { as: secretariat.id });
+    expect(audit.body.items[0]).toMatchObject({ action: "round.closed", after: { closeReason: reason } });
+    expect(audit.body.items[0].after.missingSheets).toBeGreaterThan(0);
     expect((await call("PATCH", `/api/admin/rounds/${roundId}`, { as: secretariat.id, json: { status: "open" } })).status).toBe(409);
     const list = await call("GET", "/api/jury/assignments", { as: jurors[2]!.id });
     const entryId = list.body.rounds[0].items[0].entry.id;

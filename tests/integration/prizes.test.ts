@@ -215,7 +215,7 @@ describe.each(databaseKinds)("prizes and publication on %s", (kind) => {
     }
     // An open round is not a final round.
     expect((await call("GET", "/api/admin/prizes", { as: secretariat.id })).body.round).toBeNull();
-    expect((await call("PATCH", `/api/admin/rounds/${roundId}`, { as: secretariat.id, json: { status: "closed" } })).status).toBe(200);
+    expect((await call("PATCH", `/api/admin/rounds/${roundId}`, { as: secretariat.id, json: { status: "closed", reason: "Hội đồng thống nhất đóng vòng." } })).status).toBe(200);
 
     const overview = await call("GET", "/api/admin/prizes", { as: secretariat.id });
     expect(overview.body.round).toMatchObject({ id: roundId });

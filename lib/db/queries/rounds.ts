@@ -1,13 +1,13 @@
 import "server-only";
-import { and, asc, eq, inArray, isNotNull } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNotNull } from "drizzle-orm";
 import type { Db } from "../client";
 import { prizeEligibleWhere } from "../conditions";
-import { entries, roundEntries, roundJurors, rounds, scores, users, type CategoryCode, type Round, type RoundStatus } from "../schema";
+import { assignments, entries, roundEntries, roundJurors, rounds, scores, users, type CategoryCode, type Round, type RoundStatus } from "../schema";
 import { recordAudit } from "./audit";
 import { enqueueRoundReindex } from "./outbox";
 import type { Caller } from "@/lib/auth/session";
 import { canMoveRound } from "@/lib/contest/jury";
-import { rankEntries, shortlist } from "@/lib/contest/ranking";
+import { rankEntries, reviewRanking, sheetCount, shortlist } from "@/lib/contest/ranking";
 import { AppError, invalid, notFound } from "@/lib/errors";
 import { levelIssues } from "@/lib/contest/scoring";
 import type { FieldIssue } from "@/lib/contest/rules";
@@ -39,14 +39,38 @@ export async function createRound(db: Db, actor: Caller, contestId: string, inpu
   });
 }
 
-/** Opens or closes a round. Opening fixes its entries (the scope) if assignment has not already. */
-export async function moveRound(db: Db, actor: Caller, id: string, to: RoundStatus): Promise<Round> {
+/** Sheets a round still waits for: per entry, those required (sheetCount) less those submitted. */
+export async function missingSheets(db: Db, round: Round): Promise<number> {
+  const [inRound, assigned, submitted] = await Promise.all([
+    db.select({ id: roundEntries.entryId }).from(roundEntries).where(eq(roundEntries.roundId, round.id)),
+    db.select({ entryId: assignments.entryId, n: count() }).from(assignments).where(eq(assignments.roundId, round.id)).groupBy(assignments.entryId),
+    db
+      .select({ entryId: scores.entryId, n: count() })
+      .from(scores)
+      .where(and(eq(scores.roundId, round.id), eq(scores.status, "submitted")))
+      .groupBy(scores.entryId),
+  ]);
+  const a = new Map(assigned.map((r) => [r.entryId, r.n]));
+  const s = new Map(submitted.map((r) => [r.entryId, r.n]));
+  return inRound.reduce((missing, { id }) => {
+    const c = sheetCount(s.get(id) ?? 0, a.get(id) ?? 0, round.jurorsPerEntry);
+    return missing + Math.max(0, c.required - c.done);
+  }, 0);
+}
+
+/**
+ * Opens or closes a round. Closing while sheets are missing needs the secretariat's reason
+ * (409 sheetsMissing without one); the reason and the count go into the audit log.
+ */
+export async function moveRound(db: Db, actor: Caller, id: string, to: RoundStatus, reason = ""): Promise<Round> {
   return db.transaction(async (tx) => {
     const before = await getRound(tx, id, true);
     if (!canMoveRound(before.status, to)) throw new AppError(409, "roundTransition", { from: before.status, to });
+    const missing = to === "closed" ? await missingSheets(tx, before) : 0;
+    if (missing > 0 && !reason) throw new AppError(409, "sheetsMissing", { n: missing }, { reason: { key: "closeReasonRequired" } });
     const [after] = await tx.update(rounds).set({ status: to, updatedAt: new Date() }).where(eq(rounds.id, id)).returning();
     await enqueueRoundReindex(tx, id);
-    await recordAudit(tx, { actorId: actor.id, action: `round.${to}`, entity: "round", entityId: id, before, after });
+    await recordAudit(tx, { actorId: actor.id, action: `round.${to}`, entity: "round", entityId: id, before, after: missing > 0 ? { ...after!, closeReason: reason, missingSheets: missing } : after });
     return after!;
   });
 }
@@ -130,3 +154,21 @@ export async function setRubricLevels(db: Db, actor: Caller, roundId: string, in
     return after!;
   });
 }
+
+/**
+ * GET /api/admin/rounds/{id}/ranking and the round's page: every row with its sheets done out of
+ * required and `ready`, ready entries ranked among themselves, the others after them unranked;
+ * spread, outlying sheets and each juror's tendency (lib/contest/ranking.ts).
+ */
+export async function roundReview(db: Db, round: Round) {
+  const [inRound, sheets, assigned] = await Promise.all([
+    db.select({ id: entries.id, category: entries.category }).from(roundEntries).innerJoin(entries, eq(entries.id, roundEntries.entryId)).where(eq(roundEntries.roundId, round.id)),
+    db
+      .select({ entryId: scores.entryId, jurorId: scores.jurorId, values: scores.values })
+      .from(scores)
+      .where(and(eq(scores.roundId, round.id), eq(scores.status, "submitted"), isNotNull(scores.submittedAt))),
+    db.select({ entryId: assignments.entryId, n: count() }).from(assignments).where(eq(assignments.roundId, round.id)).groupBy(assignments.entryId),
+  ]);
+  return reviewRanking(inRound, sheets, new Map(assigned.map((r) => [r.entryId, r.n])), { rubric: round.rubric, threshold: round.disagreementThreshold, jurorsPerEntry: round.jurorsPerEntry });
+}
+export type RoundReview = Awaited<ReturnType<typeof roundReview>>;

@@ -11,7 +11,10 @@ import { Pagination } from "@/components/pagination";
 import { EligibilityCells } from "@/components/admin/eligibility-cells";
 import { pageLocale } from "@/app/[locale]/_views/static-locale";
 import { AdminPage } from "../_views/admin-page";
-import { reviewEntries, type ReviewFilter } from "@/lib/db/queries/secretariat";
+import { REVIEW_SORTS, reviewEntries, type ReviewFilter } from "@/lib/db/queries/secretariat";
+import { roundsMissing, workingRound } from "@/lib/db/queries/entry-detail";
+import { BulkActions } from "@/components/admin/bulk-actions";
+import { ActionForm } from "@/components/admin/action-form";
 import { EligibilityBadge } from "../_views/badges";
 import { EntryFiles } from "../_views/entry-files";
 import { DataTable, td } from "../_views/table-scroll";
@@ -38,6 +41,7 @@ function parseFilter(search: Search): ReviewFilter {
     status: pick(one("status"), STATUSES),
     category: pick<CategoryCode>(one("category"), CATEGORY_CODES),
     eligibility: pick(one("eligibility"), ELIGIBILITIES),
+    sort: pick(one("sort"), REVIEW_SORTS),
     page: Number.isInteger(page) && page >= 1 && page <= 1000 ? page : 1,
   };
 }
@@ -53,6 +57,9 @@ export default async function AdminEntriesPage({ params, searchParams }: Props) 
   const contest = await findCurrentContest(db);
   const filter = parseFilter(await searchParams);
   const result = contest ? await reviewEntries(db, contest.id, filter) : { rows: [], total: 0, pageCount: 1 };
+  const ids = result.rows.map((r) => r.id);
+  const [missing, working] = contest ? await Promise.all([roundsMissing(db, contest.id, ids), workingRound(db, contest.id, ids)]) : [new Map(), { round: null, pending: {} }];
+  const sortLabels = { newest: t("sortNewest"), oldest: t("sortOldest"), code: t("sortCode"), title: t("sortTitle") } as const;
   const names = new Map(contest?.categories.map((c) => [c.code, c.name[locale]]));
   const hrefFor = (page: number) => {
     const query = new URLSearchParams();
@@ -60,6 +67,7 @@ export default async function AdminEntriesPage({ params, searchParams }: Props) 
     if (filter.category) query.set("category", filter.category);
     if (filter.status) query.set("status", filter.status);
     if (filter.eligibility) query.set("eligibility", filter.eligibility);
+    if (filter.sort) query.set("sort", filter.sort);
     if (page > 1) query.set("page", String(page));
     const qs = query.toString();
     return qs ? `${here}?${qs}` : here;
@@ -67,8 +75,8 @@ export default async function AdminEntriesPage({ params, searchParams }: Props) 
   const select = "mt-1 w-full rounded-md border border-stone-400 bg-white px-3 py-2 text-base";
 
   return (
-    <AdminPage locale={locale} caller={caller} section="/admin/entries" title={t("title")} intro={t("intro")} alternates={sameParamsAlternates("/admin/entries")} forms={["EligibilityCells"]}>
-      <form method="get" action={here} role="search" aria-label={t("filters")} className="grid gap-3 rounded-lg border border-stone-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-5">
+    <AdminPage locale={locale} caller={caller} section="/admin/entries" title={t("title")} intro={t("intro")} alternates={sameParamsAlternates("/admin/entries")} forms={["EligibilityCells", "Bulk"]}>
+      <form method="get" action={here} role="search" aria-label={t("filters")} className="grid gap-3 rounded-lg border border-stone-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-6">
         <div className="sm:col-span-2 lg:col-span-2">
           <label htmlFor="entries-q" className="block font-semibold">
             {t("query")}
@@ -114,7 +122,19 @@ export default async function AdminEntriesPage({ params, searchParams }: Props) 
             ))}
           </select>
         </div>
-        <div className="flex flex-wrap items-center gap-3 sm:col-span-2 lg:col-span-5">
+        <div>
+          <label htmlFor="entries-sort" className="block font-semibold">
+            {t("sort")}
+          </label>
+          <select id="entries-sort" name="sort" defaultValue={filter.sort ?? "newest"} className={select}>
+            {REVIEW_SORTS.map((s) => (
+              <option key={s} value={s}>
+                {sortLabels[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="flex flex-wrap items-center gap-3 sm:col-span-2 lg:col-span-6">
           <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
             {t("apply")}
           </button>
@@ -126,16 +146,38 @@ export default async function AdminEntriesPage({ params, searchParams }: Props) 
 
       <p className="mt-6 font-semibold" aria-live="polite" data-testid="entries-total">
         {t("total", { total: result.total })}
+        {filter.sort && <span className="ml-2 font-normal text-stone-700">{t("sortedBy", { by: sortLabels[filter.sort] })}</span>}
       </p>
+      {contest && (
+        <BulkActions
+          locale={locale}
+          formId="bulk-entries"
+          round={working.round ? { id: working.round.id, name: working.round.name[locale], open: working.round.status === "open" } : null}
+          pendingJurors={working.pending}
+        />
+      )}
       {result.rows.length > 0 && (
-        <DataTable label={t("tableLabel")} className="min-w-[48rem]" columns={[t("code"), t("work"), t("category"), t("status"), t("eligibility"), t("decision")]}>
+        <DataTable label={t("tableLabel")} className="min-w-[48rem]" columns={[t("selectColumn"), t("code"), t("work"), t("category"), t("status"), t("eligibility"), t("decision")]}>
           {result.rows.map((row) => (
             <tr key={row.id} data-testid="entry-row">
+              <td className={td}>
+                {row.status === "submitted" && <input type="checkbox" name="ids" value={row.id} form="bulk-entries" aria-label={t("select", { code: row.code ?? row.title })} className="h-5 w-5" />}
+              </td>
               <th scope="row" className={`${td} whitespace-nowrap text-left font-mono text-sm font-normal`}>
                 {row.code ?? "—"}
               </th>
               <td className={td}>
-                <span className="font-semibold">{row.title || t("untitled")}</span>
+                <a href={localizedPath(locale, "/admin/entries/[id]", { id: row.id })} className="font-semibold text-brand-700 underline" aria-label={t("open", { code: `${row.code ?? ""} ${row.title}`.trim() })}>
+                  {row.title || t("untitled")}
+                </a>
+                {(missing.get(row.id) ?? []).map((r: { id: string; name: { vi: string; en: string } }) => (
+                  <span key={r.id} role="note" className="mt-1 block rounded bg-amber-100 px-2 py-1 text-sm font-semibold text-amber-900" data-testid="not-in-round">
+                    {t("notInRound", { round: r.name[locale] })}
+                    <span className="mt-1 block">
+                      <ActionForm locale={locale} method="POST" url={`/api/admin/rounds/${r.id}/assignment`} submitLabel={t("assignNow")} confirm={t("assignNowConfirm", { round: r.name[locale] })} done={t("assignedNow")} tone="primary" inline />
+                    </span>
+                  </span>
+                ))}
                 <span className="block text-sm text-stone-700">{[row.authors.join(", "), row.outlet].filter(Boolean).join(" · ")}</span>
                 {row.submittedAt && <span className="block text-sm text-stone-600">{t("submittedAt", { date: formatDate(row.submittedAt, locale) })}</span>}
                 <EntryFiles locale={locale} entryId={row.id} files={row.files} />

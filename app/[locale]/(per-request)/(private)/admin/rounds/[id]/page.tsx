@@ -6,7 +6,8 @@ import { requireSecretariat } from "@/lib/auth/page";
 import { getDb } from "@/lib/db/client";
 import { findCurrentContest } from "@/lib/db/queries/contests";
 import { listConflicts } from "@/lib/db/queries/assignments";
-import { getRound, roundResults } from "@/lib/db/queries/rounds";
+import { getRound, missingSheets, roundReview } from "@/lib/db/queries/rounds";
+import { TENDENCY_MIN_SHEETS } from "@/lib/contest/ranking";
 import { roundProgress } from "@/lib/db/queries/scores";
 import { candidateJurors, pairKey } from "@/lib/contest/assignment";
 import { maxTotal } from "@/lib/contest/scoring";
@@ -55,14 +56,16 @@ export default async function AdminRoundPage({ params }: Props) {
   const st = await getTranslations({ locale, namespace: "Admin.Status" });
   const nav = await getTranslations({ locale, namespace: "Admin.Nav" });
   const levels = await getTranslations({ locale, namespace: "Admin.Levels" });
-  const [contest, detail, conflicts, progress, ranking, scope] = await Promise.all([
+  const [contest, detail, conflicts, progress, review, scope, missing] = await Promise.all([
     findCurrentContest(db),
     roundDetail(db, round.id),
     listConflicts(db, round.id),
     roundProgress(db, round),
-    roundResults(db, round),
+    roundReview(db, round),
     scopeText(locale, round.scope),
+    round.status === "open" ? missingSheets(db, round) : Promise.resolve(0),
   ]);
+  const ranking = review.rows;
   const categories = contest?.categories.map((c) => ({ code: c.code, name: c.name[locale] })) ?? [];
   const categoryName = new Map(categories.map((c) => [c.code, c.name]));
   const jurorName = new Map(detail.jurors.map((j) => [j.id, j.name]));
@@ -78,10 +81,47 @@ export default async function AdminRoundPage({ params }: Props) {
   const closed = round.status === "closed";
   const top = maxTotal(round.rubric);
   const num = (v: number | null) => (v === null ? "—" : formatNumber(v, locale));
-  const byCategory = categories.map((c) => ({ ...c, results: ranking.filter((r) => r.category === c.code) })).filter((c) => c.results.length > 0);
+  const byCategory = categories.map((c) => ({ ...c, results: ranking.filter((r) => r.category === c.code && r.ready) })).filter((c) => c.results.length > 0);
+  const notReady = ranking.filter((r) => !r.ready);
+  const entryHref = (id: string) => localizedPath(locale, "/admin/entries/[id]", { id });
   const jurorProgress = progress.jurors.map((p) => ({ ...p, name: jurorName.get(p.id) ?? p.id })).sort((a, b) => a.name.localeCompare(b.name, locale));
   const entryProgress = new Map(progress.entries.map((p) => [p.id, p]));
   const totals = progress.jurors.reduce((acc, p) => ({ assigned: acc.assigned + p.assigned, submitted: acc.submitted + p.submitted }), { assigned: 0, submitted: 0 });
+  const RankingRow = ({ r }: { r: (typeof ranking)[number] }) => {
+    const e = entryById.get(r.entryId);
+    return (
+      <tr data-testid="ranking-row" data-ready={r.ready ? "true" : "false"}>
+        <td className={`${td} text-right font-bold`}>{r.rank ?? "—"}</td>
+        <th scope="row" className={`${td} text-left font-normal`}>
+          <span className="block font-mono text-sm">{e?.code ?? "—"}</span>
+          <a href={entryHref(r.entryId)} className="text-brand-700 underline">
+            {e?.title || t("untitled")}
+          </a>
+        </th>
+        <td className={`${td} whitespace-nowrap text-right`} data-testid="sheets-done">
+          {r.sheets.done}/{r.sheets.required}
+        </td>
+        <td className={`${td} text-right font-semibold`}>
+          {num(r.mean)}
+          {!r.ready && r.mean !== null && <span className="block text-xs font-normal text-stone-700">{t("provisional")}</span>}
+        </td>
+        <td className={`${td} text-right`}>{num(r.normalised)}</td>
+        <td className={`${td} text-sm`}>{r.totals.length ? r.totals.map((v) => formatNumber(v, locale)).join(" · ") : "—"}</td>
+        <td className={`${td} text-right`}>{num(r.spread)}</td>
+        <td className={`${td} text-sm`}>
+          {!r.ready && <span className="mr-1 inline-block rounded bg-stone-200 px-2 font-semibold text-stone-900">{t("notReady")}</span>}
+          {r.disagreements > 0 && <span className="mr-1 inline-block rounded bg-red-100 px-2 font-semibold text-red-900">{t("disagreement", { n: r.disagreements })}</span>}
+          {r.tied && <span className="mr-1 inline-block rounded bg-amber-100 px-2 font-semibold text-amber-900">{t("tied")}</span>}
+          {r.outliers.map((o) => (
+            <span key={o.jurorId} className="mt-1 block rounded bg-red-50 px-2 text-red-900" data-testid="outlier">
+              {t("outlier", { name: jurorName.get(o.jurorId) ?? o.jurorId, total: formatNumber(o.total, locale), others: formatNumber(o.median, locale) })}
+            </span>
+          ))}
+          {r.jurors === 0 && <span className="text-stone-700">{t("unscored")}</span>}
+        </td>
+      </tr>
+    );
+  };
   const toc = [
     ["round-settings", t("settings")],
     ["round-jurors", t("jurors")],
@@ -172,7 +212,16 @@ export default async function AdminRoundPage({ params }: Props) {
             <ActionForm locale={locale} method="PATCH" url={`/api/admin/rounds/${round.id}`} body={{ status: "open" }} submitLabel={t("openRound")} confirm={t("openConfirm")} done={t("opened")} tone="primary" />
           )}
           {round.status === "open" && (
-            <ActionForm locale={locale} method="PATCH" url={`/api/admin/rounds/${round.id}`} body={{ status: "closed" }} submitLabel={t("closeRound")} confirm={t("closeConfirm")} done={t("closedDone")} tone="danger" />
+            missing > 0 ? (
+              <div className="max-w-2xl rounded-lg border border-red-200 bg-red-50 p-4" data-testid="close-missing">
+                <p className="font-semibold text-red-900">{t("closeMissing", { n: missing })}</p>
+                <div className="mt-2">
+                  <ActionForm locale={locale} method="PATCH" url={`/api/admin/rounds/${round.id}`} body={{ status: "closed" }} fields={[{ name: "reason", kind: "textarea", label: t("closeReason") }]} submitLabel={t("closeRound")} confirm={t("closeConfirm")} done={t("closedDone")} tone="danger" />
+                </div>
+              </div>
+            ) : (
+              <ActionForm locale={locale} method="PATCH" url={`/api/admin/rounds/${round.id}`} body={{ status: "closed" }} submitLabel={t("closeRound")} confirm={t("closeConfirm")} done={t("closedDone")} tone="danger" />
+            )
           )}
           {closed && <p>{t("closedNote")}</p>}
         </div>
@@ -400,35 +449,53 @@ export default async function AdminRoundPage({ params }: Props) {
           {t("ranking")}
         </h2>
         <p className="mt-1 max-w-3xl text-stone-700">{t("rankingIntro", { max: top, threshold: round.disagreementThreshold })}</p>
-        {byCategory.length === 0 && <p className="mt-3">{t("noEntries")}</p>}
+        {ranking.length === 0 && <p className="mt-3">{t("noEntries")}</p>}
         {byCategory.map((c) => (
           <div key={c.code} className="mt-6">
             <h3 className="text-xl font-bold">{c.name}</h3>
-            <DataTable label={t("rankingOf", { category: c.name })} className="min-w-[48rem]" testId="ranking" columns={[{ label: t("rank"), numeric: true }, t("entry"), { label: t("sheetsIn"), numeric: true }, { label: t("mean"), numeric: true }, { label: t("normalised"), numeric: true }, t("totals"), t("flags")]}>
-              {c.results.map((r) => {
-                const e = entryById.get(r.entryId);
-                return (
-                  <tr key={r.entryId} data-testid="ranking-row">
-                    <td className={`${td} text-right font-bold`}>{r.rank ?? "—"}</td>
-                    <th scope="row" className={`${td} text-left font-normal`}>
-                      <span className="block font-mono text-sm">{e?.code ?? "—"}</span>
-                      {e?.title || t("untitled")}
-                    </th>
-                    <td className={`${td} text-right`}>{r.jurors}</td>
-                    <td className={`${td} text-right font-semibold`}>{num(r.mean)}</td>
-                    <td className={`${td} text-right`}>{num(r.normalised)}</td>
-                    <td className={`${td} text-sm`}>{r.totals.length ? r.totals.map((v) => formatNumber(v, locale)).join(" · ") : "—"}</td>
-                    <td className={`${td} text-sm`}>
-                      {r.disagreements > 0 && <span className="mr-1 inline-block rounded bg-red-100 px-2 font-semibold text-red-900">{t("disagreement", { n: r.disagreements })}</span>}
-                      {r.tied && <span className="inline-block rounded bg-amber-100 px-2 font-semibold text-amber-900">{t("tied")}</span>}
-                      {r.jurors === 0 && <span className="text-stone-700">{t("unscored")}</span>}
-                    </td>
-                  </tr>
-                );
-              })}
+            <DataTable label={t("rankingOf", { category: c.name })} className="min-w-[56rem]" testId="ranking" columns={[{ label: t("rank"), numeric: true }, t("entry"), { label: t("sheetsNeeded"), numeric: true }, { label: t("mean"), numeric: true }, { label: t("normalised"), numeric: true }, t("totals"), { label: t("spread"), numeric: true }, t("flags")]}>
+              {c.results.map((r) => (
+                <RankingRow key={r.entryId} r={r} />
+              ))}
             </DataTable>
           </div>
         ))}
+        <h3 className="mt-8 text-xl font-bold">{t("notReadyTitle")}</h3>
+        <p className="mt-1 max-w-3xl text-stone-700">{t("notReadyIntro")}</p>
+        {notReady.length === 0 ? (
+          <p className="mt-2">{t("noneNotReady")}</p>
+        ) : (
+          <DataTable label={t("notReadyTitle")} className="min-w-[56rem]" testId="not-ready" columns={[{ label: t("rank"), numeric: true }, t("entry"), { label: t("sheetsNeeded"), numeric: true }, { label: t("mean"), numeric: true }, { label: t("normalised"), numeric: true }, t("totals"), { label: t("spread"), numeric: true }, t("flags")]}>
+            {notReady.map((r) => (
+              <RankingRow key={r.entryId} r={r} />
+            ))}
+          </DataTable>
+        )}
+        <h3 className="mt-8 text-xl font-bold">{t("tendencies")}</h3>
+        <p className="mt-1 max-w-3xl text-stone-700">{t("tendenciesIntro", { half: formatNumber(round.disagreementThreshold / 2, locale), min: TENDENCY_MIN_SHEETS })}</p>
+        {review.jurors.length === 0 ? (
+          <p className="mt-2">{t("noTendencies")}</p>
+        ) : (
+          <DataTable label={t("tendencies")} className="min-w-[36rem]" testId="tendencies" columns={[t("juror"), { label: t("compared"), numeric: true }, { label: t("meanGap"), numeric: true }, t("tendency")]}>
+            {review.jurors
+              .map((j) => ({ ...j, name: jurorName.get(j.jurorId) ?? j.jurorId }))
+              .sort((a, b) => a.name.localeCompare(b.name, locale))
+              .map((j) => (
+                <tr key={j.jurorId} data-testid="tendency-row">
+                  <th scope="row" className={`${td} text-left font-normal`}>{j.name}</th>
+                  <td className={`${td} text-right`}>{j.compared}</td>
+                  <td className={`${td} text-right`}>{`${j.meanGap > 0 ? "+" : ""}${formatNumber(j.meanGap, locale)}`}</td>
+                  <td className={td}>
+                    {j.tendency ? (
+                      <span className={`rounded px-2 font-semibold ${j.tendency === "harsher" ? "bg-blue-100 text-blue-900" : "bg-amber-100 text-amber-900"}`}>{t(j.tendency)}</span>
+                    ) : (
+                      <span className="text-stone-700">{j.compared < TENDENCY_MIN_SHEETS ? t("tooFew") : t("balanced")}</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+          </DataTable>
+        )}
         {ranking.some((r) => r.tied) && <p className="mt-3 max-w-3xl text-sm text-stone-700">{t("tiesNote")}</p>}
       </section>
     </AdminPage>

@@ -1,0 +1,67 @@
+import "server-only";
+// The audit log in words, for its page, an entry's page and the CSV export alike: one function,
+// so the three say the same thing ("Tính hợp lệ: Chưa xét → Hợp lệ").
+import { auditChanges, type AuditValue } from "@/lib/contest/audit-changes";
+import { STANDARD_CATEGORIES } from "@/lib/contest/defaults";
+import type { Locale } from "@/lib/i18n/config";
+import { formatDate, formatDateTime, formatDateTimeShort, formatNumber } from "@/lib/i18n/format";
+import { translator } from "@/lib/i18n/translator";
+
+export type WordedChange = { label: string; before: string; after: string };
+
+/** dd/mm/yyyy hh:mm:ss in Asia/Ho_Chi_Minh, whoever reads it and wherever the server runs. */
+export function auditTime(instant: Date | string): string {
+  return formatDateTimeShort(instant, "vi", { seconds: true });
+}
+
+export function auditWords(locale: Locale) {
+  const status = translator(locale, "Admin.Status");
+  const fields = translator(locale, "Admin.AuditFields");
+  const actions = translator(locale, "Admin.Actions");
+  const entities = translator(locale, "Admin.Entities");
+  const categories = new Map(STANDARD_CATEGORIES.map((c) => [c.code as string, c.name[locale]]));
+  const known = (t: (k: string) => string, key: string, fallback: string) => {
+    const v = t(key);
+    return v.includes(key) ? fallback : v;
+  };
+  const value = (v: AuditValue): string => {
+    if (v.value === null) return fields("none");
+    if (Array.isArray(v.value)) return v.value.length ? v.value.join("; ") : fields("none");
+    if (typeof v.value === "boolean") return fields(v.value ? "yes" : "no");
+    if (typeof v.value === "number") return formatNumber(v.value, locale);
+    switch (v.kind) {
+      case "entryStatus":
+        return known(status, `entry.${v.value}`, v.value);
+      case "eligibility":
+        return known(status, `eligibility.${v.value}`, v.value);
+      case "roundStatus":
+        return known(status, `round.${v.value}`, v.value);
+      case "sheetStatus":
+        return known(status, `sheet.${v.value}`, v.value);
+      case "tier":
+        return known(status, `tier.${v.value}`, v.value);
+      case "role":
+        return known(status, `role.${v.value}`, v.value);
+      case "category":
+        return categories.get(v.value) ?? v.value;
+      case "date":
+        return /^\d{4}-\d{2}-\d{2}/.test(v.value) ? formatDate(v.value, locale) : v.value;
+      case "instant":
+        return Number.isNaN(Date.parse(v.value)) ? v.value : formatDateTime(v.value, locale);
+      default:
+        return String(v.value);
+    }
+  };
+  return {
+    /** "field: before → after", each part worded. Eligibility with no decision reads "not decided". */
+    changes(before: unknown, after: unknown): WordedChange[] {
+      return auditChanges(before, after).map((c) => ({
+        label: fields(c.field),
+        before: c.field === "eligibility" && c.before.value === null ? status("eligibility.pending") : value(c.before),
+        after: c.field === "eligibility" && c.after.value === null ? status("eligibility.pending") : value(c.after),
+      }));
+    },
+    action: (action: string) => known(actions, action.replace(/\./g, "_"), action),
+    entity: (entity: string) => known(entities, entity, entity),
+  };
+}
