@@ -126,3 +126,15 @@ export function unlockMail(m: UnlockMail): Mail {
   };
   return { to: m.to, subject: `${translator("vi", "Auth")("unlockMailSubject")} / ${translator("en", "Auth")("unlockMailSubject")}`, text: `${part("vi")}\n\n-----\n\n${part("en")}` };
 }
+
+export type PasswordResetMail = { to: string; name: string; link: string; minutes: number; locale: Locale };
+
+/** The single-use link that sets a new password, in the language of the page it was asked from, then the other. */
+export function passwordResetMail(m: PasswordResetMail): Mail {
+  const order: Locale[] = m.locale === "en" ? ["en", "vi"] : ["vi", "en"];
+  const part = (locale: Locale) => {
+    const t = translator(locale, "PasswordReset");
+    return [t("mailGreeting", { name: m.name }), "", t("mailBody"), "", t("mailLink", { link: m.link, minutes: m.minutes }), "", t("mailIgnore")].join("\n");
+  };
+  return { to: m.to, subject: order.map((l) => translator(l, "PasswordReset")("mailSubject")).join(" / "), text: order.map(part).join("\n\n-----\n\n") };
+}
