@@ -1,4 +1,5 @@
 import "server-only";
+import { randomBytes } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import nodemailer, { type Transporter } from "nodemailer";
@@ -27,7 +28,8 @@ export async function sendMail(mail: Mail): Promise<void> {
   const info = await transport.sendMail({ from: env.MAIL_FROM, ...mail });
   const dir = path.join(env.DATA_DIR, "mail");
   await mkdir(dir, { recursive: true });
-  const name = `${new Date().toISOString().replace(/[:.]/g, "-")}-${mail.to.replace(/[^a-z0-9@._-]/gi, "_")}.eml`;
+  // A random part: two messages to one address in the same millisecond must not overwrite each other.
+  const name = `${new Date().toISOString().replace(/[:.]/g, "-")}-${randomBytes(4).toString("hex")}-${mail.to.replace(/[^a-z0-9@._-]/gi, "_")}.eml`;
   await writeFile(path.join(dir, name), (info as unknown as { message: Buffer }).message);
 }
 
