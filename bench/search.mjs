@@ -77,7 +77,7 @@ console.log("indexing", indexing);
 const server = spawn(process.execPath, ["--import", "tsx/esm", "scripts/start.ts", "--port", String(port), "-H", "127.0.0.1"], {
   cwd: root,
   stdio: ["ignore", "ignore", "inherit"],
-  env: { ...process.env, MEILI_HOST: backend.host, MEILI_MASTER_KEY: backend.masterKey ?? "", MEILI_INDEX_PREFIX: PREFIX, SEARCH_INDEX_ON_START: "0", LANTOA_DEMO: "0" },
+  env: { ...process.env, MEILI_HOST: backend.host, MEILI_MASTER_KEY: backend.masterKey ?? "", MEILI_INDEX_PREFIX: PREFIX, SEARCH_INDEX_ON_START: "0", LANTOA_DEMO: "0", LANTOA_LOCAL: "1" },
 });
 const stopServer = () => new Promise((resolve) => (server.exitCode !== null ? resolve(undefined) : (server.once("exit", resolve), server.kill("SIGTERM"))));
 

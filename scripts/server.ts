@@ -26,7 +26,8 @@ process.title = "lantoa-server";
 
 // Refused rather than warned: a wrong SITE_URL breaks nothing visibly, it only sends every share,
 // canonical URL and e-mailed link to the wrong place, and a warning scrolls away unread.
-const refusal = siteUrlRefusal({ SITE_URL: process.env.SITE_URL, LANTOA_DEMO: env.LANTOA_DEMO, LANTOA_LOCAL: env.LANTOA_LOCAL }) ?? buildOriginMismatch(prerenderedOrigin(readPrerendered("vi.html")), env.SITE_URL);
+const localOnly = env.LANTOA_DEMO === "1" || env.LANTOA_LOCAL === "1";
+const refusal = localOnly ? null : (siteUrlRefusal({ SITE_URL: process.env.SITE_URL }) ?? buildOriginMismatch(prerenderedOrigin(readPrerendered("vi.html")), env.SITE_URL));
 if (refusal) {
   log.fatal({ siteUrl: process.env.SITE_URL ?? null }, refusal);
   process.exit(1);
