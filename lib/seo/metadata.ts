@@ -32,7 +32,7 @@ type PageMetadataInput = {
  * page's metadata carries it again (pageMetadata) besides the layout's.
  */
 export function feedAlternates(locale: Locale): NonNullable<Metadata["alternates"]>["types"] {
-  return { "application/rss+xml": [{ url: absoluteUrl(localizedPath(locale, "/feed.xml")), title: `${translator(locale, "Site")("name")} – ${translator(locale, "Site")("feed")}` }] };
+  return { "application/rss+xml": [{ url: absoluteUrl(localizedPath(locale, "/feed.xml")), title: `${translator(locale, "Site")("name")} – ${translator(locale, "Footer")("feed")}` }] };
 }
 
 /** Canonical URL, hreflang alternates, the feed, and Open Graph tags for one page. */
