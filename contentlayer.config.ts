@@ -58,6 +58,10 @@ export const Story = defineDocumentType(() => ({
     award: { type: "string", required: false },
     recognition: { type: "nested", of: Recognition, required: false },
     publishedAt: { type: "date", required: true },
+    // Who wrote it, and where it was first published: shown under the title when given.
+    byline: { type: "string", required: false },
+    source: { type: "string", required: false },
+    sourceUrl: { type: "string", required: false },
     summary: { type: "string", required: true },
     cover: { type: "string", required: true },
     coverAlt: { type: "string", required: true },
@@ -71,11 +75,12 @@ export const Story = defineDocumentType(() => ({
       resolve: (doc) => {
         const problems = [
           ...storyProblems(
-            { ...doc, tags: Array.from(doc.tags as Iterable<string>) },
+            { ...doc, tags: Array.from(doc.tags as Iterable<string>), body: doc.body },
             {
               folderLocale: doc._raw.sourceFileDir.split("/")[0],
               coverExists: (publicPath) => existsSync(path.join(process.cwd(), "public", publicPath)),
               known,
+              placeNames: [...provinces.current, ...provinces.former],
             },
           ),
           ...recognitionProblems(doc, knownCommendations),
@@ -108,6 +113,8 @@ export const Story = defineDocumentType(() => ({
           ...(doc.subjectKind === "individual" ? { jobTitle: doc.role } : { description: doc.role }),
           ...(doc.award ? { award: doc.award } : {}),
         },
+        ...(doc.byline ? { author: { "@type": "Person", name: doc.byline } } : {}),
+        ...(doc.source ? { isBasedOn: { "@type": "CreativeWork", name: doc.source, ...(doc.sourceUrl ? { url: doc.sourceUrl } : {}) } } : {}),
         publisher: { "@type": "Organization", name: "Lan Tỏa" },
       }),
     },

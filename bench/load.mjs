@@ -153,6 +153,7 @@ async function startApp(label, appDir, { demo }) {
       NODE_ENV: "production",
       DATA_DIR: dataDir,
       LANTOA_DEMO: demo ? "1" : "0",
+      LANTOA_LOCAL: "1", // served on loopback only
       SEARCH_INDEX_ON_START: demo ? "1" : "0",
       MEILI_INDEX_PREFIX: `load_${randomBytes(3).toString("hex")}_`,
       AUTH_RATE_LIMIT_IP: "1000000", // every request comes from 127.0.0.1

@@ -80,7 +80,7 @@ const startServer = (/** @type {number} */ p, /** @type {"0" | "1"} */ cache) =>
   spawn(process.execPath, ["--import", "tsx/esm", "scripts/start.ts", "--port", String(p), "-H", "127.0.0.1"], {
     cwd: root,
     stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, MEILI_HOST: backend.host, MEILI_MASTER_KEY: backend.masterKey ?? "", MEILI_INDEX_PREFIX: PREFIX, SEARCH_INDEX_ON_START: "0", LANTOA_DEMO: "0", SEARCH_ANSWER_CACHE: cache, DATA_DIR: path.join(root, `bench/out/search-data-${cache}`) },
+    env: { ...process.env, MEILI_HOST: backend.host, MEILI_MASTER_KEY: backend.masterKey ?? "", MEILI_INDEX_PREFIX: PREFIX, SEARCH_INDEX_ON_START: "0", LANTOA_DEMO: "0", LANTOA_LOCAL: "1", SEARCH_ANSWER_CACHE: cache, DATA_DIR: path.join(root, `bench/out/search-data-${cache}`) },
   });
 const servers = [startServer(port, "1"), startServer(port + 1, "0")];
 const stopServer = () =>

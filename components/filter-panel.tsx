@@ -29,8 +29,10 @@ function Group({ title, options, open }: { title: string; options: Option[]; ope
 /**
  * Filters that work without JavaScript: each choice is a link to a static listing, with the
  * number of stories behind it; combined filters go to the search page as a GET form.
+ * `collapsible`: the phone's copy, a closed <details> placed before the results (the listing
+ * shows it below the lg breakpoint and the sidebar copy above it); `idPrefix` keeps its ids apart.
  */
-export async function FilterPanel({ locale, currentPath }: { locale: Locale; currentPath: string }) {
+export async function FilterPanel({ locale, currentPath, collapsible = false, idPrefix = "" }: { locale: Locale; currentPath: string; collapsible?: boolean; idPrefix?: string }) {
   const t = await getTranslations({ locale, namespace: "Filters" });
   const kinds = await getTranslations({ locale, namespace: "Kinds" });
   const byMovement = countBy(locale, (s) => s.movement);
@@ -48,9 +50,8 @@ export async function FilterPanel({ locale, currentPath }: { locale: Locale; cur
     { key: "province", title: t("province"), options: sortedCurrentProvinces(locale).map((p) => option(localizedPath(locale, "/provinces/[slug]", { slug: p.slug }), locale === "vi" ? p.name : p.nameEn, byProvince.get(p.slug) ?? 0)).filter((o) => o.count > 0) },
   ];
 
-  return (
-    <aside aria-labelledby="filters-title" className="no-print">
-      <h2 id="filters-title" className="text-lg font-bold">{t("title")}</h2>
+  const content = (
+    <>
       <Link href={localizedPath(locale, "/stories")} className="mt-2 block text-sm underline">{t("any")}</Link>
       {groups.map((g) => (
         <Group key={g.key} title={g.title} options={g.options} open={g.key === "movement" || g.options.some((o) => o.current)} />
@@ -58,20 +59,39 @@ export async function FilterPanel({ locale, currentPath }: { locale: Locale; cur
       <details className="py-2">
         <summary className="cursor-pointer py-1 font-semibold">{t("combined")}</summary>
         <form action={localizedPath(locale, "/search")} method="get" className="mt-2 space-y-2 text-sm">
-          <Select name="movement" label={t("movement")} any={t("any")} options={movements.map((m) => [m.slug, m.shortName[locale]])} />
-          <Select name="province" label={t("province")} any={t("any")} options={sortedCurrentProvinces(locale).map((p) => [p.slug, locale === "vi" ? p.name : p.nameEn])} />
-          <Select name="field" label={t("field")} any={t("any")} options={fields.map((f) => [f.slug, f.name[locale]])} />
-          <Select name="year" label={t("year")} any={t("any")} options={storyYears(locale).map((y) => [String(y), String(y)])} />
-          <Select name="kind" label={t("kind")} any={t("any")} options={(["individual", "collective"] as const).map((k) => [k, kinds(k)])} />
+          <Select idPrefix={idPrefix} name="movement" label={t("movement")} any={t("any")} options={movements.map((m) => [m.slug, m.shortName[locale]])} />
+          <Select idPrefix={idPrefix} name="province" label={t("province")} any={t("any")} options={sortedCurrentProvinces(locale).map((p) => [p.slug, locale === "vi" ? p.name : p.nameEn])} />
+          <Select idPrefix={idPrefix} name="field" label={t("field")} any={t("any")} options={fields.map((f) => [f.slug, f.name[locale]])} />
+          <Select idPrefix={idPrefix} name="year" label={t("year")} any={t("any")} options={storyYears(locale).map((y) => [String(y), String(y)])} />
+          <Select idPrefix={idPrefix} name="kind" label={t("kind")} any={t("any")} options={(["individual", "collective"] as const).map((k) => [k, kinds(k)])} />
           <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">{t("apply")}</button>
         </form>
       </details>
+    </>
+  );
+
+  if (collapsible) {
+    return (
+      <details className="no-print rounded-md border border-stone-300 bg-white" data-testid="filters-collapsible">
+        <summary className="cursor-pointer px-4 py-3 font-bold">
+          <h2 id={`${idPrefix}filters-title`} className="inline text-base">{t("title")}</h2>
+        </summary>
+        <nav aria-labelledby={`${idPrefix}filters-title`} className="px-4 pb-3">
+          {content}
+        </nav>
+      </details>
+    );
+  }
+  return (
+    <aside aria-labelledby={`${idPrefix}filters-title`} className="no-print">
+      <h2 id={`${idPrefix}filters-title`} className="text-lg font-bold">{t("title")}</h2>
+      {content}
     </aside>
   );
 }
 
-function Select({ name, label, any, options }: { name: string; label: string; any: string; options: [string, string][] }) {
-  const id = `filter-${name}`;
+function Select({ idPrefix, name, label, any, options }: { idPrefix: string; name: string; label: string; any: string; options: [string, string][] }) {
+  const id = `${idPrefix}filter-${name}`;
   return (
     <div>
       <label htmlFor={id} className="block font-semibold">{label}</label>

@@ -52,10 +52,11 @@ export async function SiteHeader({ locale, alternates, role }: Props) {
         </a>
       </div>
       <nav aria-label={t("main")} className="border-t border-stone-100">
-        <ul className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-2 text-sm font-semibold">
+        {/* Wraps rather than scrolls: every item stays in sight on a phone. */}
+        <ul className="mx-auto flex max-w-6xl flex-wrap gap-x-1 px-2 text-sm font-semibold">
           {nav.map((item) => (
             <li key={item.href}>
-              <Link href={item.href} className="block whitespace-nowrap px-3 py-3 text-stone-800 hover:text-brand-700">
+              <Link href={item.href} className="block whitespace-nowrap px-3 py-2 text-stone-800 hover:text-brand-700 sm:py-3">
                 {item.label}
               </Link>
             </li>

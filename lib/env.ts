@@ -27,6 +27,9 @@ export const envSchema = z.object({
   STATIC_PAGE_CACHE: z.preprocess(emptyAsUndefined, z.enum(["0", "1"]).default("1")),
   AUTH_SECRET: optional(z.string().min(32, { message: "AUTH_SECRET must be at least 32 characters" })),
   LANTOA_DEMO: z.preprocess(emptyAsUndefined, z.enum(["0", "1"]).default("0")),
+  // 1: a production build served to this machine only, so SITE_URL may be unset or loopback
+  // (lib/site-url.ts; LANTOA_DEMO=1 implies it). Never set it on a public server.
+  LANTOA_LOCAL: z.preprocess(emptyAsUndefined, z.enum(["0", "1"]).default("0")),
   DEMO_PASSWORD: z.preprocess(emptyAsUndefined, z.string().min(8).default("lantoa-demo")),
   // The first secretariat account, created at start when no account has this e-mail yet: how a
   // new installation gets someone who can set up the contest and the jury.

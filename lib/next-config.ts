@@ -5,11 +5,17 @@ import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
 import { localeRewrites } from "./i18n/routes";
 import { validateEnv } from "./env";
+import { siteUrlRefusal } from "./site-url";
 import { contentSecurityPolicy, noncePaths, sourceExcept } from "./csp";
 import { perRequestRoutes } from "./page-groups";
 
 // Fail at start, not at the first request, when the environment is wrong.
-validateEnv(process.env);
+const buildEnv = validateEnv(process.env);
+
+// The prerendered pages keep the SITE_URL the build had; a production server started with another
+// refuses (scripts/server.ts). Said loudly here, where it can still be fixed by building again.
+const siteUrlWarning = process.argv.includes("build") ? siteUrlRefusal({ SITE_URL: process.env.SITE_URL, LANTOA_DEMO: buildEnv.LANTOA_DEMO, LANTOA_LOCAL: buildEnv.LANTOA_LOCAL }) : null;
+if (siteUrlWarning) console.warn(`\n!!! ${siteUrlWarning}\n!!! npm start will serve this build only with LANTOA_LOCAL=1 or LANTOA_DEMO=1 (this machine only).\n`);
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 const isDev = process.env.NODE_ENV === "development";

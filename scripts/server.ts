@@ -11,6 +11,7 @@ import { validateEnv } from "../lib/env";
 import { componentLogger } from "../lib/log";
 import { replaceForwardedFor } from "../lib/forwarding";
 import { randomBytes } from "node:crypto";
+import { buildOriginMismatch, prerenderedOrigin, siteUrlRefusal } from "../lib/site-url";
 import { documentPath, hashErrorPageScripts, pageEntry, publicPath, replacePolicy, sendPage, servableRequest, staticResponse, type PageEntry } from "../lib/static-pages";
 
 const env = validateEnv(process.env);
@@ -22,6 +23,15 @@ const { values: args } = parseArgs({
 const port = Number(args.port ?? process.env.PORT ?? 3000);
 const hostname = args.hostname;
 process.title = "lantoa-server";
+
+// Refused rather than warned: a wrong SITE_URL breaks nothing visibly, it only sends every share,
+// canonical URL and e-mailed link to the wrong place, and a warning scrolls away unread.
+const localOnly = env.LANTOA_DEMO === "1" || env.LANTOA_LOCAL === "1";
+const refusal = localOnly ? null : (siteUrlRefusal({ SITE_URL: process.env.SITE_URL }) ?? buildOriginMismatch(prerenderedOrigin(readPrerendered("vi.html")), env.SITE_URL));
+if (refusal) {
+  log.fatal({ siteUrl: process.env.SITE_URL ?? null }, refusal);
+  process.exit(1);
+}
 
 const app = next({ dev: false, dir: root, hostname: hostname ?? "localhost", port });
 const handle = app.getRequestHandler();
@@ -152,4 +162,13 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     server.closeIdleConnections();
     setTimeout(() => process.exit(0), 10_000).unref();
   });
+}
+
+/** A page of the build (empty when there is none: Next.js then says what is missing). */
+function readPrerendered(name: string): string {
+  try {
+    return readFileSync(path.join(root, ".next", "server", "app", name), "utf8");
+  } catch {
+    return "";
+  }
 }

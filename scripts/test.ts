@@ -61,6 +61,8 @@ const env: NodeJS.ProcessEnv = {
   MEILI_MASTER_KEY: meili.masterKey ?? "",
   MEILI_INDEX_PREFIX: indexPrefix,
   LANTOA_DEMO: "1",
+  // The servers under test are reached on loopback only (lib/site-url.ts).
+  LANTOA_LOCAL: "1",
   TEST_S3_ENDPOINT: s3.endpoint,
 };
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);

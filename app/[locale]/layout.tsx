@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { isLocale, locales } from "@/lib/i18n/config";
 import { siteUrl } from "@/lib/env";
+import { feedAlternates } from "@/lib/seo/metadata";
 import { SiteFooter } from "@/components/site-footer";
 
 export function generateStaticParams() {
@@ -19,7 +20,7 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
     metadataBase: new URL(siteUrl),
     title: { default: t("name"), template: `%s · ${t("name")}` },
     description: t("description"),
-    alternates: { types: { "application/rss+xml": locale === "en" ? "/en/feed.xml" : "/feed.xml" } },
+    alternates: { types: feedAlternates(isLocale(locale) ? locale : "vi") },
   };
 }
 

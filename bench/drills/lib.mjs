@@ -49,7 +49,7 @@ export async function startApp({ dir, port, env, log, readyTimeoutMs = 180_000 }
     detached: true,
     stdio: ["ignore", out, out],
     // The clients send X-Forwarded-For as a load balancer would.
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn", TRUST_PROXY: "1", ...env },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn", TRUST_PROXY: "1", LANTOA_LOCAL: "1", ...env },
   });
   owned.add(-child.pid);
   const origin = `http://127.0.0.1:${port}`;

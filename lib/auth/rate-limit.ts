@@ -99,3 +99,21 @@ export function clientAddress(headers: Headers): string {
   const hops = (headers.get("x-forwarded-for") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
   return hops.at(-1) ?? headers.get("x-real-ip") ?? "unknown";
 }
+
+/**
+ * A password reset request: at most RESET_REQUESTS_PER_ADDRESS an hour from one client address
+ * and RESET_REQUESTS_PER_EMAIL for one e-mail, counted whether or not an account has it, so the
+ * 429 says nothing about which accounts exist.
+ */
+export async function limitResetRequest(db: Db, email: string, ip: string, limits: { perAddress: number; perEmail: number }): Promise<void> {
+  const address = await hitCounter(db, `reset:ip:${ip}`, 3600);
+  if (address.count > limits.perAddress) throw limited(address.resetAt);
+  const mailbox = await hitCounter(db, `reset:email:${email.toLowerCase()}`, 3600);
+  if (mailbox.count > limits.perEmail) throw limited(mailbox.resetAt);
+}
+
+/** Uses of reset links from one client address (each costs a password hash): the sign-in limit. */
+export async function limitResetUse(db: Db, ip: string): Promise<void> {
+  const { count, resetAt } = await hitCounter(db, `reset-use:ip:${ip}`, WINDOW_SECONDS);
+  if (count > env.AUTH_RATE_LIMIT_IP) throw limited(resetAt);
+}

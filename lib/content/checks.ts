@@ -1,7 +1,9 @@
 // Cross-field checks on one story that contentlayer's field types cannot express.
 // contentlayer.config.ts runs it at content build time; the unit tests import it too.
 
-const TEXT_FIELDS = ["title", "subjectName", "role", "summary", "coverAlt", "award"];
+const TEXT_FIELDS = ["title", "subjectName", "role", "summary", "coverAlt", "award", "byline", "source"];
+// Optional: absent is fine, but present must say something.
+const OPTIONAL_TEXT = new Set(["award", "byline", "source"]);
 
 /** The frontmatter fields the checks read; any others are looked up by name. */
 export type StoryFields = { locale: string; slug: string; cover: string; tags: string[]; [field: string]: unknown };
@@ -10,6 +12,8 @@ export type StoryCheckContext = {
   folderLocale: string | undefined;
   coverExists: (publicPath: string) => boolean;
   known?: { movement: Set<string>; field: Set<string>; province: Set<string> };
+  /** Provinces' Vietnamese and English names (content/taxonomies/provinces.json), for the place-name rule. */
+  placeNames?: { name: string; nameEn: string }[];
 };
 
 /** Problems with one story's frontmatter, each naming the field. */
@@ -30,7 +34,7 @@ export function storyProblems(doc: StoryFields, context: StoryCheckContext): str
     if (typeof value === "string" && value.normalize("NFC") !== value) {
       problems.push(`${field}: text is not Unicode NFC (save the file as NFC)`);
     }
-    if (typeof value === "string" && value.trim() === "" && field !== "award") {
+    if (typeof value === "string" && value.trim() === "" && !OPTIONAL_TEXT.has(field)) {
       problems.push(`${field}: must not be empty`);
     }
   }
@@ -43,6 +47,30 @@ export function storyProblems(doc: StoryFields, context: StoryCheckContext): str
     problems.push(`cover: public${doc.cover} does not exist`);
   }
   if (Array.from(doc.tags).length === 0) problems.push("tags: list at least one tag");
+  if (doc.sourceUrl !== undefined && !/^https:\/\/[^\s/]+\.[^\s]+$/.test(String(doc.sourceUrl))) {
+    problems.push(`sourceUrl: "${doc.sourceUrl}" must be an https:// address`);
+  }
+  if (doc.sourceUrl !== undefined && doc.source === undefined) problems.push("sourceUrl: give the source's name in source too");
+  if (doc.locale === "en") problems.push(...englishPlaceNameProblems(doc, context.placeNames ?? []));
+  return problems;
+}
+
+/**
+ * The place-name rule (README, "Writing a story"): in English, Vietnamese places are written
+ * without diacritics, as the province's `nameEn` spells it ("Lai Chau", not "Lai Châu"); names of
+ * people keep theirs. Checked on every text field and the body of an English story.
+ */
+export function englishPlaceNameProblems(doc: StoryFields, placeNames: { name: string; nameEn: string }[]): string[] {
+  const body = (doc.body as { raw?: string } | undefined)?.raw ?? "";
+  const texts: [string, string][] = [...TEXT_FIELDS.map((f): [string, string] => [f, typeof doc[f] === "string" ? (doc[f] as string) : ""]), ["body", body]];
+  const problems: string[] = [];
+  for (const { name, nameEn } of placeNames) {
+    if (name === nameEn) continue;
+    const accented = new RegExp(`(?<![\\p{L}])${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}])`, "u");
+    for (const [field, text] of texts) {
+      if (accented.test(text.normalize("NFC"))) problems.push(`${field}: writes "${name}"; in English, place names are written without diacritics: "${nameEn}"`);
+    }
+  }
   return problems;
 }
 

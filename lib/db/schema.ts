@@ -235,6 +235,23 @@ export const rateLimits = pgTable("rate_limits", {
   blockedUntil: timestamp("blocked_until", { withTimezone: true }),
 });
 
+/**
+ * Password reset links: only the SHA-256 of each token is kept, so a copy of the database cannot
+ * be used to reset anyone's password. A link works once (usedAt) and until expiresAt.
+ */
+export const passwordResets = pgTable(
+  "password_resets",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("password_resets_token_hash_key").on(t.tokenHash), index("password_resets_user_idx").on(t.userId)],
+);
+
 /** Site-wide settings the secretariat changes at run time (e.g. two-factor required for staff). */
 export const settings = pgTable("settings", {
   key: text("key").primaryKey(),
@@ -376,6 +393,7 @@ export const prizes = pgTable(
 );
 
 export type User = typeof users.$inferSelect;
+export type PasswordReset = typeof passwordResets.$inferSelect;
 export type Contest = typeof contests.$inferSelect;
 export type ContestCategory = typeof contestCategories.$inferSelect;
 export type Entry = typeof entries.$inferSelect;

@@ -34,6 +34,8 @@ export const routes: Record<string, { vi: string }> = {
   "/signup": { vi: "/dang-ky" },
   "/signin": { vi: "/dang-nhap" },
   "/account/password": { vi: "/tai-khoan/mat-khau" },
+  "/password/forgot": { vi: "/quen-mat-khau" },
+  "/password/reset": { vi: "/dat-lai-mat-khau" },
   "/account/two-factor": { vi: "/tai-khoan/xac-thuc-hai-buoc" },
   "/entries": { vi: "/bai-du-thi" },
   "/entries/new": { vi: "/bai-du-thi/moi" },

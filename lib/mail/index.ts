@@ -1,4 +1,5 @@
 import "server-only";
+import { randomBytes } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import nodemailer, { type Transporter } from "nodemailer";
@@ -27,7 +28,8 @@ export async function sendMail(mail: Mail): Promise<void> {
   const info = await transport.sendMail({ from: env.MAIL_FROM, ...mail });
   const dir = path.join(env.DATA_DIR, "mail");
   await mkdir(dir, { recursive: true });
-  const name = `${new Date().toISOString().replace(/[:.]/g, "-")}-${mail.to.replace(/[^a-z0-9@._-]/gi, "_")}.eml`;
+  // A random part: two messages to one address in the same millisecond must not overwrite each other.
+  const name = `${new Date().toISOString().replace(/[:.]/g, "-")}-${randomBytes(4).toString("hex")}-${mail.to.replace(/[^a-z0-9@._-]/gi, "_")}.eml`;
   await writeFile(path.join(dir, name), (info as unknown as { message: Buffer }).message);
 }
 
@@ -125,4 +127,16 @@ export function unlockMail(m: UnlockMail): Mail {
     return [t("unlockMailGreeting", { name: m.name }), "", t("unlockMailBody", { minutes: m.minutes }), "", t("unlockMailLink", { link: m.link }), "", t("unlockMailIgnore")].join("\n");
   };
   return { to: m.to, subject: `${translator("vi", "Auth")("unlockMailSubject")} / ${translator("en", "Auth")("unlockMailSubject")}`, text: `${part("vi")}\n\n-----\n\n${part("en")}` };
+}
+
+export type PasswordResetMail = { to: string; name: string; link: string; minutes: number; locale: Locale };
+
+/** The single-use link that sets a new password, in the language of the page it was asked from, then the other. */
+export function passwordResetMail(m: PasswordResetMail): Mail {
+  const order: Locale[] = m.locale === "en" ? ["en", "vi"] : ["vi", "en"];
+  const part = (locale: Locale) => {
+    const t = translator(locale, "PasswordReset");
+    return [t("mailGreeting", { name: m.name }), "", t("mailBody"), "", t("mailLink", { link: m.link, minutes: m.minutes }), "", t("mailIgnore")].join("\n");
+  };
+  return { to: m.to, subject: order.map((l) => translator(l, "PasswordReset")("mailSubject")).join(" / "), text: order.map(part).join("\n\n-----\n\n") };
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import type { Locale } from "@/lib/i18n/config";
 import { localizedPath, type RouteKey } from "@/lib/i18n/paths";
 import { siteUrl } from "@/lib/env";
+import { translator } from "@/lib/i18n/translator";
 
 /** Public paths of one page in each locale it exists in. */
 export type Alternates = Partial<Record<Locale, string>>;
@@ -25,7 +26,16 @@ type PageMetadataInput = {
   publishedTime?: string;
 };
 
-/** Canonical URL, hreflang alternates and Open Graph tags for one page. */
+/**
+ * The RSS autodiscovery link of every page (`<link rel="alternate" type="application/rss+xml">`):
+ * the feed in the page's language. Next.js replaces a layout's `alternates` with a page's, so each
+ * page's metadata carries it again (pageMetadata) besides the layout's.
+ */
+export function feedAlternates(locale: Locale): NonNullable<Metadata["alternates"]>["types"] {
+  return { "application/rss+xml": [{ url: absoluteUrl(localizedPath(locale, "/feed.xml")), title: `${translator(locale, "Site")("name")} – ${translator(locale, "Footer")("feed")}` }] };
+}
+
+/** Canonical URL, hreflang alternates, the feed, and Open Graph tags for one page. */
 export function pageMetadata({ locale, title, description, alternates, image, type = "website", publishedTime }: PageMetadataInput): Metadata {
   const canonical = alternates[locale];
   const languages: Record<string, string> = {};
@@ -35,7 +45,7 @@ export function pageMetadata({ locale, title, description, alternates, image, ty
   return {
     title,
     description,
-    alternates: { canonical: canonical && absoluteUrl(canonical), languages },
+    alternates: { canonical: canonical && absoluteUrl(canonical), languages, types: feedAlternates(locale) },
     openGraph: {
       title,
       description,

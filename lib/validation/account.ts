@@ -27,3 +27,11 @@ export const passwordChangeInput = z
   // Compared as the hash sees them (NFC), so a differently composed copy does not pass as new.
   .refine((v) => v.newPassword.normalize("NFC") !== v.currentPassword.normalize("NFC"), { path: ["newPassword"], params: { key: "samePassword" } });
 export type PasswordChangeInput = z.infer<typeof passwordChangeInput>;
+
+/** POST /api/account/password-reset: the e-mail of the account; the link comes in the page's language. */
+export const passwordResetRequestInput = z.object({ email: email() }).strict();
+export type PasswordResetRequestInput = z.infer<typeof passwordResetRequestInput>;
+
+/** POST /api/account/password-reset/confirm: the token from the e-mailed link and the new password (the sign-up rule). */
+export const passwordResetInput = z.object({ token: z.string().min(1).max(200), newPassword: newPassword() }).strict();
+export type PasswordResetInput = z.infer<typeof passwordResetInput>;

@@ -39,15 +39,19 @@ test.describe("without JavaScript", () => {
     // Year filter: a link to a static listing with exactly that year's stories.
     const year = "2024";
     const expected = stories.filter((s) => (s as unknown as { publishedAt: string }).publishedAt.startsWith(year)).length;
-    await page.locator("summary", { hasText: "Năm" }).click();
-    await page.locator(`a[href="/nam/${year}"]`).click();
+    // On a phone the filters are one folded panel above the results.
+    const filters = page.getByTestId("filters-collapsible");
+    await filters.locator("summary", { hasText: "Lọc câu chuyện" }).click();
+    await filters.locator("summary", { hasText: "Năm" }).click();
+    await filters.locator(`a[href="/nam/${year}"]`).click();
     await expect(page).toHaveURL(`/nam/${year}`);
     await expect(page.locator("main ul li article")).toHaveCount(Math.min(expected, 12));
     await expect(page.locator("main")).toContainText(`${expected} câu chuyện`);
 
     // Kind filter.
-    await page.locator("summary", { hasText: "Đối tượng" }).click();
-    await page.locator('a[href="/doi-tuong/tap-the"]').click();
+    await filters.locator("summary", { hasText: "Lọc câu chuyện" }).click();
+    await filters.locator("summary", { hasText: "Đối tượng" }).click();
+    await filters.locator('a[href="/doi-tuong/tap-the"]').click();
     await expect(page).toHaveURL("/doi-tuong/tap-the");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Gương tập thể");
   });

@@ -219,6 +219,9 @@ describe.each(databaseKinds)("authorisation by phase on %s", (kind) => {
       // The e-mailed unlock link: anyone may open one; only a valid signature clears anything (tests/integration/throttle.test.ts).
       { method: "GET", path: "/api/account/unlock?token=abc", who: { anonymous: 303, author: 303, secretariat: 303 } },
       { method: "GET", path: "/api/account/unlock", who: { anonymous: "422 validation" } },
+      // Password reset: anyone asks (the same answer for every e-mail; three an hour per e-mail, so in one phase only); a link that does not exist is 404 for everyone.
+      { method: "POST", path: "/api/account/password-reset", body: { email: "ai-do@example.vn" }, who: { anonymous: { draft: 202 }, author: { draft: 202 }, secretariat: { draft: 202 } } },
+      { method: "POST", path: "/api/account/password-reset/confirm", body: { token: "A".repeat(43), newPassword: "mat-khau-moi-dai" }, who: { anonymous: "404 resetLinkInvalid", author: "404 resetLinkInvalid", assigned: "404 resetLinkInvalid" } },
       // Two-factor: staff enrol themselves (journalists 403); a confirmation with no enrolment started is 409, a wrong code to turn it off 409 while it is off.
       { method: "POST", path: "/api/account/two-factor", who: { author: 403, otherAuthor: 403, anonymous: 401 } },
       { method: "PUT", path: "/api/account/two-factor", body: { code: "000000" }, who: { author: 403, ...forJurors("409 twoFactorNotStarted"), secretariat: "409 twoFactorNotStarted", anonymous: 401 } },

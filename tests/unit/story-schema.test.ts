@@ -38,6 +38,34 @@ describe("storyProblems", () => {
     expect(storyProblems({ ...withRefs, province: "hanoi" }, { ...context, known })).toEqual(['province: "hanoi" is not in content/taxonomies']);
     expect(storyProblems({ ...valid, summary: "x".repeat(301) }, context)[0]).toMatch(/^summary:/);
   });
+
+  it("takes an optional byline and source, the source's address only as https and with its name", () => {
+    expect(storyProblems({ ...valid, byline: "Thu Hà", source: "Báo Lao Động", sourceUrl: "https://laodong.vn/bai-viet" }, context)).toEqual([]);
+    expect(storyProblems({ ...valid, byline: "Thu Hà" }, context)).toEqual([]);
+    expect(storyProblems({ ...valid, source: "Báo Lao Động", sourceUrl: "http://laodong.vn" }, context)).toEqual(['sourceUrl: "http://laodong.vn" must be an https:// address']);
+    expect(storyProblems({ ...valid, sourceUrl: "https://laodong.vn/x" }, context)).toEqual(["sourceUrl: give the source's name in source too"]);
+    expect(storyProblems({ ...valid, byline: "Thu Hà".normalize("NFD") }, context)[0]).toMatch(/^byline: .*NFC/);
+  });
+
+  it("writes place names without diacritics in English, people's names with theirs", () => {
+    const placeNames = [
+      { name: "Lai Châu", nameEn: "Lai Chau" },
+      { name: "Hà Giang", nameEn: "Ha Giang" },
+      { name: "Hà Nam", nameEn: "Ha Nam" },
+    ];
+    const en = { ...valid, locale: "en", title: "A teacher in Lai Chau", subjectName: "Đặng Thị Hoài", role: "Teacher", summary: "Ms Hoài teaches in Lai Chau.", coverAlt: "A school", tags: ["education"] };
+    const enContext = { folderLocale: "en", coverExists: () => true, placeNames };
+    expect(storyProblems({ ...en, body: { raw: "Ms Hoài came to Lai Chau from Nam Dinh." } }, enContext)).toEqual([]);
+    expect(storyProblems({ ...en, summary: "She teaches in Lai Châu.", body: { raw: "Born in Hà Giang." } }, enContext)).toEqual([
+      'summary: writes "Lai Châu"; in English, place names are written without diacritics: "Lai Chau"',
+      'body: writes "Hà Giang"; in English, place names are written without diacritics: "Ha Giang"',
+    ]);
+    // Whole names only, and decomposed text is caught too.
+    expect(storyProblems({ ...en, body: { raw: "Hà Namkhan is not a province." } }, enContext)).toEqual([]);
+    expect(storyProblems({ ...en, body: { raw: "In Lai Châu.".normalize("NFD") } }, enContext)).toHaveLength(1);
+    // Vietnamese stories keep the Vietnamese names.
+    expect(storyProblems({ ...valid, summary: "Cô giáo ở Lai Châu.", body: { raw: "Lai Châu" } }, { ...context, placeNames })).toEqual([]);
+  });
 });
 
 // The real content build, run in a scratch folder so it cannot touch .contentlayer here.

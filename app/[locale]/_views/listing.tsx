@@ -103,6 +103,10 @@ export function listingRoute(spec: ListingSpec, paged: boolean) {
                 {t("count", { count: result.total })}
                 {result.pageCount > 1 && ` · ${pager("of", { page: result.page, count: result.pageCount })}`}
               </p>
+              {/* On a phone the filters come before the results, folded; from lg on they are the sidebar. */}
+              <div className="mt-4 lg:hidden">
+                <FilterPanel locale={locale} currentPath={currentPath} collapsible idPrefix="phone-" />
+              </div>
               <div className="mt-6">
                 {result.items.length > 0 ? <StoryGrid stories={result.items} locale={locale} headingLevel="h2" eagerCount={2} /> : <p>{t("empty")}</p>}
               </div>
@@ -113,7 +117,9 @@ export function listingRoute(spec: ListingSpec, paged: boolean) {
                 labels={{ nav: pager("label"), previous: pager("previous"), next: pager("next"), pageOf: pager("of", { page: result.page, count: result.pageCount }), page: (n) => pager("page", { page: n }) }}
               />
             </div>
-            <FilterPanel locale={locale} currentPath={currentPath} />
+            <div className="hidden lg:block">
+              <FilterPanel locale={locale} currentPath={currentPath} />
+            </div>
           </div>
         </main>
       </>

@@ -5,6 +5,7 @@ import { assignments, entries, entryAuthors, rounds, users, type Role, type User
 import { recordAudit } from "./audit";
 import { countsTowardLimitWhere } from "../conditions";
 import { isUniqueViolation } from "./errors";
+import { spendPasswordResets } from "./password-resets";
 import { findCurrentContest } from "./contests";
 import { accountChangeRefusal } from "@/lib/contest/accounts";
 import { AppError, invalid } from "@/lib/errors";
@@ -64,6 +65,8 @@ export async function replacePassword(db: Db, before: User, passwordHash: string
       .set({ passwordHash, passwordChangedAt: changedAt, sessionVersion: nextSessionVersion, updatedAt: changedAt })
       .where(eq(users.id, before.id))
       .returning({ sessionVersion: users.sessionVersion });
+    // A reset link still in a mailbox must not undo the password just chosen.
+    await spendPasswordResets(tx, before.id, changedAt);
     await recordAudit(tx, { actorId: before.id, action: "account.password", entity: "account", entityId: before.id, before: { passwordChangedAt: before.passwordChangedAt }, after: { passwordChangedAt: changedAt } });
     return after!.sessionVersion;
   });

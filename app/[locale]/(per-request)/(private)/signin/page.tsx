@@ -38,7 +38,12 @@ export default async function SignInPage({ params, searchParams }: Props) {
         </p>
       )}
       <SignInForm locale={locale} next={next} />
-      <p className="mt-6">
+      <p className="mt-4">
+        <Link className="font-semibold text-brand-700 underline" href={localizedPath(locale, "/password/forgot")}>
+          {t("forgotLink")}
+        </Link>
+      </p>
+      <p className="mt-4">
         {t("noAccount")}{" "}
         <Link className="font-semibold text-brand-700 underline" href={`${localizedPath(locale, "/signup")}?next=${encodeURIComponent(next)}`}>
           {t("signUpLink")}

@@ -103,6 +103,13 @@ export default async function StoryPage({ params }: Params) {
               <p className="mt-3 text-sm text-stone-600">
                 {t("published")} <time dateTime={date}>{formatDate(story.publishedAt, locale)}</time> · {t("readingTime", { minutes: story.readingMinutes })}
               </p>
+              {(story.byline || story.source) && (
+                <p className="mt-1 text-sm text-stone-700" data-testid="byline">
+                  {story.byline && <span className="font-semibold">{t("byline", { name: story.byline })}</span>}
+                  {story.byline && story.source && " · "}
+                  {story.source && (story.sourceUrl ? <a className="underline" href={story.sourceUrl} rel="noopener noreferrer">{t("source", { source: story.source })}</a> : t("source", { source: story.source }))}
+                </p>
+              )}
             </header>
             <img src={story.cover} alt={story.coverAlt} width={1200} height={630} fetchPriority="high" className="mt-6 aspect-[1200/630] w-full rounded-lg object-cover" />
             <div className="prose prose-stone mt-8 max-w-none prose-headings:font-bold prose-blockquote:border-brand-600">
