@@ -13,7 +13,6 @@ import { absoluteUrl, pageMetadata, sameParamsAlternates } from "@/lib/seo/metad
 import { SiteHeader } from "@/components/site-header";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { ShareLinks } from "@/components/share-links";
-import { formatSize } from "@/components/portal/format";
 import { pageLocale } from "@/app/[locale]/_views/static-locale";
 
 type Props = { params: Promise<{ locale: string; year: string; code: string }> };
@@ -55,6 +54,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   });
 }
 
+/** "1,2 MB" in Vietnamese, "1.2 MB" in English. */
+const formatSize = (bytes: number, locale: Locale) => {
+  const mb = bytes >= 1024 * 1024;
+  const value = mb ? bytes / 1024 / 1024 : Math.max(1, Math.round(bytes / 1024));
+  return `${new Intl.NumberFormat(locale === "vi" ? "vi-VN" : "en-GB", { maximumFractionDigits: 1 }).format(value)} ${mb ? "MB" : "KB"}`;
+};
 const filePath = (winner: PublishedWinner, id: string) => `/api/results/${winner.year}/${encodeURIComponent(winner.entry.code)}/files/${id}`;
 
 /**
@@ -126,7 +131,7 @@ export default async function WinnerPage({ params }: Props) {
               {winner.files.map((f) => (
                 <li key={f.id}>
                   <a className="font-semibold text-brand-700 underline" href={filePath(winner, f.id)} data-testid="winner-file">
-                    {t("openFile", { name: f.fileName, size: formatSize(f.size) })}
+                    {t("openFile", { name: f.fileName, size: formatSize(f.size, locale) })}
                   </a>
                 </li>
               ))}
