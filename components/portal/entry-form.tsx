@@ -14,7 +14,7 @@ import { RestoredNotice } from "../restored-notice";
 export type CategoryInfo = { code: string; name: string; unit: "words" | "minutes" | "photos"; maxLength: number; maxParts: number; acceptedTypes: string[]; typeLabels: string; maxFileBytes: number; maxFiles: number; requiresUrl: boolean };
 type Author = { name: string; penName: string; email: string };
 type Part = { title: string; publishedAt: string; url: string };
-type Draft = { category: string; title: string; summary: string; outlet: string; publishedAt: string; url: string; length: string; storyRef: string; authors: Author[]; parts: Part[] };
+type Draft = { category: string; title: string; summary: string; outlet: string; publishedAt: string; url: string; length: string; storyRef: string; publishFiles: boolean; authors: Author[]; parts: Part[] };
 
 type Props = {
   locale: string;
@@ -42,6 +42,7 @@ function fromEntry(entry: EntryView): Draft {
     url: entry.url,
     length: entry.length === null ? "" : String(entry.length),
     storyRef: entry.storyRef,
+    publishFiles: entry.publishFiles,
     authors: entry.authors.map((a) => ({ name: a.name, penName: a.penName ?? "", email: a.email ?? "" })),
     parts: entry.parts.map((p) => ({ title: p.title, publishedAt: p.publishedAt ?? "", url: p.url })),
   };
@@ -96,7 +97,7 @@ export function EntryForm({ locale, userId, categories, window: pubWindow, entry
 
   const autosave = useAutosave<Draft, EntryView>({
     storageKey: () => `${prefix}:${idRef.current ?? "new"}`,
-    initial: initial ? fromEntry(initial) : { category: categories[0]?.code ?? "print", title: "", summary: "", outlet: defaults.outlet, publishedAt: "", url: "", length: "", storyRef: "", authors: [{ name: defaults.name, penName: defaults.penName, email: "" }], parts: [] },
+    initial: initial ? fromEntry(initial) : { category: categories[0]?.code ?? "print", title: "", summary: "", outlet: defaults.outlet, publishedAt: "", url: "", length: "", storyRef: "", publishFiles: false, authors: [{ name: defaults.name, penName: defaults.penName, email: "" }], parts: [] },
     serverVersion: initial?.updatedAt ?? null,
     enabled: editable,
     auto: !explicitSave,
@@ -498,6 +499,22 @@ export function EntryForm({ locale, userId, categories, window: pubWindow, entry
           ensureEntry={ensureSaved}
           onChange={(files) => setEntry((e) => (e ? { ...e, attachments: files } : e))}
         />
+        <label className="flex items-start gap-2">
+          <input
+            type="checkbox"
+            className="mt-1 h-5 w-5 shrink-0"
+            checked={draft.publishFiles === true}
+            disabled={!editable}
+            aria-describedby="publish-files-hint"
+            onChange={(e) => update((d) => ({ ...d, publishFiles: e.target.checked }))}
+          />
+          <span>
+            <span className="font-semibold">{t("publishFiles")}</span>
+            <span id="publish-files-hint" className="block text-sm text-stone-600">
+              {t("publishFilesHint")}
+            </span>
+          </span>
+        </label>
       </section>
 
       {editable && (

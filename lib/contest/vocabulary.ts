@@ -52,6 +52,13 @@ export const prizeTierSchema = z.enum(PRIZE_TIERS);
 /** How many prizes of each tier a category gives. */
 export type Quota = Record<PrizeTier, number>;
 
+// The events that send an e-mail, each with a template the secretariat edits in both languages.
+export const MAIL_EVENTS = ["receipt", "eligibility", "reminder", "coauthorInvite", "results"] as const;
+export type MailEvent = (typeof MAIL_EVENTS)[number];
+export const mailEventSchema = z.enum(MAIL_EVENTS);
+export const MAIL_STATUSES = ["sent", "failed"] as const;
+export type MailStatus = (typeof MAIL_STATUSES)[number];
+
 /** Text the contest shows in both of the portal's languages. */
 export type LocalizedText = { vi: string; en: string };
 

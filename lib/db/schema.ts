@@ -9,6 +9,7 @@ import {
   ELIGIBILITY,
   ENTRY_STATUSES,
   LENGTH_UNITS,
+  MAIL_STATUSES,
   PRIZE_TIERS,
   ROLES,
   ROUND_STATUSES,
@@ -16,6 +17,7 @@ import {
   type CategoryCode,
   type Criterion,
   type LocalizedText,
+  type MailEvent,
   type Quota,
   type Role,
   type RoundScope,
@@ -107,6 +109,9 @@ export const contests = pgTable(
     prizeQuotas: jsonb("prize_quotas").$type<Record<string, Quota>>().notNull().default({}),
     // Set once: results become public (results page, search, Open Graph images, notifications).
     resultsPublishedAt: timestamp("results_published_at", { withTimezone: true }),
+    // The organising committee's decision (quyết định) that the publication makes public.
+    decisionNumber: text("decision_number"),
+    decisionDate: date("decision_date", { mode: "string" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -153,6 +158,8 @@ export const entries = pgTable(
     parts: jsonb("parts").$type<SeriesPart[]>().notNull().default([]),
     eligibility: text("eligibility", { enum: ELIGIBILITY }),
     eligibilityReason: text("eligibility_reason").notNull().default(""),
+    // The author agreed at submission that the files may be shown on the public page if the work wins.
+    publishFiles: boolean("publish_files").notNull().default(false),
     submittedAt: timestamp("submitted_at", { withTimezone: true }),
     withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
     createdAt: createdAt(),
@@ -387,9 +394,48 @@ export const prizes = pgTable(
     entryId: uuid("entry_id").notNull().references(() => entries.id),
     tier: text("tier", { enum: PRIZE_TIERS }).notNull(),
     reason: text("reason").notNull().default(""),
+    // The jury's citation (nhận xét của Hội đồng), shown on the winner's public page.
+    citation: jsonb("citation").$type<LocalizedText>().notNull().default({ vi: "", en: "" }),
     updatedAt: updatedAt(),
   },
   (t) => [primaryKey({ columns: [t.contestId, t.entryId] })],
+);
+
+/** The secretariat's version of an event's e-mail in one language; an event without one uses the default text. */
+export const mailTemplates = pgTable(
+  "mail_templates",
+  {
+    event: text("event").$type<MailEvent>().notNull(),
+    locale: text("locale").$type<"vi" | "en">().notNull(),
+    subject: text("subject").notNull(),
+    body: text("body").notNull(),
+    updatedBy: uuid("updated_by").references(() => users.id),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ name: "mail_templates_event_locale_pk", columns: [t.event, t.locale] })],
+);
+
+/** Every message sent or attempted: to whom, when, from which template, about which entry. */
+export const mailLog = pgTable(
+  "mail_log",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    event: text("event").$type<MailEvent>().notNull(),
+    toEmail: text("to_email").notNull(),
+    userId: uuid("user_id").references(() => users.id),
+    entryId: uuid("entry_id").references(() => entries.id, { onDelete: "set null" }),
+    subject: text("subject").notNull(),
+    status: text("status", { enum: MAIL_STATUSES }).notNull(),
+    // A test send from the template editor, to the secretariat member's own address.
+    test: boolean("test").notNull().default(false),
+    sentBy: uuid("sent_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("mail_log_entry_idx").on(t.entryId, t.id),
+    index("mail_log_user_idx").on(t.userId, t.id),
+    check("mail_log_status_check", sql`${t.status} in (${sqlList(MAIL_STATUSES)})`),
+  ],
 );
 
 export type User = typeof users.$inferSelect;

@@ -29,7 +29,8 @@ export function errorResponse(error: unknown, locale: Locale, requestId?: string
       : undefined;
     const headers: Record<string, string> = error.status === 429 ? { "Retry-After": String(error.params.retryAfter ?? Number(error.params.minutes ?? 1) * 60) } : {};
     const quote = requestId && error.status >= 500 ? { requestId } : {};
-    return json({ error: { code: error.code, message: t(error.code, localizeParams(error.params, locale)), ...(fields ? { fields } : {}), ...quote } }, error.status, headers);
+    const missing = error.missing?.map((m) => ({ code: m.key, message: t(`missing.${m.key}`, m.params(locale)), ...m.data }));
+    return json({ error: { code: error.code, message: t(error.code, localizeParams(error.params, locale)), ...(fields ? { fields } : {}), ...(missing ? { missing } : {}), ...quote } }, error.status, headers);
   }
   // The stack and the cause stay in the server's log (lib/http/route.ts); the client gets the id to quote.
   return json({ error: { code: "internal", message: t("internal"), ...(requestId ? { requestId } : {}) } }, 500);

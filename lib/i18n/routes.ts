@@ -51,6 +51,8 @@ export const routes: Record<string, { vi: string }> = {
   "/admin/rounds": { vi: "/thu-ky/vong" },
   "/admin/rounds/[id]": { vi: "/thu-ky/vong/[id]" },
   "/admin/prizes": { vi: "/thu-ky/giai-thuong" },
+  "/admin/prizes/preview": { vi: "/thu-ky/giai-thuong/xem-truoc" },
+  "/admin/messages": { vi: "/thu-ky/mau-thu" },
   "/admin/accounts": { vi: "/thu-ky/tai-khoan" },
   "/admin/audit": { vi: "/thu-ky/nhat-ky" },
   "/admin/exports": { vi: "/thu-ky/xuat-du-lieu" },

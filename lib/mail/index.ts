@@ -5,10 +5,8 @@ import path from "node:path";
 import nodemailer, { type Transporter } from "nodemailer";
 import { env, siteUrl } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/config";
-import { formatDate, formatDateTime, formatTime } from "@/lib/i18n/format";
 import { localizedPath } from "@/lib/i18n/paths";
 import { translator } from "@/lib/i18n/translator";
-import type { PrizeTier } from "@/lib/contest/ranking";
 
 export type Mail = { to: string; subject: string; text: string };
 
@@ -33,34 +31,6 @@ export async function sendMail(mail: Mail): Promise<void> {
   await writeFile(path.join(dir, name), (info as unknown as { message: Buffer }).message);
 }
 
-export type ReceiptMail = { to: string; name: string; locale: Locale; entryId: string; code: string; title: string; submittedAt: Date; attachments: { fileName: string; sha256: string }[] };
-
-export function receiptMail(r: ReceiptMail): Mail {
-  const t = translator(r.locale, "Receipt");
-  const link = siteUrl + localizedPath(r.locale, "/entries/[id]/receipt", { id: r.entryId });
-  const when = formatDateTime(r.submittedAt, r.locale, { seconds: true });
-  const files = r.attachments.map((a) => `- ${a.fileName} (SHA-256 ${a.sha256})`).join("\n");
-  return {
-    to: r.to,
-    subject: t("mailSubject", { code: r.code }),
-    text: [t("mailGreeting", { name: r.name }), "", t("mailBody", { code: r.code, title: r.title, when }), "", files, "", t("mailLink", { link })].join("\n"),
-  };
-}
-
-
-export type CoauthorInviteMail = { to: string; name: string; owner: string; title: string; locale: Locale };
-
-/** Tells an account it was named as a co-author, and where to accept or decline. */
-export function coauthorInviteMail(m: CoauthorInviteMail): Mail {
-  const t = translator(m.locale, "Entries");
-  const link = siteUrl + localizedPath(m.locale, "/entries");
-  return {
-    to: m.to,
-    subject: t("inviteMailSubject", { owner: m.owner }),
-    text: [t("inviteMailGreeting", { name: m.name }), "", t("inviteMailBody", { owner: m.owner, title: m.title || t("untitled") }), "", t("inviteMailLink", { link })].join("\n"),
-  };
-}
-
 export type StaffAccountMail = { to: string; name: string; role: "juror" | "secretariat"; password: string; locale: Locale };
 
 /** The one message that carries a new staff account's generated password (it is stored nowhere else). */
@@ -72,49 +42,6 @@ export function staffAccountMail(m: StaffAccountMail): Mail {
     to: m.to,
     subject: t("accountSubject", { role }),
     text: [t("greeting", { name: m.name }), "", t("accountBody", { role, email: m.to, password: m.password }), "", t("accountLink", { link }), "", t("signature")].join("\n"),
-  };
-}
-
-export type ReminderMail = { to: string; name: string; locale: Locale; round: string; remaining: number; closesAt: Date | null };
-
-/** Reminds a juror of the sheets they have left in an open round, with the deadline and their workspace. */
-export function reminderMail(m: ReminderMail): Mail {
-  const t = translator(m.locale, "AdminMail");
-  const link = siteUrl + localizedPath(m.locale, "/jury");
-  const time = m.closesAt ? formatTime(m.closesAt, m.locale) : "";
-  const deadline = m.closesAt ? t("deadline", { time, date: formatDate(m.closesAt, m.locale) }) : t("noDeadline");
-  return {
-    to: m.to,
-    subject: t("reminderSubject", { remaining: m.remaining, round: m.round }),
-    text: [t("greeting", { name: m.name }), "", t("reminderBody", { remaining: m.remaining, round: m.round }), deadline, "", t("reminderLink", { link }), "", t("signature")].join("\n"),
-  };
-}
-
-export type ResultsMailEntry = { code: string; title: string; tier: PrizeTier | null; category: { vi: string; en: string } };
-export type ResultsMail = { to: string; name: string; year: number; contest: { vi: string; en: string }; entries: ResultsMailEntry[] };
-
-const TIER_KEYS: Record<PrizeTier, string> = { A: "tierA", B: "tierB", C: "tierC", encouragement: "tierEncouragement" };
-
-/**
- * Tells an entrant the results are out: a congratulation with the prize for each winning entry,
- * thanks for the others, and the public results page. In Vietnamese, then in English: accounts
- * carry no language.
- */
-export function resultsMail(m: ResultsMail): Mail {
-  const part = (locale: Locale) => {
-    const t = translator(locale, "Results");
-    const lines = m.entries.map((e) =>
-      e.tier
-        ? t("mailWinner", { code: e.code, title: e.title, prize: t(TIER_KEYS[e.tier]), category: e.category[locale], link: siteUrl + localizedPath(locale, "/results/[year]/[code]", { year: m.year, code: e.code }) })
-        : t("mailThanks", { code: e.code, title: e.title }),
-    );
-    const results = siteUrl + localizedPath(locale, "/results/[year]", { year: m.year });
-    return [t("mailGreeting", { name: m.name }), "", t("mailIntro", { contest: m.contest[locale] }), "", lines.join("\n\n"), "", t("mailResultsLink", { link: results }), "", t("mailSignature")].join("\n");
-  };
-  return {
-    to: m.to,
-    subject: `${translator("vi", "Results")("mailSubject", { year: m.year })} / ${translator("en", "Results")("mailSubject", { year: m.year })}`,
-    text: `${part("vi")}\n\n-----\n\n${part("en")}`,
   };
 }
 

@@ -32,6 +32,8 @@ const entryFields = {
   storyRef: text({ max: LIMITS.storyRef }).refine((v) => /^[a-z0-9-]*$/.test(v), { params: { key: "invalidStoryRef" } }),
   authors: z.array(authorInput).min(1).max(LIMITS.authors),
   parts: z.array(partInput).max(LIMITS.parts),
+  // Consent that the files may be shown on the public page if the work wins.
+  publishFiles: z.boolean(),
 };
 
 /** POST /api/entries: a category is needed to start; everything else can come later. */

@@ -1,7 +1,7 @@
 // Inputs of the secretariat's prize and publication routes.
 import { z } from "zod";
 import { prizeTierSchema } from "@/lib/contest/vocabulary";
-import { text } from "./text";
+import { isoDate, text } from "./text";
 
 /** A reason short enough to be a mere "ok" says nothing to whoever reads the audit trail later. */
 export const MIN_REASON = 5;
@@ -27,4 +27,19 @@ const quota = z.object({ A: seats, B: seats, C: seats, encouragement: seats }).s
 export const quotasInput = z.object({ quotas: z.record(z.string().max(40), quota) }).strict();
 export type QuotasInput = z.infer<typeof quotasInput>;
 
-export const publicationInput = z.object({ confirm: z.literal(true) }).strict();
+/**
+ * POST /api/admin/publication: the organising committee's decision that the publication makes
+ * public, "125/QĐ-BTC" dated "2026-12-01".
+ */
+export const publicationInput = z
+  .object({
+    confirm: z.literal(true),
+    decisionNumber: text({ max: 100 }).refine((v) => v.length > 0, { params: { key: "required" } }),
+    decisionDate: isoDate(),
+  })
+  .strict();
+export type PublicationInput = z.infer<typeof publicationInput>;
+
+/** PUT /api/admin/prizes/{entryId}/citation: the jury's citation in both languages (both required before publication). */
+export const citationInput = z.object({ vi: text({ max: 2000, multiline: true }), en: text({ max: 2000, multiline: true }) }).strict();
+export type CitationInput = z.infer<typeof citationInput>;

@@ -38,6 +38,12 @@ const scores: number[][][] = [
 const totals = ["91", "89,5", "78,5", "76,5", "58", "54,5"];
 const means = ["90,25", "77,5", "56,25"];
 const CHANGE_REASON = "Hội đồng chung khảo biểu quyết hạ một bậc do tác phẩm trùng đề tài đã đoạt giải năm trước.";
+const DECISION = { number: `125/QĐ-BTC`, date: day(1) };
+const CITATIONS = [
+  { vi: "Một chân dung cô giáo cắm bản chân thực, giàu cảm xúc, lan tỏa tinh thần cống hiến thầm lặng.", en: "A truthful, moving portrait of a teacher in the highlands that spreads the spirit of quiet devotion." },
+  { vi: "Phóng sự công phu về những người giữ đê, giàu chi tiết đời sống.", en: "A painstaking report on the dyke keepers, rich in the detail of their lives." },
+];
+const vietnameseDate = (iso: string) => iso.split("-").reverse().join("/");
 
 
 /** A person of their own: a fresh browser context, on the project's phone or, for desk work, a desktop window. */
@@ -140,6 +146,8 @@ test("a whole contest: submissions, eligibility, blind judging, ranking, prizes 
       await p.getByLabel("Tóm tắt").fill(j.summary);
       await p.getByLabel("Ngày đăng, phát").first().fill(j.publishedAt);
       await p.getByLabel(/Độ dài/).fill("1800");
+      // The first author agrees that the files may be shown if the work wins; the others do not.
+      if (j === journalists[0]) await p.getByRole("checkbox", { name: "Đồng ý công bố tệp đính kèm nếu tác phẩm đoạt giải" }).check();
       await saved(p);
       await p.locator('input[type="file"]').setInputFiles({ name: j.file, mimeType: "application/pdf", buffer: pdf(64 * 1024) });
       await expect(p.getByText(`Đã tải lên ${j.file}.`)).toBeVisible({ timeout: 60_000 });
@@ -257,6 +265,16 @@ test("a whole contest: submissions, eligibility, blind judging, ranking, prizes 
     await expect(secretariat.getByText("Đã lưu số giải.")).toBeVisible();
     await expect(secretariat.getByText("Báo in: 1 giải A, 1 giải B, 0 giải C, 0 giải Khuyến khích")).toBeVisible();
 
+    // No prize is decided yet: publication is refused with the list of what is missing.
+    const publication = secretariat.getByRole("form", { name: "Công bố kết quả" });
+    await publication.getByLabel("Số quyết định").fill(DECISION.number);
+    await publication.getByLabel("Ngày quyết định").fill(DECISION.date);
+    secretariat.once("dialog", (dialog) => void dialog.accept());
+    await publication.getByRole("button", { name: "Công bố kết quả" }).click();
+    await expect(publication.getByRole("alert")).toContainText("Chưa thể công bố kết quả");
+    await expect(publication.getByTestId("publication-refused")).toContainText("Báo in: mới quyết định 0 trên 2 giải theo cơ cấu.");
+    await expect(secretariat.getByTestId("publication-missing")).toContainText("Báo in: mới quyết định 0 trên 2 giải theo cơ cấu.");
+
     await secretariat.getByRole("button", { name: "Đề xuất giải theo chỉ tiêu" }).click();
     const decisions = secretariat.getByTestId("prize-decisions");
     await expect(decisions.getByRole("row").filter({ hasText: journalists[0]!.title })).toContainText("Giải A");
@@ -273,8 +291,43 @@ test("a whole contest: submissions, eligibility, blind judging, ranking, prizes 
     await expect(decisions.getByRole("row").filter({ hasText: journalists[1]!.title })).toContainText("Giải C");
     await expect(decisions.getByRole("row").filter({ hasText: journalists[1]!.title })).toContainText(CHANGE_REASON);
 
+    // Every prize still needs the jury's citation, in both languages.
+    await expect(secretariat.getByTestId("publication-missing")).toContainText(`Giải của tác phẩm ${journalists[0]!.code} chưa có nhận xét của Hội đồng`);
+    for (const [i, j] of journalists.slice(0, 2).entries()) {
+      const row = decisions.getByRole("row").filter({ hasText: j.title });
+      await row.getByText("Ghi nhận xét", { exact: true }).click();
+      await row.getByLabel("Nhận xét (tiếng Việt)").fill(CITATIONS[i]!.vi);
+      await row.getByLabel("Nhận xét (tiếng Anh)").fill(CITATIONS[i]!.en);
+      await row.getByRole("button", { name: "Lưu nhận xét" }).click();
+      await expect(row.getByRole("status")).toHaveText("Đã lưu nhận xét.");
+      await expect(row.getByTestId("citation-cell")).toContainText(CITATIONS[i]!.vi);
+    }
+    await expect(secretariat.getByTestId("publication-ready")).toBeVisible();
+    await secretariat.screenshot({ path: test.info().outputPath("prizes-ready-1280.png"), fullPage: true });
+
+    // The preview: the public page as it will be, with the decision typed in, not yet public.
+    await publication.getByLabel("Số quyết định").fill(DECISION.number);
+    await publication.getByLabel("Ngày quyết định").fill(DECISION.date);
+    await publication.getByRole("link", { name: "Xem trước trang kết quả" }).click();
+    await expect(secretariat).toHaveURL(/\/thu-ky\/giai-thuong\/xem-truoc\?/);
+    await expect(secretariat.getByTestId("preview-banner")).toContainText("Bản xem trước");
+    await expect(secretariat.getByTestId("preview-missing")).toHaveCount(0);
+    await expect(secretariat.getByRole("heading", { level: 1 })).toHaveText(`Kết quả cuộc thi năm ${year}`);
+    await expect(secretariat.getByTestId("results-decision")).toHaveText(`Theo Quyết định số ${DECISION.number} ngày ${vietnameseDate(DECISION.date)} của Ban Tổ chức.`);
+    const previewed = secretariat.getByTestId("prize");
+    await expect(previewed).toHaveCount(2);
+    await expect(previewed.nth(0)).toContainText(journalists[0]!.title);
+    await expect(previewed.nth(0).getByTestId("prize-citation")).toContainText(CITATIONS[0]!.vi);
+    await expect(previewed.nth(1)).toContainText("Giải C");
+    await secretariat.screenshot({ path: test.info().outputPath("preview-1280.png"), fullPage: true });
+    expect((await page.goto(`/ket-qua/${year}`))?.status()).toBe(404);
+    await secretariat.getByRole("link", { name: "Về trang giải thưởng và công bố" }).click();
+    await expect(secretariat).toHaveURL("/thu-ky/giai-thuong");
+    await publication.getByLabel("Số quyết định").fill(DECISION.number);
+    await publication.getByLabel("Ngày quyết định").fill(DECISION.date);
+
     secretariat.once("dialog", (dialog) => void dialog.accept());
-    await secretariat.getByRole("button", { name: "Công bố kết quả" }).click();
+    await publication.getByRole("button", { name: "Công bố kết quả" }).click();
     await expect(secretariat.getByTestId("published")).toContainText("Kết quả đã được công bố lúc");
     await secretariat.getByTestId("published").getByRole("link", { name: "Xem trang kết quả công khai" }).click();
     await expect(secretariat).toHaveURL(`/ket-qua/${year}`);
@@ -311,8 +364,21 @@ test("a whole contest: submissions, eligibility, blind judging, ranking, prizes 
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(first.title);
     await expect(page.getByTestId("winner-prize")).toHaveText(`Giải A · Báo in · Cuộc thi năm ${year}`);
     await expect(page.getByText(`${first.name} (${first.penName})`)).toBeVisible();
+    await expect(page.getByTestId("winner-citation")).toContainText(CITATIONS[0]!.vi);
+    await expect(page.getByTestId("winner-decision")).toHaveText(`Số ${DECISION.number} ngày ${vietnameseDate(DECISION.date)}`);
+    await expect(page.getByRole("link", { name: "Chia sẻ qua Zalo" })).toHaveAttribute("href", new RegExp(`^https://sp\\.zalo\\.me/share_inline\\?url=.*${first.code}`));
+    // The first author agreed to show the files: the PDF opens from the winner's page.
+    const file = page.getByTestId("winner-file");
+    await expect(file).toHaveCount(1);
+    const pdf = await page.request.get((await file.getAttribute("href"))!);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()["content-type"]).toBe("application/pdf");
+    await page.screenshot({ path: test.info().outputPath("winner-vi-phone.png"), fullPage: true });
     await page.goto(`/en/results/${year}/${second.code}`);
     await expect(page.getByTestId("winner-prize")).toHaveText(`C prize · Print · ${year} contest`);
+    await expect(page.getByTestId("winner-citation")).toContainText(CITATIONS[1]!.en);
+    // The second author did not: no files on the page, and none by address either.
+    await expect(page.getByTestId("winner-file")).toHaveCount(0);
     // The entry that won nothing has no page.
     expect((await page.goto(`/ket-qua/${year}/${third.code}`))?.status()).toBe(404);
   });

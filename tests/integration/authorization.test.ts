@@ -39,6 +39,9 @@ const OTHER_AUTHOR = "Trần Văn Người Khác";
 const JUROR_NAMES = { assigned: "Giám Khảo Được Giao", unassigned: "Giám Khảo Ngoài Bài", outletJuror: "Giám Khảo Cùng Tòa Soạn", declared: "Giám Khảo Tự Khai" };
 const full = { truthfulness: 25, value: 20, craft: 20.5, impact: 15 };
 const DAY = 24 * 60 * 60 * 1000;
+const DECISION = { confirm: true, decisionNumber: "12/QĐ-BTC", decisionDate: "2026-12-01" };
+const CITATION = { vi: "Tác phẩm chân thực, giàu sức lan tỏa.", en: "A truthful work that travels far." };
+const TEMPLATES = { vi: { subject: "Nhắc chấm bài ({round})", body: "Kính gửi {name},\n\nCòn {remaining} phiếu." }, en: { subject: "Reminder ({round})", body: "Dear {name},\n\n{remaining} sheets left." } };
 
 type Phase = "draft" | "open" | "closed" | "published";
 type Actor = "author" | "otherAuthor" | "assigned" | "unassigned" | "outletJuror" | "declared" | "secretariat" | "anonymous";
@@ -321,7 +324,17 @@ describe.each(databaseKinds)("authorisation by phase on %s", (kind) => {
       { method: "POST", path: "/api/admin/prizes/proposal", body: { reason }, who: staffOnly({ ...notYet, published: "409 resultsPublished" }) },
       { method: "PUT", path: `/api/admin/prizes/${f.id}`, body: { tier: "A", reason }, who: staffOnly({ ...notYet, closed: 200, published: "409 resultsPublished" }) },
       { method: "PUT", path: `/api/admin/prizes/${e.id}`, body: { tier: "B", reason }, who: staffOnly({ ...notYet, published: "409 resultsPublished" }) },
-      { method: "POST", path: "/api/admin/publication", body: { confirm: true }, who: staffOnly({ draft: "409 noPrizeDecisions", open: "409 noPrizeDecisions", published: "409 alreadyPublished" }) },
+      { method: "PUT", path: `/api/admin/prizes/${f.id}/citation`, body: CITATION, who: staffOnly({ draft: "404 noPrize", open: "404 noPrize", closed: 200, published: "409 resultsPublished" }) },
+      { method: "GET", path: "/api/admin/publication/preview", who: staffOnly(200) },
+      { method: "POST", path: "/api/admin/publication", body: DECISION, who: staffOnly({ draft: "409 notReady", open: "409 notReady", published: "409 alreadyPublished" }) },
+      // E-mail templates: the secretariat's alone; a test send goes to the caller's own address.
+      { method: "GET", path: "/api/admin/mail-templates", who: staffOnly(200) },
+      { method: "PUT", path: "/api/admin/mail-templates/reminder", body: TEMPLATES, who: staffOnly(200) },
+      { method: "POST", path: "/api/admin/mail-templates/reminder/preview", body: {}, who: staffOnly(200) },
+      { method: "POST", path: "/api/admin/mail-templates/reminder/test", body: {}, who: staffOnly(200) },
+      { method: "DELETE", path: "/api/admin/mail-templates/reminder", who: staffOnly(200) },
+      // A winner's files: only with the author's consent, once published; nobody reaches one otherwise.
+      { method: "GET", path: `/api/results/${year}/${f.code}/files/${f.attachment}`, who: { author: 404, otherAuthor: 404, ...forJurors(404), secretariat: 404, anonymous: 404 } },
     ];
   }
 
@@ -479,7 +492,7 @@ describe.each(databaseKinds)("authorisation by phase on %s", (kind) => {
   });
 
   it("results published: the public sees the winner only; the round stays blind to its jurors", { timeout: 120_000 }, async () => {
-    const published = await call("POST", "/api/admin/publication", { as: secretariat.id, json: { confirm: true } });
+    const published = await call("POST", "/api/admin/publication", { as: secretariat.id, json: DECISION });
     expect(published.status, JSON.stringify(published.body)).toBe(200);
     expect(published.body.winners).toEqual([{ code: f.code, tier: "A" }]);
     // The entrants' notices are written after the response: let them land before the table compares states.

@@ -40,6 +40,8 @@ const prefix = vi.hoisted(() => {
 const OUTLET = "Báo Tuổi Trẻ Thủ Đô";
 const JURORS = ["Giám Khảo Ẩn Danh Một", "Giám Khảo Ẩn Danh Hai", "Giám Khảo Ẩn Danh Ba"];
 const REASON = "Hội đồng bỏ phiếu kín: 5/7 phiếu";
+const DECISION = { confirm: true, decisionNumber: "125/QĐ-BTC", decisionDate: "2026-12-01" };
+const CITATION = { vi: "Tác phẩm phát hiện một gương người tốt giữa đời thường, viết chân thực và giàu cảm xúc.", en: "The work finds a good person in everyday life, told truthfully and with feeling." };
 // Title -> the sheet every juror gives it: P2 and P3 tie exactly, across the B/encouragement boundary.
 const WORKS = {
   P1: { title: "Ánh sáng về bản xa", values: { truthfulness: 28, value: 22, craft: 22, impact: 18 } },
@@ -156,7 +158,9 @@ describe.each(databaseKinds)("prizes and publication on %s", (kind) => {
       ["POST", "/api/admin/prizes/proposal", {}],
       ["PUT", `/api/admin/prizes/${ids.P1}`, { tier: "A", reason: REASON }],
       ["PUT", "/api/admin/prizes/quotas", { quotas: { print: { A: 1, B: 1, C: 0, encouragement: 1 } } }],
-      ["POST", "/api/admin/publication", { confirm: true }],
+      ["POST", "/api/admin/publication", DECISION],
+      ["GET", "/api/admin/publication/preview"],
+      ["PUT", `/api/admin/prizes/${ids.P1}/citation`, CITATION],
     ];
     for (const [method, url, json] of routes) {
       expect((await call(method, url, { json })).status, `${method} ${url} anonymous`).toBe(401);
@@ -189,11 +193,19 @@ describe.each(databaseKinds)("prizes and publication on %s", (kind) => {
     expect(proposal.body.error.code).toBe("noClosedRound");
     const award = await call("PUT", `/api/admin/prizes/${ids.P1}`, { as: secretariat.id, json: { tier: "A", reason: REASON } });
     expect(award.status).toBe(409);
-    const publish = await call("POST", "/api/admin/publication", { as: secretariat.id, json: { confirm: true } });
+    const publish = await call("POST", "/api/admin/publication", { as: secretariat.id, json: DECISION });
     expect(publish.status).toBe(409);
-    expect(publish.body.error.code).toBe("noPrizeDecisions");
-    expect(publish.body.error.message).toMatch(/Chưa có quyết định trao giải/);
-    expect((await call("POST", "/api/admin/publication", { as: secretariat.id, json: { confirm: false } })).status).toBe(422);
+    expect(publish.body.error.code).toBe("notReady");
+    expect(publish.body.error.message).toBe("Chưa thể công bố kết quả: còn 2 việc phải làm xong trước.");
+    expect(publish.body.error.missing).toEqual([
+      { code: "noClosedRound", message: "Chưa có vòng chấm nào đã đóng để xét giải." },
+      { code: "prizesMissing", category: "print", message: "Báo in: mới quyết định 0 trên 3 giải theo cơ cấu." },
+    ]);
+    expect((await call("POST", "/api/admin/publication", { as: secretariat.id, json: { ...DECISION, confirm: false } })).status).toBe(422);
+    // The decision's number and date are required.
+    const bare = await call("POST", "/api/admin/publication", { as: secretariat.id, json: { confirm: true } });
+    expect(bare.status).toBe(422);
+    expect(Object.keys(bare.body.error.fields).sort()).toEqual(["decisionDate", "decisionNumber"]);
   });
 
   it("proposes prizes from the quotas over the final round; a tie across a boundary is marked, never broken", async () => {
@@ -213,8 +225,11 @@ describe.each(databaseKinds)("prizes and publication on %s", (kind) => {
         expect(sheet.status).toBe(200);
       }
     }
-    // An open round is not a final round.
+    // An open round is not a final round, and publication waits for it to close.
     expect((await call("GET", "/api/admin/prizes", { as: secretariat.id })).body.round).toBeNull();
+    const open = await call("POST", "/api/admin/publication", { as: secretariat.id, json: DECISION, headers: { "accept-language": "en" } });
+    expect(open.status).toBe(409);
+    expect(open.body.error.missing[0]).toEqual({ code: "roundNotClosed", roundId, message: "The round “Final” is not closed." });
     expect((await call("PATCH", `/api/admin/rounds/${roundId}`, { as: secretariat.id, json: { status: "closed", reason: "Hội đồng thống nhất đóng vòng." } })).status).toBe(200);
 
     const overview = await call("GET", "/api/admin/prizes", { as: secretariat.id });
@@ -311,11 +326,41 @@ describe.each(databaseKinds)("prizes and publication on %s", (kind) => {
   it("publishes once: refuses stale decisions, sets the date, and a failed mail never undoes it", async () => {
     // A winner found ineligible after the decision blocks publication until the decision changes.
     expect((await call("POST", `/api/admin/entries/${ids.P3}/eligibility`, { as: secretariat.id, json: { decision: "ineligible", reason: "Kiểm tra lại" } })).status).toBe(200);
-    const stale = await call("POST", "/api/admin/publication", { as: secretariat.id, json: { confirm: true } });
+    const stale = await call("POST", "/api/admin/publication", { as: secretariat.id, json: DECISION });
     expect(stale.status).toBe(409);
-    expect(stale.body.error.code).toBe("stalePrizeDecisions");
-    expect(stale.body.error.message).toContain(codes.P3);
+    expect(stale.body.error.code).toBe("notReady");
+    const missing = stale.body.error.missing as { code: string; entryId?: string; message: string }[];
+    expect(missing.find((m) => m.code === "decisionNotEligible")).toEqual({ code: "decisionNotEligible", entryId: ids.P3, message: `Tác phẩm ${codes.P3} được trao giải nhưng không còn ở trạng thái đã nộp và hợp lệ.` });
+    // Every prize still lacks its citation.
+    expect(missing.filter((m) => m.code === "citationMissing").map((m) => m.entryId).sort()).toEqual([ids.P1, ids.P2, ids.P3].sort());
     expect((await call("POST", `/api/admin/entries/${ids.P3}/eligibility`, { as: secretariat.id, json: { decision: "eligible" } })).status).toBe(200);
+
+    // Citations: in both languages, on prizes only, audited.
+    const cite = (key: Work, json: unknown) => call("PUT", `/api/admin/prizes/${ids[key]}/citation`, { as: secretariat.id, json });
+    expect((await cite("P4", CITATION)).status).toBe(404);
+    expect((await cite("P1", { vi: "Chỉ có tiếng Việt" })).status).toBe(422);
+    expect((await cite("P1", { ...CITATION, extra: 1 })).status).toBe(422);
+    const half = await cite("P1", { vi: CITATION.vi, en: "" });
+    expect(half.status).toBe(200);
+    const stillMissing = await call("POST", "/api/admin/publication", { as: secretariat.id, json: DECISION });
+    expect(stillMissing.body.error.missing.map((m: { code: string }) => m.code)).toEqual(["citationMissing", "citationMissing", "citationMissing"]);
+    for (const key of ["P1", "P2", "P3"] as const) expect((await cite(key, CITATION)).status).toBe(200);
+    const citationAudit = await database.db.select().from(auditLog).where(and(eq(auditLog.action, "prize.citation"), eq(auditLog.entityId, ids.P1)));
+    expect(citationAudit.map((a) => a.after)).toEqual([{ vi: CITATION.vi, en: "" }, CITATION]);
+
+    // The preview: ready, the page as it will be, with the decision typed in and each citation.
+    const preview = await call("GET", `/api/admin/publication/preview?decisionNumber=${encodeURIComponent(DECISION.decisionNumber)}&decisionDate=${DECISION.decisionDate}`, { as: secretariat.id });
+    expect(preview.status, JSON.stringify(preview.body)).toBe(200);
+    expect(preview.body).toMatchObject({ ready: true, published: null, missing: [], results: { year, decision: { number: DECISION.decisionNumber, date: DECISION.decisionDate } } });
+    expect(preview.body.results.categories[0].prizes.map((p: { entry: { code: string }; tier: string; citation: unknown }) => [p.entry.code, p.tier, p.citation])).toEqual([
+      [codes.P1, "A", CITATION],
+      [codes.P2, "B", CITATION],
+      [codes.P3, "encouragement", CITATION],
+    ]);
+    expect(leaks(preview.body.results)).toEqual([]);
+    expect((await call("GET", "/api/admin/publication/preview?decisionDate=13-05-2026", { as: secretariat.id })).status).toBe(422);
+    // Still nothing public.
+    expect(await publishedResults(database.db, year)).toBeNull();
 
     // Mail cannot be written (its folder is a file): publication still goes through.
     const mailDir = path.join(process.env.DATA_DIR!, "mail");
@@ -324,9 +369,9 @@ describe.each(databaseKinds)("prizes and publication on %s", (kind) => {
     await writeFile(mailDir, "not a folder");
     const logged: string[] = [];
     setLogDestination({ write: (line) => logged.push(line) });
-    const published = await call("POST", "/api/admin/publication", { as: secretariat.id, json: { confirm: true } });
+    const published = await call("POST", "/api/admin/publication", { as: secretariat.id, json: DECISION });
     expect(published.status, JSON.stringify(published.body)).toBe(200);
-    expect(published.body).toMatchObject({ year, results: { vi: `/ket-qua/${year}`, en: `/en/results/${year}` } });
+    expect(published.body).toMatchObject({ year, decision: { number: DECISION.decisionNumber, date: DECISION.decisionDate }, results: { vi: `/ket-qua/${year}`, en: `/en/results/${year}` } });
     expect(published.body.winners).toEqual([
       { code: codes.P1, tier: "A" },
       { code: codes.P2, tier: "B" },
@@ -343,13 +388,14 @@ describe.each(databaseKinds)("prizes and publication on %s", (kind) => {
     await rename(`${mailDir}-aside`, mailDir);
     const [contest] = await database.db.select().from(contests).where(eq(contests.id, contestId));
     expect(contest!.resultsPublishedAt).not.toBeNull();
+    expect(contest).toMatchObject({ decisionNumber: DECISION.decisionNumber, decisionDate: DECISION.decisionDate });
     expect(await publishedResults(database.db, year)).not.toBeNull();
     expect(await database.db.select().from(auditLog).where(and(eq(auditLog.action, "results.notify"), eq(auditLog.entityId, contestId)))).toEqual([]);
     const publishAudit = await database.db.select().from(auditLog).where(and(eq(auditLog.action, "results.publish"), eq(auditLog.entityId, contestId)));
     expect(publishAudit).toHaveLength(1);
 
     // The retry is refused, and tells the entrants the failed run could not.
-    const retry = await call("POST", "/api/admin/publication", { as: secretariat.id, json: { confirm: true }, headers: { "accept-language": "en" } });
+    const retry = await call("POST", "/api/admin/publication", { as: secretariat.id, json: DECISION, headers: { "accept-language": "en" } });
     expect(retry.status).toBe(409);
     expect(retry.body.error.code).toBe("alreadyPublished");
     expect(retry.body.error.message).toContain(`The ${year} results were already published`);
@@ -373,7 +419,7 @@ describe.each(databaseKinds)("prizes and publication on %s", (kind) => {
 
     // Running the notices again mails nobody twice.
     expect(await notifyEntrants(database.db, contestId, secretariat.id)).toMatchObject({ recipients: 3, sent: 0, alreadyNotified: 3 });
-    expect((await call("POST", "/api/admin/publication", { as: secretariat.id, json: { confirm: true } })).status).toBe(409);
+    expect((await call("POST", "/api/admin/publication", { as: secretariat.id, json: DECISION })).status).toBe(409);
     await noticesSettled(contestId);
     expect((await Promise.all(authors.map((a) => resultsMails(a.email)))).map((m) => m.length)).toEqual([1, 1, 1]);
   });
@@ -384,6 +430,7 @@ describe.each(databaseKinds)("prizes and publication on %s", (kind) => {
       ["PUT", `/api/admin/prizes/${ids.P1}`, { tier: null, reason: REASON }],
       ["POST", "/api/admin/prizes/proposal", { reason: REASON }],
       ["PUT", "/api/admin/prizes/quotas", { quotas: { print: { A: 2, B: 0, C: 0, encouragement: 0 } } }],
+      ["PUT", `/api/admin/prizes/${ids.P1}/citation`, CITATION],
     ];
     for (const [method, url, json] of writes) {
       const res = await call(method, url, { as: secretariat.id, json, headers: { "accept-language": "en" } });
@@ -409,6 +456,7 @@ describe.each(databaseKinds)("prizes and publication on %s", (kind) => {
     const page = await publishedWinner(database.db, year, codes.P1);
     expect(page).toMatchObject({ year, tier: "A", category: { code: "print", name: { vi: "Báo in", en: "Print" } }, entry: { code: codes.P1, title: WORKS.P1.title, outlet: OUTLET, url: "https://example.vn/p1", storyRef: "a02-co-giao-bien-gioi-mu-sang" } });
     expect(page!.authors).toEqual([{ name: "Tác Giả Một", penName: "" }]);
+    expect(page).toMatchObject({ citation: CITATION, decision: { number: DECISION.decisionNumber, date: DECISION.decisionDate }, files: [] });
     expect(leaks(page)).toEqual([]);
     // Not winners: no page, no image, whatever is asked.
     for (const code of [codes.P4, codes.P5, "BC0000-0000"]) expect(await publishedWinner(database.db, year, code)).toBeNull();

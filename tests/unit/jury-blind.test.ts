@@ -10,7 +10,7 @@ const now = new Date("2026-05-01T00:00:00Z");
 const entry: Entry = {
   id: "e1", contestId: "c", ownerId: "owner-account-id", category: "print", status: "submitted", code: "BC2026-0001", title: "Người giữ rừng", summary: "Tóm tắt",
   outlet: "Báo Bí Mật", publishedAt: "2026-01-02", url: "https://example.vn/ten-tac-gia", length: 1200, storyRef: "", parts: [{ title: "Kỳ 1", publishedAt: "2026-01-02", url: "https://example.vn/ky-1-ten-tac-gia" }],
-  eligibility: "eligible", eligibilityReason: "", submittedAt: now, withdrawnAt: null, createdAt: now, updatedAt: now,
+  eligibility: "eligible", eligibilityReason: "", publishFiles: false, submittedAt: now, withdrawnAt: null, createdAt: now, updatedAt: now,
 };
 const authors: EntryAuthor[] = [{ id: "a", entryId: "e1", position: 0, name: "Đỗ Tên Thật", penName: "Bút Danh", email: "tac-gia@example.vn", userId: "owner-account-id", status: "accepted", answeredAt: null }];
 const files: Attachment[] = [{ id: "f1", entryId: "e1", sha256: "abc", size: 10, contentType: "application/pdf", fileName: "Đỗ Tên Thật.pdf", createdBy: "owner-account-id", createdAt: now, cleanSha256: null, cleanSize: null, removedMetadata: null, bylineFound: null }];

@@ -17,6 +17,6 @@ export const GET = guard({ access: ["journalist"] }, async ({ db, caller }) => {
 export const POST = guard({ access: ["journalist"], body: createEntryInput, idempotent: true }, async ({ db, caller, body, idempotency, locale, log }) => {
   let invited: Invitation[] = [];
   const result = await once(db, idempotency, async (tx) => ({ status: 201, body: await createEntry(tx, caller, body, new Date(), (list) => (invited = list)) }));
-  if (!result.replayed) notifyInvited(invited, caller, (result.body as EntryView).title, locale, log);
+  if (!result.replayed) notifyInvited(db, invited, caller, result.body as EntryView, locale, log);
   return json(result.body, result.status, result.replayed ? { "Idempotent-Replayed": "true" } : {});
 });

@@ -27,6 +27,8 @@ export type EntryView = {
   url: string;
   length: number | null;
   storyRef: string;
+  /** The author agrees that the files may be shown on the winner's public page. */
+  publishFiles: boolean;
   /** `status`: a co-author named by e-mail, as the owner sees their consent (lib/contest/coauthors.ts shownStatus). */
   authors: { name: string; penName?: string; email?: string; status?: CoauthorStatus }[];
   parts: Entry["parts"];
@@ -57,6 +59,7 @@ function toView(entry: Entry, authors: EntryAuthor[], files: Attachment[]): Entr
     url: entry.url,
     length: entry.length,
     storyRef: entry.storyRef,
+    publishFiles: entry.publishFiles,
     authors: authors
       .sort((a, b) => a.position - b.position)
       .map((a) => {
@@ -201,6 +204,7 @@ export async function createEntry(db: Db, caller: Caller, input: CreateEntryInpu
         url: input.url ?? "",
         length: input.length ?? null,
         storyRef: input.storyRef ?? "",
+        publishFiles: input.publishFiles ?? false,
         parts,
       })
       .returning();

@@ -8,7 +8,7 @@ import { roundResults } from "./rounds";
 import type { Caller } from "@/lib/auth/session";
 import { isPrizeEligible } from "@/lib/contest/prizes";
 import { allocatePrizes, type EntryResult } from "@/lib/contest/ranking";
-import { PRIZE_TIERS, type PrizeTier, type Quota } from "@/lib/contest/vocabulary";
+import { PRIZE_TIERS, type LocalizedText, type PrizeTier, type Quota } from "@/lib/contest/vocabulary";
 import { AppError, invalid, notFound } from "@/lib/errors";
 import type { PrizeInput, QuotasInput } from "@/lib/validation/prizes";
 
@@ -36,7 +36,7 @@ function assertNotPublished(contest: Contest): void {
   if (contest.resultsPublishedAt) throw new AppError(409, "resultsPublished", { year: contest.year });
 }
 
-export type PrizeDecision = { entryId: string; code: string | null; title: string; category: string; tier: PrizeTier; reason: string; updatedAt: string; inFinalRound: boolean; prizeEligible: boolean };
+export type PrizeDecision = { entryId: string; code: string | null; title: string; category: string; tier: PrizeTier; reason: string; citation: LocalizedText; updatedAt: string; inFinalRound: boolean; prizeEligible: boolean };
 
 export type RankedEntry = EntryResult & {
   code: string | null;
@@ -103,6 +103,7 @@ export async function prizeOverview(db: Db, contest: ContestWithCategories): Pro
       category: entry.category,
       tier: prize.tier,
       reason: prize.reason,
+      citation: prize.citation,
       updatedAt: prize.updatedAt.toISOString(),
       inFinalRound: inRound.has(entry.id),
       prizeEligible: isPrizeEligible(entry),
@@ -234,5 +235,22 @@ export async function setPrizeQuotas(db: Db, actor: Caller, contest: ContestWith
     await tx.update(contests).set({ prizeQuotas: quotas, updatedAt: new Date() }).where(eq(contests.id, contest.id));
     await recordAudit(tx, { actorId: actor.id, action: "contest.prizeQuotas", entity: "contest", entityId: contest.id, before: locked.prizeQuotas, after: quotas });
     return quotas;
+  });
+}
+
+/**
+ * PUT /api/admin/prizes/{entryId}/citation: the jury's citation of a prize, in both languages,
+ * until publication. Audited with before and after.
+ */
+export async function setCitation(db: Db, actor: Caller, contestId: string, entryId: string, citation: LocalizedText): Promise<{ entryId: string; citation: LocalizedText }> {
+  return db.transaction(async (tx) => {
+    const contest = await lockContest(tx, contestId);
+    assertNotPublished(contest);
+    const [prize] = await tx.select().from(prizes).where(and(eq(prizes.contestId, contest.id), eq(prizes.entryId, entryId)));
+    // A citation belongs to a prize: an entry without one has nothing to cite.
+    if (!prize) throw new AppError(404, "noPrize");
+    await tx.update(prizes).set({ citation }).where(and(eq(prizes.contestId, contest.id), eq(prizes.entryId, entryId)));
+    await recordAudit(tx, { actorId: actor.id, action: "prize.citation", entity: "entry", entityId: entryId, before: prize.citation, after: citation });
+    return { entryId, citation };
   });
 }

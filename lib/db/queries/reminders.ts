@@ -91,7 +91,7 @@ async function recentReminders(tx: Db, jurorIds: string[]): Promise<Map<string, 
   return last;
 }
 
-export type ReminderSender = (mail: { to: string; name: string; round: Round; remaining: number }) => Promise<void>;
+export type ReminderSender = (mail: { jurorId: string; to: string; name: string; round: Round; remaining: number }) => Promise<void>;
 
 /**
  * POST /api/admin/rounds/{id}/reminders. The round row is locked while the reminders are chosen
@@ -116,7 +116,7 @@ export async function sendReminders(db: Db, actor: Caller, roundId: string, juro
   const failed: ReminderSkip[] = [];
   for (const p of planned) {
     try {
-      await send({ to: p.email, name: p.name, round, remaining: p.remaining });
+      await send({ jurorId: p.jurorId, to: p.email, name: p.name, round, remaining: p.remaining });
       sent.push({ jurorId: p.jurorId, remaining: p.remaining });
     } catch (error) {
       componentLogger("mail").error({ roundId, jurorId: p.jurorId, errorType: error instanceof Error ? error.name : "unknown" }, "reminder not sent");

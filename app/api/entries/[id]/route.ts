@@ -13,7 +13,7 @@ export const GET = guard({ access: ["journalist"], params: entryParams }, async 
 export const PATCH = guard({ access: ["journalist"], params: entryParams, body: updateEntryInput }, async ({ db, caller, params, body, locale, log }) => {
   let invited: Invitation[] = [];
   const entry = await updateEntry(db, caller, params.id, body, new Date(), (list) => (invited = list));
-  notifyInvited(invited, caller, entry.title, locale, log);
+  notifyInvited(db, invited, caller, entry, locale, log);
   return json(entry);
 });
 

@@ -3,7 +3,7 @@ import { guard } from "@/lib/auth/guard";
 import { json } from "@/lib/http/response";
 import { once } from "@/lib/db/queries/idempotency";
 import { submitEntry, type EntryView } from "@/lib/db/queries/entries";
-import { receiptMail, sendMail } from "@/lib/mail";
+import { receiptVars, sendEventMail } from "@/lib/mail/events";
 import { entryParams } from "@/lib/validation/params";
 
 export const dynamic = "force-dynamic";
@@ -13,9 +13,14 @@ export const POST = guard({ access: ["journalist"], params: entryParams, idempot
   if (!result.replayed) {
     const entry = result.body as EntryView;
     // The submission is already committed; a mail server being down must not undo or fail it.
-    await sendMail(
-      receiptMail({ to: caller.email, name: caller.name, locale, entryId: entry.id, code: entry.code!, title: entry.title, submittedAt: new Date(entry.submittedAt!), attachments: entry.attachments }),
-    ).catch((error: unknown) => log.error({ err: error, code: entry.code }, "receipt not sent"));
+    await sendEventMail(db, {
+      event: "receipt",
+      to: caller.email,
+      userId: caller.id,
+      entryId: entry.id,
+      locale,
+      vars: receiptVars({ name: caller.name, entryId: entry.id, code: entry.code!, title: entry.title, submittedAt: new Date(entry.submittedAt!), attachments: entry.attachments }),
+    }).catch((error: unknown) => log.error({ err: error, code: entry.code }, "receipt not sent"));
   }
   return json(result.body, result.status, result.replayed ? { "Idempotent-Replayed": "true" } : {});
 });

@@ -15,6 +15,7 @@ export const SECTIONS = [
   { route: "/admin/entries", key: "entries" },
   { route: "/admin/rounds", key: "rounds" },
   { route: "/admin/prizes", key: "prizes" },
+  { route: "/admin/messages", key: "messages" },
   { route: "/admin/accounts", key: "accounts" },
   { route: "/admin/audit", key: "audit" },
   { route: "/admin/exports", key: "exports" },

@@ -4,6 +4,8 @@ import { siteSettings } from "@/lib/auth/enrolment";
 import { requireSecretariat } from "@/lib/auth/page";
 import { getDb } from "@/lib/db/client";
 import { listAccounts } from "@/lib/db/queries/accounts";
+import { accountMessages } from "@/lib/db/queries/mail";
+import { EntryMessages } from "@/components/admin/entry-messages";
 import { ROLES, type Role } from "@/lib/db/schema";
 import { formatDate } from "@/lib/i18n/format";
 import { localizedPath } from "@/lib/i18n/paths";
@@ -39,6 +41,9 @@ export default async function AdminAccountsPage({ params, searchParams }: Props)
   const query = parsed.success ? parsed.data : { q: "", page: 1, role: undefined };
   const db = await getDb();
   const list = await listAccounts(db, query);
+  // Jurors' messages (reminders, invitations): what the secretariat has sent each of them.
+  const messages = await accountMessages(db, list.accounts.filter((a) => a.role === "juror").map((a) => a.id));
+  const m = await getTranslations({ locale, namespace: "Admin.Messages" });
   const { twoFactorRequiredForStaff: required } = await siteSettings(db);
   const roleNames = Object.fromEntries(ROLES.map((r) => [r, roles(r)])) as Record<Role, string>;
   const hrefFor = (page: number) => {
@@ -118,6 +123,14 @@ export default async function AdminAccountsPage({ params, searchParams }: Props)
                   <span className="font-semibold">{a.name}</span>
                   <span className="block break-all text-sm text-stone-700">{a.email}</span>
                   {a.outlet && <span className="block text-sm text-stone-700">{a.outlet}</span>}
+                  {a.role === "juror" && (
+                    <details className="mt-2 text-sm" data-testid="juror-messages">
+                      <summary className="cursor-pointer font-semibold text-brand-700">{m("jurorMessages", { count: messages.get(a.id)?.length ?? 0 })}</summary>
+                      <div className="mt-2">
+                        <EntryMessages entryId={a.id} locale={locale} messages={messages.get(a.id) ?? []} showRecipient={false} />
+                      </div>
+                    </details>
+                  )}
                 </th>
                 <td className={td}>{roleNames[a.role]}</td>
                 <td className={td}>

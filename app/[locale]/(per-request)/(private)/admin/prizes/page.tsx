@@ -11,6 +11,8 @@ import { localizedPath } from "@/lib/i18n/paths";
 import { sameParamsAlternates } from "@/lib/seo/metadata";
 import { ActionForm } from "@/components/admin/action-form";
 import { QuotasForm } from "@/components/admin/quotas-form";
+import { PublicationForm } from "@/components/admin/publication-form";
+import { describeMissing, publicationReadiness } from "@/lib/db/queries/publication";
 import { pageLocale } from "@/app/[locale]/_views/static-locale";
 import { AdminPage } from "../_views/admin-page";
 import { DataTable, td } from "../_views/table-scroll";
@@ -43,7 +45,8 @@ export default async function AdminPrizesPage({ params }: Props) {
       </AdminPage>
     );
   }
-  const overview = await prizeOverview(db, contest);
+  const [overview, readiness] = await Promise.all([prizeOverview(db, contest), publicationReadiness(db, contest.id)]);
+  const missing = describeMissing(readiness.missing, locale);
   const published = overview.contest.resultsPublishedAt !== null;
   const tierName = (tier: PrizeTier | null) => (tier ? tiers(tier) : tiers("none"));
   const tierNames = Object.fromEntries(PRIZE_TIERS.map((tier) => [tier, tiers(tier)])) as Record<PrizeTier, string>;
@@ -54,7 +57,7 @@ export default async function AdminPrizesPage({ params }: Props) {
   const stale = overview.decisions.filter((d) => !d.prizeEligible || !d.inFinalRound);
 
   return (
-    <AdminPage locale={locale} caller={caller} section="/admin/prizes" title={t("title")} intro={t("intro")} alternates={sameParamsAlternates("/admin/prizes")} forms={["Quotas"]}>
+    <AdminPage locale={locale} caller={caller} section="/admin/prizes" title={t("title")} intro={t("intro")} alternates={sameParamsAlternates("/admin/prizes")} forms={["Quotas", "Publication"]}>
       {published ? (
         <p role="status" className="rounded-md border border-green-300 bg-green-50 p-3 text-green-900" data-testid="published">
           {t("published", { date: formatDateTime(new Date(overview.contest.resultsPublishedAt!), locale) })}{" "}
@@ -189,7 +192,7 @@ export default async function AdminPrizesPage({ params }: Props) {
         {overview.decisions.length === 0 ? (
           <p className="mt-2">{t("noDecisions")}</p>
         ) : (
-          <DataTable label={t("decisionsTable")} className="min-w-[36rem]" testId="prize-decisions" columns={[t("entry"), t("category"), t("tier"), t("reason")]}>
+          <DataTable label={t("decisionsTable")} className="min-w-[48rem]" testId="prize-decisions" columns={[t("entry"), t("category"), t("tier"), t("reason"), t("citation")]}>
             {overview.decisions.map((d) => (
               <tr key={d.entryId}>
                 <th scope="row" className={`${td} text-left font-normal`}>
@@ -201,6 +204,30 @@ export default async function AdminPrizesPage({ params }: Props) {
                   <span className={`rounded px-2 py-0.5 text-sm font-semibold ${TIER_STYLES[d.tier]}`}>{tierName(d.tier)}</span>
                 </td>
                 <td className={`${td} text-sm`}>{d.reason || "—"}</td>
+                <td className={`${td} min-w-[16rem] text-sm`} data-testid="citation-cell">
+                  {d.citation.vi ? <p lang="vi">{d.citation.vi}</p> : <p className="font-semibold text-amber-900">{t("citationMissingVi")}</p>}
+                  {d.citation.en ? <p lang="en" className="mt-1 text-stone-600">{d.citation.en}</p> : <p className="mt-1 font-semibold text-amber-900">{t("citationMissingEn")}</p>}
+                  {!published && (
+                    <details className="mt-2">
+                      <summary className="cursor-pointer font-semibold text-brand-700">{t("citationEdit")}</summary>
+                      <div className="mt-2">
+                        <ActionForm
+                          locale={locale}
+                          method="PUT"
+                          url={`/api/admin/prizes/${d.entryId}/citation`}
+                          legend={t("citationFor", { entry: label(d.code, d.title) })}
+                          fields={[
+                            { name: "vi", kind: "textarea", label: t("citationVi"), initial: d.citation.vi, maxLength: 2000 },
+                            { name: "en", kind: "textarea", label: t("citationEn"), initial: d.citation.en, maxLength: 2000 },
+                          ]}
+                          submitLabel={t("citationSave")}
+                          done={t("citationSaved")}
+                          tone="primary"
+                        />
+                      </div>
+                    </details>
+                  )}
+                </td>
               </tr>
             ))}
           </DataTable>
@@ -236,8 +263,22 @@ export default async function AdminPrizesPage({ params }: Props) {
         ) : (
           <>
             <p className="mt-1 max-w-3xl text-stone-700">{t("publicationIntro")}</p>
-            <div className="mt-3">
-              <ActionForm locale={locale} method="POST" url="/api/admin/publication" body={{ confirm: true }} confirm={t("publishConfirm", { year: contest.year })} submitLabel={t("publish")} done={t("publishedDone")} tone="danger" />
+            {missing.length > 0 ? (
+              <div className="mt-3 max-w-3xl rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-950" data-testid="publication-missing">
+                <p className="font-semibold">{t("notReady", { count: missing.length })}</p>
+                <ul className="mt-1 list-disc pl-6">
+                  {missing.map((m, i) => (
+                    <li key={i}>{m.message}</li>
+                  ))}
+                </ul>
+              </div>
+            ) : (
+              <p className="mt-3 max-w-3xl rounded-md border border-green-300 bg-green-50 p-3 text-green-900" data-testid="publication-ready">
+                {t("ready")}
+              </p>
+            )}
+            <div className="mt-4">
+              <PublicationForm locale={locale} year={contest.year} previewPath={localizedPath(locale, "/admin/prizes/preview")} />
             </div>
           </>
         )}

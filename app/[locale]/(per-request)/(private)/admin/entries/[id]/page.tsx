@@ -1,4 +1,6 @@
 import type { ReactNode } from "react";
+import { EntryMessages } from "@/components/admin/entry-messages";
+import { entryMessages } from "@/lib/db/queries/mail";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
@@ -67,8 +69,8 @@ export default async function AdminEntryPage({ params }: Props) {
   const words = auditWords(locale);
   const fileUrl = (fileId: string) => `/api/admin/entries/${entry.id}/files/${fileId}`;
   const none = <span className="text-stone-600">{t("none")}</span>;
-  // The record of messages sent about this entry is shown here once it exists (components/admin/entry-messages.tsx).
-  const messagesSlot: ReactNode = null;
+  // Every message sent about this entry: to whom, when, which template.
+  const messagesSlot: ReactNode = <EntryMessages entryId={entry.id} locale={locale} messages={await entryMessages(db, entry.id)} />;
 
   const fields: [string, ReactNode][] = [
     [t("code"), <span key="code" className="font-mono">{entry.code ?? "—"}</span>],

@@ -9,9 +9,10 @@ import { storiesIn, type Story } from "@/lib/content/stories";
 import { locales, type Locale } from "@/lib/i18n/config";
 import { formatDate } from "@/lib/i18n/format";
 import { localizedPath } from "@/lib/i18n/paths";
-import { pageMetadata, sameParamsAlternates } from "@/lib/seo/metadata";
+import { absoluteUrl, pageMetadata, sameParamsAlternates } from "@/lib/seo/metadata";
 import { SiteHeader } from "@/components/site-header";
 import { Breadcrumbs } from "@/components/breadcrumbs";
+import { ShareLinks } from "@/components/share-links";
 import { pageLocale } from "@/app/[locale]/_views/static-locale";
 
 type Props = { params: Promise<{ locale: string; year: string; code: string }> };
@@ -53,7 +54,19 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   });
 }
 
-/** One prize-winning entry: what it won, who wrote it where, the work itself and the model it is about. */
+/** "1,2 MB" in Vietnamese, "1.2 MB" in English. */
+const formatSize = (bytes: number, locale: Locale) => {
+  const mb = bytes >= 1024 * 1024;
+  const value = mb ? bytes / 1024 / 1024 : Math.max(1, Math.round(bytes / 1024));
+  return `${new Intl.NumberFormat(locale === "vi" ? "vi-VN" : "en-GB", { maximumFractionDigits: 1 }).format(value)} ${mb ? "MB" : "KB"}`;
+};
+const filePath = (winner: PublishedWinner, id: string) => `/api/results/${winner.year}/${encodeURIComponent(winner.entry.code)}/files/${id}`;
+
+/**
+ * One prize-winning entry: what it won and by which decision, the jury's citation, who wrote it
+ * where, the work itself (the published article, and its files when the author agreed), the model
+ * it is about, and links to share it.
+ */
 export default async function WinnerPage({ params }: Props) {
   const { locale, winner } = await load(params);
   const [t, nav] = await Promise.all([getTranslations({ locale, namespace: "Results" }), getTranslations({ locale, namespace: "Nav" })]);
@@ -73,7 +86,21 @@ export default async function WinnerPage({ params }: Props) {
         </p>
         <h1 className="mt-2 text-3xl font-bold leading-tight">{winner.entry.title}</h1>
         {winner.entry.summary && <p className="mt-3 text-lg text-stone-700">{winner.entry.summary}</p>}
+        {winner.citation[locale] && (
+          <figure className="mt-6 rounded-lg border-l-4 border-brand-600 bg-brand-50 p-4" data-testid="winner-citation">
+            <figcaption className="text-sm font-bold uppercase tracking-wide text-brand-800">{t("citation")}</figcaption>
+            <blockquote className="mt-2 text-lg leading-relaxed text-stone-900">{winner.citation[locale]}</blockquote>
+          </figure>
+        )}
         <dl className="mt-6 grid gap-x-6 gap-y-2 sm:grid-cols-[auto_1fr]">
+          <dt className="font-semibold">{t("prize")}</dt>
+          <dd>{prize}</dd>
+          {winner.decision && (
+            <>
+              <dt className="font-semibold">{t("decision")}</dt>
+              <dd data-testid="winner-decision">{t("decisionValue", { number: winner.decision.number, date: formatDate(winner.decision.date, locale) })}</dd>
+            </>
+          )}
           <dt className="font-semibold">{t("authors")}</dt>
           <dd>{authorLine(winner)}</dd>
           <dt className="font-semibold">{t("outlet")}</dt>
@@ -92,9 +119,24 @@ export default async function WinnerPage({ params }: Props) {
         {winner.entry.url && (
           <p className="mt-6">
             <a className="inline-block rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800" href={winner.entry.url} rel="noopener noreferrer">
-              {t("read")}
+              {winner.entry.outlet ? t("readWork", { outlet: winner.entry.outlet }) : t("read")}
             </a>
           </p>
+        )}
+        {winner.files.length > 0 && (
+          <section className="mt-8" aria-labelledby="winner-files">
+            <h2 id="winner-files" className="text-lg font-bold">{t("files")}</h2>
+            <p className="mt-1 text-sm text-stone-600">{t("filesIntro")}</p>
+            <ul className="mt-2 space-y-2">
+              {winner.files.map((f) => (
+                <li key={f.id}>
+                  <a className="font-semibold text-brand-700 underline" href={filePath(winner, f.id)} data-testid="winner-file">
+                    {t("openFile", { name: f.fileName, size: formatSize(f.size, locale) })}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </section>
         )}
         {story && (
           <section className="mt-8 rounded-lg border border-stone-200 bg-white p-4 shadow-sm" aria-labelledby="winner-story">
@@ -107,6 +149,11 @@ export default async function WinnerPage({ params }: Props) {
             </p>
           </section>
         )}
+        <ShareLinks
+          url={absoluteUrl(localizedPath(locale, "/results/[year]/[code]", { year: winner.year, code: winner.entry.code }))}
+          title={`${winner.entry.title} – ${prize}`}
+          labels={{ title: t("share"), facebook: t("shareFacebook"), zalo: t("shareZalo"), x: t("shareX"), email: t("shareEmail"), emailName: t("shareEmailName") }}
+        />
         <p className="mt-8">
           <Link href={resultsPath} className="font-semibold text-brand-700 underline">
             {t("allWinners", { year: winner.year })}
