@@ -59,7 +59,7 @@ export function coauthorInviteMail(m: CoauthorInviteMail): Mail {
   };
 }
 
-export type StaffAccountMail = { to: string; name: string; role: "juror" | "secretariat"; password: string; locale: Locale };
+export type StaffAccountMail = { to: string; name: string; role: "juror" | "secretariat" | "editor"; password: string; locale: Locale };
 
 /** The one message that carries a new staff account's generated password (it is stored nowhere else). */
 export function staffAccountMail(m: StaffAccountMail): Mail {
