@@ -1,5 +1,5 @@
 import "server-only";
-import { allStories } from "contentlayer/generated";
+import { publishedStories } from "@/lib/content/stories";
 import type { MultiSearchResponse, SearchResponse } from "meilisearch";
 import { env } from "@/lib/env";
 import { componentLogger } from "@/lib/log";
@@ -15,7 +15,7 @@ import type { FacetCounts, StoryHit, StoryQuery, StorySearchResult } from "./typ
 export const defaultBackend: SearchBackend | undefined = backendFromEnv(env);
 
 /** The built stories as search documents: what the fallback searches when Meilisearch cannot. */
-export const builtStoryDocuments: readonly StoryDocument[] = allStories.map(toStoryDocument);
+export const builtStoryDocuments: readonly StoryDocument[] = publishedStories.map(toStoryDocument);
 
 type RawHit = Omit<StoryHit, "title" | "snippet"> & { title: string; summary: string; _formatted?: { title?: string; summary?: string } };
 
