@@ -15,7 +15,7 @@ function compose(m: Base, subject: string, body: string, link: string | null): M
 /** The link that confirms the nomination, and is the nominator's page to follow it from then on. */
 export function confirmMail(m: Base & { link: string }): Mail {
   const t = translator(m.locale, "NominationMail");
-  return compose(m, t("confirmSubject", { code: m.code }), t("confirmBody", { nominee: m.nominee }), `${m.link}\n\n${t("confirmIgnore")}`);
+  return compose(m, t("confirmSubject", { code: m.code }), t("confirmBody", { nominee: m.nominee, code: m.code }), `${m.link}\n\n${t("confirmIgnore")}`);
 }
 
 export function moreMail(m: Base & { link: string; message: string }): Mail {
