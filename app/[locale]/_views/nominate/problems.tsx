@@ -18,8 +18,10 @@ export async function ProblemList({ locale, code, fields }: { locale: Locale; co
   const problems = parseProblems(fields);
   const known = (key: string) => errors.has(key as never);
   const fieldName = (field: string) => {
-    const base = field.replace(/\.\d+(\..*)?$/, "");
-    return names.has(field as never) ? names(field as never) : names.has(base as never) ? names(base as never) : names("other");
+    // Message keys cannot hold dots (next-intl reads them as nesting): "nominee.name" is nominee_name.
+    const key = field.replace(/\./g, "_");
+    const base = field.replace(/\.\d+(\..*)?$/, "").replace(/\./g, "_");
+    return names.has(key as never) ? names(key as never) : names.has(base as never) ? names(base as never) : names("other");
   };
   return (
     <div role="alert" className="max-w-3xl rounded-lg border border-red-300 bg-red-50 p-4 text-red-900">
