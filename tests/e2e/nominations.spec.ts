@@ -41,17 +41,17 @@ test("nominate, confirm by e-mail, verify, consent, accept: the draft passes the
   const form = await noJs.newPage();
   await form.goto("/de-cu");
   await expect(form.getByRole("heading", { level: 1 })).toHaveText("Đề cử gương người tốt, việc tốt");
-  await form.getByLabel("Họ tên hoặc tên tập thể").fill(NOMINEE);
-  await form.getByLabel("Nghề nghiệp, chức vụ hoặc lĩnh vực hoạt động").fill("Nông dân");
-  await form.getByLabel("Là người lao động trực tiếp").check();
-  await form.getByLabel("Tỉnh, thành phố (theo tên vào thời điểm đó)").selectOption("ha-giang");
-  await form.getByLabel("Phong trào thi đua").selectOption("nong-thon-moi");
-  await form.getByLabel("Lĩnh vực").selectOption("nong-nghiep");
+  await form.getByLabel("Họ tên hoặc tên tập thể", { exact: true }).fill(NOMINEE);
+  await form.getByLabel("Nghề nghiệp, chức vụ hoặc lĩnh vực hoạt động", { exact: true }).fill("Nông dân");
+  await form.getByLabel("Là người lao động trực tiếp", { exact: true }).check();
+  await form.getByLabel("Tỉnh, thành phố (theo tên vào thời điểm đó)", { exact: true }).selectOption("ha-giang");
+  await form.getByLabel("Phong trào thi đua", { exact: true }).selectOption("nong-thon-moi");
+  await form.getByLabel("Lĩnh vực", { exact: true }).selectOption("nong-nghiep");
   await form.getByLabel(/Người được đề cử đã làm gì/).fill(DEEDS);
-  await form.getByLabel("Họ tên của bạn").fill(NOMINATOR.name);
-  await form.getByLabel("Thư điện tử").fill(NOMINATOR.email);
-  await form.getByLabel("Số điện thoại").fill(NOMINATOR.phone);
-  await form.getByLabel("Quan hệ của bạn với người được đề cử").selectOption("neighbour");
+  await form.getByLabel("Họ tên của bạn", { exact: true }).fill(NOMINATOR.name);
+  await form.getByLabel("Thư điện tử", { exact: true }).fill(NOMINATOR.email);
+  await form.getByLabel("Số điện thoại", { exact: true }).fill(NOMINATOR.phone);
+  await form.getByLabel("Quan hệ của bạn với người được đề cử", { exact: true }).selectOption("neighbour");
   await form.getByLabel(/Tôi cam đoan/).check();
   await form.getByRole("button", { name: "Gửi đề cử" }).click();
   await expect(form).toHaveURL(/\/de-cu\/da-gui$/);
@@ -72,15 +72,15 @@ test("nominate, confirm by e-mail, verify, consent, accept: the draft passes the
 
   // The editor's queue.
   await page.goto(`/dang-nhap?next=${encodeURIComponent("/bien-tap")}`);
-  await page.getByLabel("Thư điện tử").fill("bientap@lantoa.test");
-  await page.getByLabel("Mật khẩu").fill(PASSWORD);
+  await page.getByLabel("Thư điện tử", { exact: true }).fill("bientap@lantoa.test");
+  await page.getByLabel("Mật khẩu", { exact: true }).fill(PASSWORD);
   await page.getByRole("button", { name: "Đăng nhập" }).click();
   await page.waitForURL((url) => url.pathname === "/bien-tap", { timeout: 30_000 });
   await page.getByRole("link", { name: NOMINEE }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(NOMINEE);
   await expect(page.getByText(NOMINATOR.email)).toBeVisible();
   for (const check of ["Đã liên hệ người được đề cử", "Đã xác nhận với địa phương", "Đã kiểm tra các thông tin"]) await page.getByLabel(check).check();
-  await page.getByLabel("Ghi chú của biên tập viên").fill("Đã gọi điện cho xã.");
+  await page.getByLabel("Ghi chú của biên tập viên", { exact: true }).fill("Đã gọi điện cho xã.");
   await page.getByRole("button", { name: "Lưu" }).click();
   await expect(page.getByRole("status")).toHaveText("Đã lưu.");
   // Not before the nominee consents.
@@ -134,16 +134,16 @@ test("the form answers a refused nomination with a page that says what to fix", 
   await page.goto("/en/nominate");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Nominate a good person or a good deed");
   // Past the browser's own checks: a self-nomination.
-  await page.getByLabel("Name of the person or collective").fill("Lý Thị Hoa");
-  await page.getByLabel("Occupation, position or line of work").fill("Farmer");
-  await page.getByLabel("Province or city (as named at the time)").selectOption("cao-bang");
-  await page.getByLabel("Emulation movement").selectOption("nong-thon-moi");
-  await page.getByLabel("Field").selectOption("nong-nghiep");
+  await page.getByLabel("Name of the person or collective", { exact: true }).fill("Lý Thị Hoa");
+  await page.getByLabel("Occupation, position or line of work", { exact: true }).fill("Farmer");
+  await page.getByLabel("Province or city (as named at the time)", { exact: true }).selectOption("cao-bang");
+  await page.getByLabel("Emulation movement", { exact: true }).selectOption("nong-thon-moi");
+  await page.getByLabel("Field", { exact: true }).selectOption("nong-nghiep");
   await page.getByLabel(/What has the nominee done/).fill(DEEDS);
-  await page.getByLabel("Your name").fill("Lý Thị Hoa");
-  await page.getByLabel("E-mail").fill("hoa.self@example.vn");
-  await page.getByLabel("Phone number").fill("0912 345 678");
-  await page.getByLabel("How you know the nominee").selectOption("family");
+  await page.getByLabel("Your name", { exact: true }).fill("Lý Thị Hoa");
+  await page.getByLabel("E-mail", { exact: true }).fill("hoa.self@example.vn");
+  await page.getByLabel("Phone number", { exact: true }).fill("0912 345 678");
+  await page.getByLabel("How you know the nominee", { exact: true }).selectOption("family");
   await page.getByLabel(/I declare/).check();
   await page.getByRole("button", { name: "Send the nomination" }).click();
   await expect(page).toHaveURL(/\/en\/nominate\/problem\?/);
