@@ -67,6 +67,8 @@ export const Story = defineDocumentType(() => ({
     coverAlt: { type: "string", required: true },
     tags: { type: "list", of: { type: "string" }, required: true },
     featured: { type: "boolean", required: false, default: false },
+    // A story being written (one made from a nomination starts so): the site leaves it out.
+    draft: { type: "boolean", required: false, default: false },
   },
   computedFields: {
     // Throwing here fails the build with the file name, like a field of the wrong type.

@@ -42,6 +42,11 @@ export const envSchema = z.object({
   // in each 15-minute window. A load test from one address raises the first.
   AUTH_RATE_LIMIT_IP: z.preprocess(emptyAsUndefined, z.coerce.number().int().positive().default(30)),
   AUTH_RATE_LIMIT_ACCOUNT: z.preprocess(emptyAsUndefined, z.coerce.number().int().positive().default(5)),
+  // Public nominations (lib/nominations): how many a client address may send per hour and an
+  // e-mail address per day, and after how many days rejected (or never confirmed) ones are deleted.
+  NOMINATION_RATE_LIMIT_IP: z.preprocess(emptyAsUndefined, z.coerce.number().int().positive().default(10)),
+  NOMINATION_RATE_LIMIT_EMAIL: z.preprocess(emptyAsUndefined, z.coerce.number().int().positive().default(5)),
+  NOMINATION_RETENTION_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(3650).default(90)),
   // Lowest level written to the JSON log on stdout (lib/log.ts); unset: info, or warn under tests.
   LOG_LEVEL: optional(z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { message: "LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent" })),
   // Uploads (lib/storage): `local` keeps them under DATA_DIR/uploads, `s3` in an S3-compatible

@@ -96,11 +96,12 @@ async function openDb(): Promise<{ db: Db; close: () => Promise<void> }> {
 }
 
 const storiesFile = path.join(root, ".contentlayer", "generated", "Story", "_index.json");
+// Drafts (`draft: true`) are never indexed, as lib/content/stories.ts leaves them out of the site.
 const stories: StorySource[] = doStories
-  ? JSON.parse(await readFile(storiesFile, "utf8").catch(() => {
+  ? (JSON.parse(await readFile(storiesFile, "utf8").catch(() => {
       console.error(`reindex: ${path.relative(root, storiesFile)} is missing; run \`npm run content\` first.`);
       process.exit(1);
-    }))
+    })) as (StorySource & { draft?: boolean })[]).filter((s) => !s.draft)
   : [];
 
 if (ifReachable && !(env.MEILI_HOST && (await reachable(env.MEILI_HOST)))) {

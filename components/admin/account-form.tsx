@@ -13,7 +13,7 @@ import { useAdminForm } from "./use-admin-form";
 type Props = { locale: string; roleNames: Partial<Record<Role, string>> };
 
 /**
- * A new juror or secretariat account (POST /api/admin/accounts). The generated password is shown
+ * A new juror, secretariat or editor account (POST /api/admin/accounts). The generated password is shown
  * here once — it is e-mailed to the person too, and only its hash is kept — so the secretariat
  * can pass it on if the e-mail does not arrive.
  */
@@ -26,7 +26,7 @@ export function AccountForm({ locale, roleNames }: Props) {
   const { busy, errors, alert, refuse, send } = useAdminForm(locale);
   const [name, setName] = useState("");
   const [email, setEmail] = useState("");
-  const [role, setRole] = useState<"juror" | "secretariat">("juror");
+  const [role, setRole] = useState<"juror" | "secretariat" | "editor">("juror");
   const [outlet, setOutlet] = useState("");
   const [created, setCreated] = useState<StaffAccountCreated | null>(null);
 
@@ -71,9 +71,10 @@ export function AccountForm({ locale, roleNames }: Props) {
           <Field id="account-name" label={t("name")} value={name} error={errors.name} autoComplete="off" onChange={(e) => setName(e.target.value)} />
           <Field id="account-email" label={t("email")} type="email" value={email} error={errors.email} autoComplete="off" onChange={(e) => setEmail(e.target.value)} />
           <Field id="account-role" label={t("role")} error={errors.role}>
-            <select id="account-role" value={role} onChange={(e) => setRole(e.target.value as "juror" | "secretariat")} className="mt-1 w-full rounded-md border border-stone-400 bg-white px-3 py-2 text-base">
+            <select id="account-role" value={role} onChange={(e) => setRole(e.target.value as "juror" | "secretariat" | "editor")} className="mt-1 w-full rounded-md border border-stone-400 bg-white px-3 py-2 text-base">
               <option value="juror">{roleNames.juror}</option>
               <option value="secretariat">{roleNames.secretariat}</option>
+              <option value="editor">{roleNames.editor}</option>
             </select>
           </Field>
           <Field id="account-outlet" label={t("outlet")} hint={t("outletHint")} value={outlet} error={errors.outlet} onChange={(e) => setOutlet(e.target.value)} />

@@ -16,7 +16,7 @@ export async function pageCaller(): Promise<Caller | null> {
 
 // Where each role works. Signing in lands on the journalists' page by default; someone signed
 // in with another role is sent on to their own workspace rather than asked to sign in again.
-const WORKSPACES: Record<Role, "/entries" | "/jury" | "/admin"> = { journalist: "/entries", juror: "/jury", secretariat: "/admin" };
+const WORKSPACES: Record<Role, "/entries" | "/jury" | "/admin" | "/editor"> = { journalist: "/entries", juror: "/jury", secretariat: "/admin", editor: "/editor" };
 
 /** A page for one role: a caller of another role goes to their own workspace, anyone else signs in. */
 async function requireRole(role: Role, locale: Locale, here: string): Promise<Caller> {
@@ -48,6 +48,11 @@ export function requireJournalist(locale: Locale, here: string): Promise<Caller>
 /** Pages of the juror workspace. */
 export function requireJuror(locale: Locale, here: string): Promise<Caller> {
   return requireRole("juror", locale, here);
+}
+
+/** Pages of the editors' nomination queue. */
+export function requireEditor(locale: Locale, here: string): Promise<Caller> {
+  return requireRole("editor", locale, here);
 }
 
 /** Pages of the secretariat's workspace. */

@@ -18,8 +18,14 @@ function byNewest(a: Story, b: Story): number {
   return b.publishedAt.localeCompare(a.publishedAt) || compareText(a.title, b.title, a.locale as Locale);
 }
 
+/**
+ * Every story the site shows: drafts (`draft: true`) are left out here, once, so no page, listing,
+ * feed, sitemap, image or search index can reach one. Nothing else reads allStories.
+ */
+export const publishedStories: readonly Story[] = allStories.filter((s) => !s.draft);
+
 const byLocale = new Map<Locale, Story[]>();
-for (const story of [...allStories].sort(byNewest)) {
+for (const story of [...publishedStories].sort(byNewest)) {
   const locale = story.locale as Locale;
   byLocale.set(locale, [...(byLocale.get(locale) ?? []), story]);
 }

@@ -5,8 +5,11 @@
 // these; nothing in lib/contest imports the database.
 import { z } from "zod";
 
-/** Who an account is: a journalist signs up themselves; jurors and the secretariat are created. */
-export const ROLES = ["journalist", "juror", "secretariat"] as const;
+/**
+ * Who an account is: a journalist signs up themselves; jurors, the secretariat and editors (who
+ * verify public nominations) are created by the secretariat.
+ */
+export const ROLES = ["journalist", "juror", "secretariat", "editor"] as const;
 export type Role = (typeof ROLES)[number];
 export const roleSchema = z.enum(ROLES);
 
@@ -86,3 +89,15 @@ export type CriterionLevel = { min: number; max: number; description: LocalizedT
 
 /** A score sheet's values, by criterion key. */
 export type ScoreValues = Record<string, number>;
+
+/**
+ * A public nomination (đề cử) moves: unconfirmed (until the nominator's e-mailed link) → received
+ * → under review → accepted or rejected → published (once its story is out). `moreInfo` is under
+ * review, waiting for the nominator to add what an editor asked for.
+ */
+export const NOMINATION_STATUSES = ["unconfirmed", "received", "reviewing", "moreInfo", "accepted", "rejected", "published"] as const;
+export type NominationStatus = (typeof NOMINATION_STATUSES)[number];
+
+/** The editor's checklist before accepting a nomination. */
+export const NOMINATION_CHECKS = ["nomineeContacted", "confirmedLocally", "factsChecked"] as const;
+export type NominationCheck = (typeof NOMINATION_CHECKS)[number];

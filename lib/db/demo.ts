@@ -10,6 +10,8 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { email: "giamkhao1@lantoa.test", name: "Trần Văn Khảo", role: "juror" },
   { email: "giamkhao2@lantoa.test", name: "Lê Thị Bình", role: "juror" },
   { email: "giamkhao3@lantoa.test", name: "Phạm Minh Chấm", role: "juror" },
+  // Verifies public nominations (the editors' queue).
+  { email: "bientap@lantoa.test", name: "Đặng Thu Trang", role: "editor" },
   { email: "phongvien1@lantoa.test", name: "Đỗ Thu Hà", role: "journalist", outlet: "Báo Nhân Dân", penNames: ["Thu Hà"] },
   { email: "phongvien2@lantoa.test", name: "Hoàng Văn Nam", role: "journalist", outlet: "Đài Tiếng nói Việt Nam", penNames: ["Nam Hoàng"] },
   // Her entries fill the preliminary round so each demo juror has two or three to score.

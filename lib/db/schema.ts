@@ -10,6 +10,7 @@ import {
   ENTRY_STATUSES,
   LENGTH_UNITS,
   MAIL_STATUSES,
+  NOMINATION_STATUSES,
   PRIZE_TIERS,
   ROLES,
   ROUND_STATUSES,
@@ -18,6 +19,8 @@ import {
   type Criterion,
   type LocalizedText,
   type MailEvent,
+  type NominationCheck,
+  type NominationStatus,
   type Quota,
   type Role,
   type RoundScope,
@@ -448,3 +451,72 @@ export type Attachment = typeof attachments.$inferSelect;
 export type Round = typeof rounds.$inferSelect;
 export type Score = typeof scores.$inferSelect;
 export type Conflict = typeof conflicts.$inferSelect;
+
+/** Who a nomination is about, as the nominator gave it (lib/validation/nomination.ts). */
+export type NomineeRecord = { kind: "individual" | "collective"; name: string; role: string; directWorker: boolean; province: string; movement: string; field: string; email?: string };
+export type RefereeRecord = { name: string; contact: string };
+export type MoreAnswer = { text: string; links: string[]; at: string };
+
+/**
+ * A public nomination. Nothing in it is public: pages read it only through the editor's queue
+ * (role editor) or the nominator's own signed link; the nominator's contact is never shown
+ * beyond those. Several nominations of one nominee are merged into the first (`mergedInto`).
+ */
+export const nominations = pgTable(
+  "nominations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    code: text("code").notNull(),
+    status: text("status", { enum: NOMINATION_STATUSES }).notNull().default("unconfirmed").$type<NominationStatus>(),
+    nominee: jsonb("nominee").$type<NomineeRecord>().notNull(),
+    // Folded name, kind and current unit: how duplicates are found (lib/nominations/rules.ts).
+    nomineeKey: text("nominee_key").notNull(),
+    mergedInto: uuid("merged_into"),
+    deeds: text("deeds").notNull(),
+    evidenceLinks: jsonb("evidence_links").$type<string[]>().notNull().default([]),
+    referees: jsonb("referees").$type<RefereeRecord[]>().notNull().default([]),
+    nominatorName: text("nominator_name").notNull(),
+    nominatorEmail: text("nominator_email").notNull(),
+    nominatorPhone: text("nominator_phone").notNull(),
+    nominatorRelation: text("nominator_relation").notNull(),
+    locale: text("locale", { enum: ["vi", "en"] }).notNull().default("vi"),
+    checklist: jsonb("checklist").$type<Partial<Record<NominationCheck, boolean>>>().notNull().default({}),
+    notes: text("notes").notNull().default(""),
+    moreRequest: text("more_request"),
+    moreAnswers: jsonb("more_answers").$type<MoreAnswer[]>().notNull().default([]),
+    rejectReason: text("reject_reason"),
+    consentAt: timestamp("consent_at", { withTimezone: true }),
+    consentBy: text("consent_by"),
+    storySlug: text("story_slug"),
+    confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    publishedAt: timestamp("published_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("nominations_code_key").on(t.code),
+    index("nominations_nominee_key_idx").on(t.nomineeKey),
+    index("nominations_status_idx").on(t.status, t.createdAt),
+    check("nominations_status_check", sql`${t.status} in (${sqlList(NOMINATION_STATUSES)})`),
+  ],
+);
+
+/** Evidence files of a nomination: only the copy with its metadata removed is kept. */
+export const nominationFiles = pgTable(
+  "nomination_files",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    nominationId: uuid("nomination_id").notNull().references(() => nominations.id, { onDelete: "cascade" }),
+    sha256: text("sha256").notNull(),
+    size: bigint("size", { mode: "number" }).notNull(),
+    contentType: text("content_type").notNull(),
+    fileName: text("file_name").notNull(),
+    removedMetadata: jsonb("removed_metadata").$type<string[]>().notNull().default([]),
+    createdAt: createdAt(),
+  },
+  (t) => [index("nomination_files_nomination_idx").on(t.nominationId), index("nomination_files_sha_idx").on(t.sha256)],
+);
+
+export type Nomination = typeof nominations.$inferSelect;
+export type NominationFile = typeof nominationFiles.$inferSelect;

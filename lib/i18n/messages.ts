@@ -7,6 +7,7 @@ import viJury from "./messages/vi/jury.json";
 import viAdmin from "./messages/vi/admin.json";
 import viErrors from "./messages/vi/errors.json";
 import viStatistics from "./messages/vi/statistics.json";
+import viNominations from "./messages/vi/nominations.json";
 import enSite from "./messages/en/site.json";
 import enSearch from "./messages/en/search.json";
 import enPortal from "./messages/en/portal.json";
@@ -14,10 +15,11 @@ import enJury from "./messages/en/jury.json";
 import enAdmin from "./messages/en/admin.json";
 import enErrors from "./messages/en/errors.json";
 import enStatistics from "./messages/en/statistics.json";
+import enNominations from "./messages/en/nominations.json";
 import type { Locale } from "./config";
 
-const vi = { ...viSite, ...viSearch, ...viPortal, ...viJury, ...viAdmin, ...viErrors, ...viStatistics };
-const en = { ...enSite, ...enSearch, ...enPortal, ...enJury, ...enAdmin, ...enErrors, ...enStatistics };
+const vi = { ...viSite, ...viSearch, ...viPortal, ...viJury, ...viAdmin, ...viErrors, ...viStatistics, ...viNominations };
+const en = { ...enSite, ...enSearch, ...enPortal, ...enJury, ...enAdmin, ...enErrors, ...enStatistics, ...enNominations };
 
 export type Messages = typeof vi;
 export const messages: Record<Locale, Messages> = { vi, en };

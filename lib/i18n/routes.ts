@@ -56,6 +56,13 @@ export const routes: Record<string, { vi: string }> = {
   "/admin/accounts": { vi: "/thu-ky/tai-khoan" },
   "/admin/audit": { vi: "/thu-ky/nhat-ky" },
   "/admin/exports": { vi: "/thu-ky/xuat-du-lieu" },
+  "/nominate": { vi: "/de-cu" },
+  "/nominate/sent": { vi: "/de-cu/da-gui" },
+  "/nominate/problem": { vi: "/de-cu/chua-gui" },
+  "/nominate/follow": { vi: "/de-cu/theo-doi" },
+  "/nominate/consent": { vi: "/de-cu/dong-y" },
+  "/editor": { vi: "/bien-tap" },
+  "/editor/[code]": { vi: "/bien-tap/[code]" },
 };
 
 /** A next.config rewrite. */

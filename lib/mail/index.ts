@@ -31,7 +31,7 @@ export async function sendMail(mail: Mail): Promise<void> {
   await writeFile(path.join(dir, name), (info as unknown as { message: Buffer }).message);
 }
 
-export type StaffAccountMail = { to: string; name: string; role: "juror" | "secretariat"; password: string; locale: Locale };
+export type StaffAccountMail = { to: string; name: string; role: "juror" | "secretariat" | "editor"; password: string; locale: Locale };
 
 /** The one message that carries a new staff account's generated password (it is stored nowhere else). */
 export function staffAccountMail(m: StaffAccountMail): Mail {

@@ -1,5 +1,5 @@
 import "server-only";
-import { allStories } from "contentlayer/generated";
+import { publishedStories } from "@/lib/content/stories";
 import { env } from "@/lib/env";
 import { componentLogger } from "@/lib/log";
 import { toStoryDocument, type StoryDocument } from "./documents";
@@ -13,7 +13,7 @@ import type { StoryQuery, StorySearchResult } from "./types";
 export const defaultBackend: SearchBackend | undefined = backendFromEnv(env);
 
 /** The built stories as search documents: what the fallback searches when Meilisearch cannot. */
-export const builtStoryDocuments: readonly StoryDocument[] = allStories.map(toStoryDocument);
+export const builtStoryDocuments: readonly StoryDocument[] = publishedStories.map(toStoryDocument);
 
 let lastWarning = 0;
 

@@ -58,6 +58,11 @@ export function localStorage(root: string): LocalStorage {
       if (!info) return null;
       return { size: info.size, stream: Readable.toWeb(createReadStream(file)) as ReadableStream<Uint8Array> };
     },
+    async removeBlob(sha256) {
+      await unlink(pathOf(sha256)).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== "ENOENT") throw error;
+      });
+    },
     async probe() {
       // Writes and removes a one-byte file where uploads are staged: a full disk, a read-only
       // mount or wrong permissions show here before an upload fails.

@@ -186,6 +186,11 @@ export function s3Storage(config: S3Config, client: S3Client = s3Client(config))
       }
     },
 
+    async removeBlob(sha256) {
+      // S3 answers a delete of a missing key with success too.
+      await remove(keyOf(sha256));
+    },
+
     async probe() {
       // The bucket answers; then a one-byte object is written and removed where uploads are staged.
       try {

@@ -6,6 +6,8 @@ export interface BlobStorage {
   begin(): Promise<BlobUpload>;
   /** The stored file with this SHA-256, or null. */
   open(sha256: string): Promise<{ size: number; stream: ReadableStream<Uint8Array> } | null>;
+  /** Deletes the stored file with this SHA-256 (nothing when there is none): callers check no row still uses it. */
+  removeBlob(sha256: string): Promise<void>;
   /** For the readiness report: whether the store answers, and whether a new file could be written now. */
   probe(): Promise<{ ok: boolean; writable: boolean }>;
   /** Removes temporary files whose writer is gone (see ./temp.ts); returns how many. */

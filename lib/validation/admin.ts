@@ -32,7 +32,7 @@ export const accountListQuery = z
   .strict();
 export type AccountListQuery = z.infer<typeof accountListQuery>;
 
-export const STAFF_ROLES = ["juror", "secretariat"] as const;
+export const STAFF_ROLES = ["juror", "secretariat", "editor"] as const;
 
 /** POST /api/admin/accounts: journalists sign up themselves, so only staff accounts are created here. */
 export const staffAccountInput = z

@@ -4,7 +4,7 @@ import type { Db } from "../client";
 import { auditLog, contests, entries, rounds, scores, searchOutbox, users } from "../schema";
 import type { AuditQuery } from "@/lib/validation/admin";
 
-export type AuditInput = { actorId: string | null; action: string; entity: "entry" | "account" | "contest" | "round" | "assignment" | "conflict" | "score" | "prize" | "setting" | "mailTemplate"; entityId: string; before?: unknown; after?: unknown };
+export type AuditInput = { actorId: string | null; action: string; entity: "entry" | "account" | "contest" | "round" | "assignment" | "conflict" | "score" | "prize" | "setting" | "mailTemplate" | "nomination"; entityId: string; before?: unknown; after?: unknown };
 
 // Never kept, at any depth, whatever a caller passes: the audit log is read by every secretariat member.
 const SECRET_KEYS = new Set(["password", "passwordHash", "password_hash", "currentPassword", "newPassword", "token", "secret"]);

@@ -27,7 +27,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: t("title") };
 }
 
-/** Accounts: find by name or e-mail and role, create juror and secretariat accounts, change a role, disable or enable. */
+/** Accounts: find by name or e-mail and role, create juror, secretariat and editor accounts, change a role, disable or enable. */
 export default async function AdminAccountsPage({ params, searchParams }: Props) {
   const locale = await pageLocale(params);
   const here = localizedPath(locale, "/admin/accounts");
@@ -59,7 +59,7 @@ export default async function AdminAccountsPage({ params, searchParams }: Props)
   return (
     <AdminPage locale={locale} caller={caller} section="/admin/accounts" title={t("title")} intro={t("intro")} alternates={sameParamsAlternates("/admin/accounts")} forms={["AccountForm"]}>
       <div className="max-w-4xl">
-        <AccountForm locale={locale} roleNames={{ juror: roleNames.juror, secretariat: roleNames.secretariat }} />
+        <AccountForm locale={locale} roleNames={{ juror: roleNames.juror, secretariat: roleNames.secretariat, editor: roleNames.editor }} />
       </div>
 
       <section aria-labelledby="two-factor-title" className="mt-10 max-w-4xl rounded-lg border border-stone-200 bg-white p-4 shadow-sm">

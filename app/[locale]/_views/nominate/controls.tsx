@@ -1,0 +1,32 @@
+import type { ReactNode } from "react";
+
+// Plain form controls for the nomination pages, which work without JavaScript: server-rendered,
+// labelled, with their hints tied by aria-describedby.
+export const control = "mt-1 w-full rounded-md border border-stone-400 bg-white px-3 py-2 text-base";
+
+export function Labelled({ id, label, hint, children }: { id: string; label: string; hint?: string; children: ReactNode }) {
+  return (
+    <div>
+      <label htmlFor={id} className="block font-semibold">
+        {label}
+      </label>
+      {hint && (
+        <p id={`${id}-hint`} className="text-sm text-stone-600">
+          {hint}
+        </p>
+      )}
+      {children}
+    </div>
+  );
+}
+
+export function Fieldset({ legend, children }: { legend: string; children: ReactNode }) {
+  return (
+    <fieldset className="space-y-4 rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
+      <legend className="px-1 text-lg font-bold">{legend}</legend>
+      {children}
+    </fieldset>
+  );
+}
+
+export const button = "rounded-md bg-brand-700 px-5 py-3 text-base font-semibold text-white hover:bg-brand-800 focus:outline-none focus-visible:ring-4 focus-visible:ring-brand-300";
