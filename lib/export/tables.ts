@@ -28,7 +28,7 @@ export type EntryRecord = {
 
 export type ScoreRecord = { code: string; category: CategoryCode; title: string; juror: string; values: ScoreValues; comment: string; status: "draft" | "submitted"; submittedAt: Date | null };
 
-export type RankingRecord = EntryResult & { code: string; title: string };
+export type RankingRecord = Omit<EntryResult, "rank"> & { rank: number | null; code: string; title: string };
 
 export type PrizeRecord = { code: string; category: CategoryCode; title: string; authors: Author[]; outlet: string; tier: PrizeTier; reason: string };
 

@@ -59,8 +59,27 @@ const JURORS: Juror[] = ["assigned", "unassigned", "outletJuror", "declared"];
 // The codes the guard gives each refusal when the table names none.
 const DEFAULT_CODES: Record<number, string> = { 401: "unauthenticated", 403: "forbidden", 404: "notFound" };
 
+// Nominations have their own actors (the editor, a nominator and a nominee holding links), none of
+// them in this table's contest phases: tests/integration/nominations.test.ts walks every one of
+// these routes as each role, anonymous and with a wrong or missing link.
+const NOMINATIONS = "tests/integration/nominations.test.ts";
+
 // Routes with no rows, and why: they are tested elsewhere.
 const NOT_IN_TABLE: Record<string, string> = {
+  "/api/editor/nominations/[code]/accept": NOMINATIONS,
+  "/api/editor/nominations/[code]/consent-link": NOMINATIONS,
+  "/api/editor/nominations/[code]/draft": NOMINATIONS,
+  "/api/editor/nominations/[code]/files/[fileId]": NOMINATIONS,
+  "/api/editor/nominations/[code]/more": NOMINATIONS,
+  "/api/editor/nominations/[code]/published": NOMINATIONS,
+  "/api/editor/nominations/[code]/reject": NOMINATIONS,
+  "/api/editor/nominations/[code]": NOMINATIONS,
+  "/api/editor/nominations": NOMINATIONS,
+  "/api/nominations/confirm": NOMINATIONS,
+  "/api/nominations/consent": NOMINATIONS,
+  "/api/nominations/more": NOMINATIONS,
+  "/api/nominations": NOMINATIONS,
+
   // next-auth reads the request through next/headers, which only exists inside Next.js: sign-in,
   // session and sign-out are exercised end to end (tests/e2e/account.spec.ts).
   "/api/auth/[...nextauth]": "end-to-end only",

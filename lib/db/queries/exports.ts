@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { contestCategories, entries, entryAuthors, prizes, rounds, scores, users, type Round } from "../schema";
-import { roundResults } from "./rounds";
+import { roundReview } from "./rounds";
 import { PRIZE_TIERS } from "@/lib/contest/ranking";
 import type { EntryRecord, PrizeRecord, RankingRecord, ScoreRecord } from "@/lib/export/tables";
 
@@ -85,14 +85,15 @@ export async function* exportScores(db: Db, roundId: string, batch = EXPORT_BATC
 }
 
 /**
- * A round's ranking (lib/contest/ranking.ts, from its submitted sheets) with each entry's code
+ * A round's ranking as its page shows it (ready entries ranked, the incomplete ones after them
+ * without a rank: lib/contest/ranking.ts reviewRanking) with each entry's code
  * and title. Ranking needs every submitted sheet of the round at once (entry, juror and values:
  * a few MB at 15,000 sheets); codes and titles are read in pages.
  */
 export async function* exportRanking(db: Db, round: Round, categoryOrder: readonly string[], batch = EXPORT_BATCH): AsyncGenerator<RankingRecord> {
   // Categories in the contest's order; within each, the ranking's own order (a stable sort).
   const position = (category: string) => (categoryOrder.includes(category) ? categoryOrder.indexOf(category) : categoryOrder.length);
-  const results = (await roundResults(db, round)).sort((a, b) => position(a.category) - position(b.category));
+  const results = (await roundReview(db, round)).rows.sort((a, b) => position(a.category) - position(b.category));
   for (let i = 0; i < results.length; i += batch) {
     const page = results.slice(i, i + batch);
     const rows = await db
