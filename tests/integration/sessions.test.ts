@@ -162,7 +162,9 @@ describe.each(databaseKinds)("sessions on %s", (kind) => {
       const expires = new Date(/Expires=([^;]+)/.exec(setCookie!)![1]!).getTime();
       expect(expires).toBeGreaterThan(Date.now() + (SESSION_MAX_AGE - 3600) * 1000);
       const reissued = cookiePair(setCookie);
-      const ping = role === "journalist" ? entries : role === "juror" ? (c: string) => call("GET", "/api/jury/assignments", { headers: { cookie: c } }) : (c: string) => call("GET", "/api/admin/accounts", { headers: { cookie: c } });
+      // A route each role may call: its own workspace.
+      const workspace = { journalist: "/api/entries", juror: "/api/jury/assignments", secretariat: "/api/admin/accounts", editor: "/api/editor/nominations" }[role];
+      const ping = (c: string) => call("GET", workspace, { headers: { cookie: c } });
       for (const c of [here, other, third]) {
         expect((await ping(c)).status, role).toBe(401);
         expect(await renew(c)).toEqual({ session: {}, cookie: null });

@@ -112,7 +112,7 @@ describe("the audit log in words", () => {
       { label: "Lý do đóng vòng khi còn thiếu phiếu", before: "(trống)", after: "Hết hạn" },
       { label: "Số phiếu còn thiếu khi đóng vòng", before: "(trống)", after: "3" },
     ]);
-    expect(vi.changes({ submittedAt: null }, { submittedAt: "2026-05-12T18:30:00.000Z" })).toEqual([{ label: "Thời điểm gửi", before: "(trống)", after: "13/05/2026 01:30 (GMT+7)" }]);
+    expect(vi.changes({ submittedAt: null }, { submittedAt: "2026-05-12T18:30:00.000Z" })).toEqual([{ label: "Thời điểm gửi", before: "(trống)", after: "01:30 ngày 13/05/2026 (giờ Việt Nam)" }]);
   });
 
   it("has a label in both languages for every field it shows", () => {
