@@ -96,7 +96,7 @@ test("a juror reads a PDF entry inline, types \"2,5\" and sees 2,5, submits, and
   const here = page.url();
 
   // Beside the sheet: the round's deadline, the time left and the juror's progress.
-  await expect(page.getByTestId("jury-deadline")).toContainText(/Hạn chấm: \d{2}\/\d{2}\/\d{4} 23:59 \(GMT\+7\) · Còn \d+ ngày/);
+  await expect(page.getByTestId("jury-deadline")).toContainText(/Hạn chấm: 23:59 ngày \d{2}\/\d{2}\/\d{4} \(giờ Việt Nam\) · Còn \d+ ngày/);
   const bar = page.getByRole("progressbar", { name: "Tiến độ chấm của bạn" });
   const before = Number(await bar.getAttribute("aria-valuenow"));
 
@@ -258,7 +258,7 @@ test("a juror's scores survive a lost connection and a closed browser, and are s
   await again.goto(sheet);
   await expect(again.getByTestId("restored")).toContainText("Đã khôi phục bản nháp phiếu điểm");
   await expect(again.getByRole("button", { name: "Bỏ các thay đổi này" })).toBeVisible();
-  await expect(again.getByLabel(craft)).toHaveValue("19.5");
+  await expect(again.getByLabel(craft)).toHaveValue("19,5");
   await expect(again.getByLabel(impact)).toHaveValue("15");
   expect((await sent).status()).toBe(200);
   await expect(again.getByTestId("save-state")).toContainText("Đã lưu", { timeout: 15_000 });
@@ -275,7 +275,7 @@ test("a juror's scores survive a lost connection and a closed browser, and are s
   // What the server now holds, with nothing left to restore.
   await again.reload();
   await expect(again.getByLabel(craft)).toBeEnabled();
-  await expect(again.getByLabel(craft)).toHaveValue("19.5");
+  await expect(again.getByLabel(craft)).toHaveValue("19,5");
   await expect(again.getByLabel(impact)).toHaveValue("15");
   await expect(again.getByLabel("Nhận xét (không bắt buộc)")).toHaveValue("Đã gửi lại khi có mạng.");
   await expect(again.getByTestId("restored")).toHaveCount(0);
