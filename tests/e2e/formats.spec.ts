@@ -34,7 +34,8 @@ const REACH: Record<string, string> = {
 const SKIP = new Set(["/feed.xml"]);
 
 /** Pages that exist only when the content calls for them (a listing's second page): walked when a walked page links to one. */
-const WHEN_LINKED = new Set(["/movements/[slug]/page/[page]", "/provinces/[slug]/page/[page]", "/fields/[slug]/page/[page]", "/years/[year]/page/[page]", "/kinds/[kind]/page/[page]"]);
+// The demo data has no nomination, so no editor's page of one is linked.
+const WHEN_LINKED = new Set(["/editor/[code]", "/movements/[slug]/page/[page]", "/provinces/[slug]/page/[page]", "/fields/[slug]/page/[page]", "/years/[year]/page/[page]", "/kinds/[kind]/page/[page]"]);
 
 const ACCOUNTS: Record<Exclude<Role, "public">, string> = {
   journalist: "phongvien1@lantoa.test",
