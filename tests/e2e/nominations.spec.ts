@@ -43,7 +43,7 @@ test("nominate, confirm by e-mail, verify, consent, accept: the draft passes the
   await expect(form.getByRole("heading", { level: 1 })).toHaveText("Đề cử gương người tốt, việc tốt");
   await form.getByLabel("Họ tên hoặc tên tập thể", { exact: true }).fill(NOMINEE);
   await form.getByLabel("Nghề nghiệp, chức vụ hoặc lĩnh vực hoạt động", { exact: true }).fill("Nông dân");
-  await form.getByLabel("Là người lao động trực tiếp", { exact: true }).check();
+  await form.getByLabel(/^Là người lao động trực tiếp/).check();
   await form.getByLabel("Tỉnh, thành phố (theo tên vào thời điểm đó)", { exact: true }).selectOption("ha-giang");
   await form.getByLabel("Phong trào thi đua", { exact: true }).selectOption("nong-thon-moi");
   await form.getByLabel("Lĩnh vực", { exact: true }).selectOption("nong-nghiep");

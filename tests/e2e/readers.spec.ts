@@ -247,7 +247,7 @@ test.describe("on a phone, without JavaScript", () => {
       const list = nav.locator("ul");
       expect(await list.evaluate((ul) => ul.scrollWidth <= ul.clientWidth)).toBe(true);
       const items = await nav.getByRole("link").all();
-      expect(items.length).toBe(7);
+      expect(items.length).toBe(8); // stories, movements, provinces, fields, statistics, contest, submit, about
       for (const item of items) {
         await expect(item).toBeInViewport({ ratio: 1 });
       }
