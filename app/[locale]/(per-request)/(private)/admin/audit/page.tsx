@@ -68,11 +68,12 @@ export default async function AdminAuditPage({ params, searchParams }: Props) {
   const entryHref = (id: string) => localizedPath(locale, "/admin/entries/[id]", { id });
   const roundHref = (id: string) => localizedPath(locale, "/admin/rounds/[id]", { id });
   const filtered = filterParams.toString() !== "";
-  const control = "mt-1 w-full rounded-md border border-stone-400 bg-white px-3 py-2 text-base";
+  // min-w-0 and max-w-full: a long action name must not widen the form past a phone's screen.
+  const control = "mt-1 w-full min-w-0 max-w-full rounded-md border border-stone-400 bg-white px-3 py-2 text-base";
 
   return (
     <AdminPage locale={locale} caller={caller} section="/admin/audit" title={t("title")} intro={t("intro")} alternates={sameParamsAlternates("/admin/audit")}>
-      <form method="get" action={here} aria-label={t("filters")} className="grid gap-3 rounded-lg border border-stone-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-4">
+      <form method="get" action={here} aria-label={t("filters")} className="grid gap-3 rounded-lg border border-stone-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-4 [&>div]:min-w-0">
         <div>
           <label htmlFor="audit-actor" className="block font-semibold">
             {t("actor")}
