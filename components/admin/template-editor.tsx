@@ -63,9 +63,9 @@ export function TemplateEditor({ locale, event, title, variables, templates }: P
                     {t(part === "subject" ? (l === "vi" ? "subjectVi" : "subjectEn") : l === "vi" ? "bodyVi" : "bodyEn")}
                   </label>
                   {part === "subject" ? (
-                    <input id={fid} type="text" maxLength={300} value={draft[l].subject} aria-invalid={error ? true : undefined} onChange={(e) => set(l, "subject", e.target.value)} className="mt-1 w-full rounded-md border border-stone-400 px-3 py-2 text-base" />
+                    <input id={fid} lang={l} type="text" maxLength={300} value={draft[l].subject} aria-invalid={error ? true : undefined} onChange={(e) => set(l, "subject", e.target.value)} className="mt-1 w-full rounded-md border border-stone-400 px-3 py-2 text-base" />
                   ) : (
-                    <textarea id={fid} rows={9} maxLength={10000} value={draft[l].body} aria-invalid={error ? true : undefined} onChange={(e) => set(l, "body", e.target.value)} className="mt-1 w-full rounded-md border border-stone-400 px-3 py-2 font-mono text-sm" />
+                    <textarea id={fid} lang={l} rows={9} maxLength={10000} value={draft[l].body} aria-invalid={error ? true : undefined} onChange={(e) => set(l, "body", e.target.value)} className="mt-1 w-full rounded-md border border-stone-400 px-3 py-2 font-mono text-sm" />
                   )}
                   {error && <p className="mt-1 text-sm font-semibold text-red-800">{error}</p>}
                 </div>
