@@ -48,7 +48,7 @@ export function TemplateEditor({ locale, event, title, variables, templates }: P
   return (
     <form noValidate aria-label={title} onSubmit={(e) => e.preventDefault()} className="space-y-4" data-testid={`template-${event}`}>
       <p className="text-sm text-stone-700">
-        {t("variables")} {variables.map((v) => <code key={v} className="mr-2 rounded bg-stone-100 px-1">{`{${v}}`}</code>)}
+        {t("variables")} {variables.map((v) => <code key={v} lang="en" className="mr-2 rounded bg-stone-100 px-1">{`{${v}}`}</code>)}
       </p>
       <div className="grid gap-4 lg:grid-cols-2">
         {(["vi", "en"] as const).map((l) => (

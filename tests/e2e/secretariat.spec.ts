@@ -91,7 +91,7 @@ test("the secretariat opens an entry and sees its files, decides eligibility in 
   expect((await copy.body()).toString("latin1")).not.toContain("Dinh Thi Ho So");
   await expect(page.getByTestId("eligibility-history")).toContainText(`Không hợp lệ · Nguyễn Thị Thư`);
   await expect(page.getByTestId("eligibility-history")).toContainText(reason);
-  await expect(page.getByTestId("entry-audit")).toContainText("Tính hợp lệ: Chưa xét → Không hợp lệ");
+  await expect(page.getByTestId("entry-audit")).toContainText(/Tính hợp lệ: Chưa xét →\s*(thành )?Không hợp lệ/); // "thành" is read aloud only
 
   // Reversed from the entry's page, with a reason; the history keeps both decisions.
   const decide = page.getByRole("group", { name: "Quyết định tính hợp lệ" });
@@ -127,7 +127,7 @@ test("the audit log shows entry codes and Vietnamese labels", async ({ page, bro
   await expect(row).toHaveCount(1);
   await expect(row.getByTestId("audit-object")).toHaveText(`${code} “Nhật ký ${marker}”`);
   await expect(row).toContainText("Nguyễn Thị Thư");
-  await expect(row.getByTestId("audit-changes")).toContainText("Tính hợp lệ: Chưa xét → Không hợp lệ");
+  await expect(row.getByTestId("audit-changes")).toContainText(/Tính hợp lệ: Chưa xét →\s*(thành )?Không hợp lệ/); // "thành" is read aloud only
   await expect(row.getByTestId("audit-changes")).toContainText("Lý do (tính hợp lệ): (trống) → Trùng tác phẩm đã dự thi năm trước");
   // Vietnam time, dd/mm/yyyy; no ids, no JSON, no ISO dates on the page.
   await expect(row.locator("td").first()).toHaveText(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}$/);
