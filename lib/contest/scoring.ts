@@ -1,5 +1,6 @@
 // The rubric and one juror's score sheet, as pure functions: which values are allowed and what
 // a sheet totals. Aggregation over many sheets is in ./ranking.ts.
+import { formatNumber } from "@/lib/i18n/format";
 import type { FieldIssue } from "./rules";
 import type { Criterion, CriterionLevel, LocalizedText, ScoreValues } from "./vocabulary";
 
@@ -112,14 +113,9 @@ export function parseScoreText(raw: string): number | null {
   return Number(text.replace(",", "."));
 }
 
-const scoreFormats = {
-  vi: new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 2, useGrouping: false }),
-  en: new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2, useGrouping: false }),
-};
-
 /** A score as the locale writes it: 85,5 in Vietnamese, 85.5 in English; no grouping, so what is shown can be typed back. */
 export function formatScore(value: number, locale: "vi" | "en"): string {
-  return scoreFormats[locale].format(value);
+  return formatNumber(value, locale, { grouping: false });
 }
 
 /** The level of a criterion a score falls in, or null (no levels, or a score between them). */

@@ -59,12 +59,15 @@ export function formatDateTimeShort(value: string | Date, locale: Locale | strin
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
-/** "5.000" and "82,5" in Vietnamese, "5,000" and "82.5" in English. */
-export function formatNumber(value: number, locale: Locale | string, { maximumFractionDigits = 2 } = {}): string {
-  const key = `${asLocale(locale)}:${maximumFractionDigits}`;
+/**
+ * "5.000" and "82,5" in Vietnamese, "5,000" and "82.5" in English. Without grouping ("1000,5"),
+ * for numbers a person types back, such as scores.
+ */
+export function formatNumber(value: number, locale: Locale | string, { maximumFractionDigits = 2, grouping = true } = {}): string {
+  const key = `${asLocale(locale)}:${maximumFractionDigits}:${grouping}`;
   let format = numberFormats.get(key);
   if (!format) {
-    format = new Intl.NumberFormat(tags[asLocale(locale)], { maximumFractionDigits });
+    format = new Intl.NumberFormat(tags[asLocale(locale)], { maximumFractionDigits, useGrouping: grouping });
     numberFormats.set(key, format);
   }
   return format.format(value);
