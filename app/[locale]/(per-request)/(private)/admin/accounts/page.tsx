@@ -17,6 +17,7 @@ import { ActionForm } from "@/components/admin/action-form";
 import { pageLocale } from "@/app/[locale]/_views/static-locale";
 import { AdminPage } from "../_views/admin-page";
 import { DataTable, td } from "../_views/table-scroll";
+import { FilterActions } from "../_views/filter-actions";
 
 type Search = Record<string, string | string[] | undefined>;
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Search> };
@@ -102,14 +103,7 @@ export default async function AdminAccountsPage({ params, searchParams }: Props)
             ))}
           </select>
         </div>
-        <div className="flex flex-wrap items-center gap-3 sm:col-span-3">
-          <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
-            {t("apply")}
-          </button>
-          <a href={here} className="font-semibold text-brand-700 underline">
-            {t("reset")}
-          </a>
-        </div>
+        <FilterActions apply={t("apply")} reset={t("reset")} resetHref={here} className="sm:col-span-3" />
       </form>
 
       <p className="mt-6 font-semibold">{t("total", { total: list.total })}</p>

@@ -11,6 +11,7 @@ import { auditQuery, type AuditQuery } from "@/lib/validation/admin";
 import { pageLocale } from "@/app/[locale]/_views/static-locale";
 import { AdminPage } from "../_views/admin-page";
 import { DataTable, td } from "../_views/table-scroll";
+import { FilterActions } from "../_views/filter-actions";
 
 type Search = Record<string, string | string[] | undefined>;
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Search> };
@@ -119,17 +120,11 @@ export default async function AdminAuditPage({ params, searchParams }: Props) {
             ))}
           </select>
         </div>
-        <div className="flex flex-wrap items-center gap-3 sm:col-span-2 lg:col-span-4">
-          <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
-            {t("apply")}
-          </button>
-          <a href={here} className="font-semibold text-brand-700 underline">
-            {t("reset")}
-          </a>
+        <FilterActions apply={t("apply")} reset={t("reset")} resetHref={here} className="sm:col-span-2 lg:col-span-4">
           <a href={`/api/admin/audit/export${filterParams.toString() ? `?${filterParams}` : ""}`} className="font-semibold text-brand-700 underline" data-testid="audit-csv">
             {t("csv")}
           </a>
-        </div>
+        </FilterActions>
       </form>
 
       {items.length === 0 ? (

@@ -18,6 +18,7 @@ import { ActionForm } from "@/components/admin/action-form";
 import { EligibilityBadge } from "../_views/badges";
 import { EntryFiles } from "../_views/entry-files";
 import { DataTable, td } from "../_views/table-scroll";
+import { FilterActions } from "../_views/filter-actions";
 
 type Search = Record<string, string | string[] | undefined>;
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Search> };
@@ -134,14 +135,7 @@ export default async function AdminEntriesPage({ params, searchParams }: Props) 
             ))}
           </select>
         </div>
-        <div className="flex flex-wrap items-center gap-3 sm:col-span-2 lg:col-span-6">
-          <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
-            {t("apply")}
-          </button>
-          <a href={here} className="font-semibold text-brand-700 underline">
-            {t("reset")}
-          </a>
-        </div>
+        <FilterActions apply={t("apply")} reset={t("reset")} resetHref={here} className="sm:col-span-2 lg:col-span-6" />
       </form>
 
       <p className="mt-6 font-semibold" aria-live="polite" data-testid="entries-total">
