@@ -7,7 +7,7 @@ import { pageMetadata, sameParamsAlternates } from "@/lib/seo/metadata";
 import { DEEDS_MAX, DEEDS_MIN, MAX_FILE_BYTES, MAX_FILES, MAX_LINKS, NOMINATION_FILE_TYPES, RELATIONS } from "@/lib/validation/nomination";
 import { SimplePage } from "@/app/[locale]/_views/simple-page";
 import { pageLocale } from "@/app/[locale]/_views/static-locale";
-import { button, control, Fieldset, Labelled } from "@/app/[locale]/_views/nominate/controls";
+import { button, Choice, control, Fieldset, Labelled } from "@/app/[locale]/_views/nominate/controls";
 
 type Params = { params: Promise<{ locale: string }> };
 
@@ -78,30 +78,8 @@ export default async function NominatePage({ params }: Params) {
               </select>
             </Labelled>
             <div className="grid gap-4 sm:grid-cols-2">
-              <Labelled id="nominee-movement" label={t("movement")}>
-                <select id="nominee-movement" name="nominee.movement" required defaultValue="" className={control}>
-                  <option value="" disabled>
-                    {t("choose")}
-                  </option>
-                  {sortedMovements.map((m) => (
-                    <option key={m.slug} value={m.slug}>
-                      {m.shortName[locale]}
-                    </option>
-                  ))}
-                </select>
-              </Labelled>
-              <Labelled id="nominee-field" label={t("field")}>
-                <select id="nominee-field" name="nominee.field" required defaultValue="" className={control}>
-                  <option value="" disabled>
-                    {t("choose")}
-                  </option>
-                  {sortedFields.map((f) => (
-                    <option key={f.slug} value={f.slug}>
-                      {f.name[locale]}
-                    </option>
-                  ))}
-                </select>
-              </Labelled>
+              <Choice id="nominee-movement" name="nominee.movement" label={t("movement")} placeholder={t("choose")} options={sortedMovements.map((m) => ({ value: m.slug, label: m.shortName[locale] }))} />
+              <Choice id="nominee-field" name="nominee.field" label={t("field")} placeholder={t("choose")} options={sortedFields.map((f) => ({ value: f.slug, label: f.name[locale] }))} />
             </div>
           </Fieldset>
 
@@ -133,18 +111,7 @@ export default async function NominatePage({ params }: Params) {
                 <input id="nominator-phone" name="nominator.phone" type="tel" required autoComplete="tel" className={control} />
               </Labelled>
             </div>
-            <Labelled id="nominator-relation" label={t("relation")}>
-              <select id="nominator-relation" name="nominator.relation" required defaultValue="" className={control}>
-                <option value="" disabled>
-                  {t("choose")}
-                </option>
-                {RELATIONS.map((r) => (
-                  <option key={r} value={r}>
-                    {t(`relations.${r}`)}
-                  </option>
-                ))}
-              </select>
-            </Labelled>
+            <Choice id="nominator-relation" name="nominator.relation" label={t("relation")} placeholder={t("choose")} options={RELATIONS.map((r) => ({ value: r, label: t(`relations.${r}`) }))} />
           </Fieldset>
 
           <Fieldset legend={t("refereesLegend")}>

@@ -20,6 +20,24 @@ export function Labelled({ id, label, hint, children }: { id: string; label: str
   );
 }
 
+/** A required choice with a labelled select, "choose…" until something is chosen. */
+export function Choice({ id, name, label, placeholder, options }: { id: string; name: string; label: string; placeholder: string; options: readonly { value: string; label: string }[] }) {
+  return (
+    <Labelled id={id} label={label}>
+      <select id={id} name={name} required defaultValue="" className={control}>
+        <option value="" disabled>
+          {placeholder}
+        </option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </Labelled>
+  );
+}
+
 export function Fieldset({ legend, children }: { legend: string; children: ReactNode }) {
   return (
     <fieldset className="space-y-4 rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
