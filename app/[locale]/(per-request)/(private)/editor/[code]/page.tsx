@@ -9,7 +9,6 @@ import { NOMINATION_CHECKS } from "@/lib/contest/vocabulary";
 import { getDb } from "@/lib/db/client";
 import { nominationForEditor, type EditorView } from "@/lib/db/queries/nominations";
 import type { Nomination, NominationFile } from "@/lib/db/schema";
-import { AppError } from "@/lib/errors";
 import { formatDate } from "@/lib/i18n/format";
 import { localizedPath } from "@/lib/i18n/paths";
 import { consentLink } from "@/lib/nominations/links";
@@ -21,6 +20,7 @@ import { SimplePage } from "@/app/[locale]/_views/simple-page";
 import { pageLocale } from "@/app/[locale]/_views/static-locale";
 import { SignedInBar } from "@/app/[locale]/_views/signed-in-bar";
 import { control } from "@/app/[locale]/_views/nominate/controls";
+import { orNotFound } from "@/app/[locale]/_views/or-not-found";
 
 type Props = { params: Promise<{ locale: string; code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 const DONE = ["review", "askMore", "reject", "accept", "published", "consentLink"] as const;
@@ -52,13 +52,7 @@ export default async function EditorNominationPage({ params, searchParams }: Pro
   const t = await getTranslations({ locale, namespace: "Editor" });
   const nt = await getTranslations({ locale, namespace: "Nominate" });
   const errors = await getTranslations({ locale, namespace: "Errors" });
-  let view: EditorView;
-  try {
-    view = await nominationForEditor(await getDb(), code, caller.id);
-  } catch (error) {
-    if (error instanceof AppError && error.status === 404) notFound();
-    throw error;
-  }
+  const view: EditorView = await orNotFound(nominationForEditor(await getDb(), code, caller.id));
   const q = await searchParams;
   const done = DONE.find((d) => d === q.done);
   const error = typeof q.error === "string" && /^\w{1,40}$/.test(q.error) && errors.has(q.error as never) ? errors(q.error as never, { minutes: 60 } as never) : null;

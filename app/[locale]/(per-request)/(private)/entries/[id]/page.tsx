@@ -5,12 +5,12 @@ import { requireJournalist } from "@/lib/auth/page";
 import { getDb } from "@/lib/db/client";
 import { getContest } from "@/lib/db/queries/contests";
 import { getOwnEntry } from "@/lib/db/queries/entries";
-import { AppError } from "@/lib/errors";
 import { localizedPath } from "@/lib/i18n/paths";
 import { sameParamsAlternates } from "@/lib/seo/metadata";
 import { entryParams } from "@/lib/validation/params";
 import { EntryPage } from "@/app/[locale]/_views/entry-page";
 import { pageLocale } from "@/app/[locale]/_views/static-locale";
+import { orNotFound } from "@/app/[locale]/_views/or-not-found";
 
 type Props = { params: Promise<{ locale: string; id: string }> };
 
@@ -27,9 +27,6 @@ export default async function EditEntryPage({ params }: Props) {
   const { id } = parsed.data;
   const caller = await requireJournalist(locale, localizedPath(locale, "/entries/[id]", { id }));
   const db = await getDb();
-  const entry = await getOwnEntry(db, caller, id).catch((error: unknown) => {
-    if (error instanceof AppError && error.status === 404) notFound();
-    throw error;
-  });
+  const entry = await orNotFound(getOwnEntry(db, caller, id));
   return <EntryPage locale={locale} caller={caller} contest={await getContest(db, entry.contestId)} entry={entry} alternates={sameParamsAlternates("/entries/[id]", { id })} />;
 }

@@ -9,7 +9,6 @@ import { getJurorEntry, listJurorAssignments } from "@/lib/db/queries/scores";
 import { juryNavigation, sheetState, timeLeft } from "@/lib/contest/jury";
 import { typeLabel } from "@/lib/contest/rules";
 import { maxTotal } from "@/lib/contest/scoring";
-import { AppError } from "@/lib/errors";
 import { formatDate, formatDateTime, formatNumber, formatSize } from "@/lib/i18n/format";
 import { localizedPath } from "@/lib/i18n/paths";
 import { sameParamsAlternates } from "@/lib/seo/metadata";
@@ -20,6 +19,7 @@ import { JuryShortcuts } from "@/components/jury/jury-shortcuts";
 import { WorkViewer } from "@/components/jury/work-viewer";
 import { SimplePage } from "@/app/[locale]/_views/simple-page";
 import { pageLocale } from "@/app/[locale]/_views/static-locale";
+import { orNotFound } from "@/app/[locale]/_views/or-not-found";
 
 type Props = { params: Promise<{ locale: string; id: string }> };
 
@@ -44,10 +44,7 @@ export default async function JuryEntryPage({ params }: Props) {
   const db = await getDb();
   const now = new Date();
   const [{ round, entry, score }, contest, { rounds }] = await Promise.all([
-    getJurorEntry(db, caller, id, now).catch((error: unknown) => {
-      if (error instanceof AppError && error.status === 404) notFound();
-      throw error;
-    }),
+    orNotFound(getJurorEntry(db, caller, id, now)),
     findCurrentContest(db),
     listJurorAssignments(db, caller, now),
   ]);

@@ -11,7 +11,6 @@ import { maxTotal } from "@/lib/contest/scoring";
 import { getDb } from "@/lib/db/client";
 import { findCurrentContest } from "@/lib/db/queries/contests";
 import { entryDetail } from "@/lib/db/queries/entry-detail";
-import { AppError } from "@/lib/errors";
 import { formatDate } from "@/lib/i18n/format";
 import { localizedPath } from "@/lib/i18n/paths";
 import { sameParamsAlternates } from "@/lib/seo/metadata";
@@ -22,6 +21,7 @@ import { AdminPage } from "../../_views/admin-page";
 import { EligibilityBadge, RoundStatusBadge } from "../../_views/badges";
 import { EntryFiles } from "../../_views/entry-files";
 import { DataTable, td } from "../../_views/table-scroll";
+import { orNotFound } from "@/app/[locale]/_views/or-not-found";
 
 type Props = { params: Promise<{ locale: string; id: string }> };
 
@@ -56,10 +56,7 @@ export default async function AdminEntryPage({ params }: Props) {
   // Who is asking comes first: nobody else learns whether an entry exists.
   const caller = await requireSecretariat(locale, localizedPath(locale, "/admin/entries/[id]", { id: parsed.data.id }));
   const db = await getDb();
-  const detail = await entryDetail(db, parsed.data.id).catch((error: unknown) => {
-    if (error instanceof AppError && error.status === 404) notFound();
-    throw error;
-  });
+  const detail = await orNotFound(entryDetail(db, parsed.data.id));
   const t = await getTranslations({ locale, namespace: "Admin.EntryPage" });
   const st = await getTranslations({ locale, namespace: "Admin.Status" });
   const nav = await getTranslations({ locale, namespace: "Admin.Nav" });

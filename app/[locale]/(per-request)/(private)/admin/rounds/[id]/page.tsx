@@ -11,7 +11,6 @@ import { TENDENCY_MIN_SHEETS } from "@/lib/contest/ranking";
 import { roundProgress } from "@/lib/db/queries/scores";
 import { candidateJurors, pairKey } from "@/lib/contest/assignment";
 import { maxTotal } from "@/lib/contest/scoring";
-import { AppError } from "@/lib/errors";
 import { localizedPath } from "@/lib/i18n/paths";
 import { sameParamsAlternates } from "@/lib/seo/metadata";
 import { entryParams } from "@/lib/validation/params";
@@ -26,6 +25,7 @@ import { roundDetail } from "@/lib/db/queries/secretariat";
 import { RoundStatusBadge, scopeText } from "../../_views/badges";
 import { ProgressBar } from "../../_views/progress-bar";
 import { DataTable, td } from "../../_views/table-scroll";
+import { orNotFound } from "@/app/[locale]/_views/or-not-found";
 
 type Props = { params: Promise<{ locale: string; id: string }> };
 
@@ -48,10 +48,7 @@ export default async function AdminRoundPage({ params }: Props) {
   // Who is asking comes first: nobody else learns whether a round exists.
   const caller = await requireSecretariat(locale, localizedPath(locale, "/admin/rounds/[id]", { id: parsed.data.id }));
   const db = await getDb();
-  const round = await getRound(db, parsed.data.id).catch((error: unknown) => {
-    if (error instanceof AppError && error.status === 404) notFound();
-    throw error;
-  });
+  const round = await orNotFound(getRound(db, parsed.data.id));
   const t = await getTranslations({ locale, namespace: "Admin.Round" });
   const st = await getTranslations({ locale, namespace: "Admin.Status" });
   const nav = await getTranslations({ locale, namespace: "Admin.Nav" });

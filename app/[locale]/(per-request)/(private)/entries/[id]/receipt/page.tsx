@@ -6,7 +6,6 @@ import { requireJournalist } from "@/lib/auth/page";
 import { getDb } from "@/lib/db/client";
 import { getContest } from "@/lib/db/queries/contests";
 import { getOwnEntry } from "@/lib/db/queries/entries";
-import { AppError } from "@/lib/errors";
 import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import { localizedPath } from "@/lib/i18n/paths";
 import { sameParamsAlternates } from "@/lib/seo/metadata";
@@ -14,6 +13,7 @@ import { entryParams } from "@/lib/validation/params";
 import { PrintButton } from "@/components/portal/print-button";
 import { SimplePage } from "@/app/[locale]/_views/simple-page";
 import { pageLocale } from "@/app/[locale]/_views/static-locale";
+import { orNotFound } from "@/app/[locale]/_views/or-not-found";
 
 type Props = { params: Promise<{ locale: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -30,10 +30,7 @@ export default async function ReceiptPage({ params, searchParams }: Props) {
   const { id } = parsed.data;
   const caller = await requireJournalist(locale, localizedPath(locale, "/entries/[id]/receipt", { id }));
   const db = await getDb();
-  const entry = await getOwnEntry(db, caller, id).catch((error: unknown) => {
-    if (error instanceof AppError && error.status === 404) notFound();
-    throw error;
-  });
+  const entry = await orNotFound(getOwnEntry(db, caller, id));
   const contest = await getContest(db, entry.contestId);
   // "?sent=1": the form has just submitted it, so the page opens by saying so.
   const justSent = (await searchParams).sent === "1" && entry.status === "submitted" && entry.code;
