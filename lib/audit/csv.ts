@@ -2,10 +2,10 @@ import "server-only";
 // The audit log as CSV: the page's filters and the page's words (lib/audit/words.ts), one row
 // per change of a record so that a spreadsheet can filter on a field. Read by keyset in batches;
 // the export itself is logged, since it names people.
-import { and, desc, eq, lt, type SQL } from "drizzle-orm";
+import { lt, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
-import { auditLog, users } from "@/lib/db/schema";
-import { auditObjects, auditWhere, recordAudit } from "@/lib/db/queries/audit";
+import { auditLog } from "@/lib/db/schema";
+import { auditObjects, auditRows, auditWhere, recordAudit } from "@/lib/db/queries/audit";
 import { CSV_BOM, csvLine } from "@/lib/export/csv";
 import type { Locale } from "@/lib/i18n/config";
 import { translator } from "@/lib/i18n/translator";
@@ -25,13 +25,7 @@ export async function auditCsv(db: Db, actorId: string, query: AuditExportQuery,
   let count = 0;
   while (count < AUDIT_EXPORT_MAX) {
     const conditions: SQL[] = cursor === null ? filters : [...filters, lt(auditLog.id, cursor)];
-    const rows = await db
-      .select({ row: auditLog, actorName: users.name })
-      .from(auditLog)
-      .leftJoin(users, eq(users.id, auditLog.actorId))
-      .where(conditions.length ? and(...conditions) : undefined)
-      .orderBy(desc(auditLog.id))
-      .limit(BATCH);
+    const rows = await auditRows(db, conditions, BATCH);
     if (rows.length === 0) break;
     const objects = await auditObjects(db, rows.map((r) => r.row));
     rows.forEach(({ row, actorName }, i) => {

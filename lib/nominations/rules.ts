@@ -3,16 +3,13 @@
 // an accepted nomination becomes. No I/O here.
 import { randomInt } from "node:crypto";
 import { currentUnitOf } from "@/lib/content/taxonomies";
+import { foldText } from "@/lib/search/text";
 import type { NominationCheck, NominationStatus } from "@/lib/contest/vocabulary";
 import { NOMINATION_CHECKS } from "@/lib/contest/vocabulary";
 
-/** Lower-case, no diacritics (đ → d), words separated by one space. */
+/** Lower-case, no diacritics (đ → d, as search folds), words separated by one space. */
 export function foldName(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/[đĐ]/g, "d")
-    .toLowerCase()
+  return foldText(text)
     .replace(/[^\p{L}\p{N}]+/gu, " ")
     .trim();
 }

@@ -121,6 +121,17 @@ export async function auditWhere(db: Db, query: Pick<AuditQuery, "entity" | "ent
   return conditions;
 }
 
+/** Log rows meeting every condition, newest first, at most `limit`, each with its actor's name. */
+export function auditRows(db: Db, conditions: SQL[], limit: number) {
+  return db
+    .select({ row: auditLog, actorName: users.name })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorId))
+    .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(desc(auditLog.id))
+    .limit(limit);
+}
+
 /**
  * GET /api/admin/audit: newest first, a page of `limit` rows after the cursor (keyset on the id,
  * so rows written meanwhile never shift a page). `nextCursor` is null on the last page.
@@ -128,13 +139,7 @@ export async function auditWhere(db: Db, query: Pick<AuditQuery, "entity" | "ent
 export async function listAudit(db: Db, query: AuditQuery): Promise<AuditPage> {
   const conditions = await auditWhere(db, query);
   if (query.cursor) conditions.push(lt(auditLog.id, query.cursor));
-  const rows = await db
-    .select({ row: auditLog, actorName: users.name })
-    .from(auditLog)
-    .leftJoin(users, eq(users.id, auditLog.actorId))
-    .where(conditions.length ? and(...conditions) : undefined)
-    .orderBy(desc(auditLog.id))
-    .limit(query.limit + 1);
+  const rows = await auditRows(db, conditions, query.limit + 1);
   const page = rows.slice(0, query.limit);
   const objects = await auditObjects(db, page.map((p) => p.row));
   return {
