@@ -7,7 +7,8 @@ import { pageMetadata, sameParamsAlternates } from "@/lib/seo/metadata";
 import { DEEDS_MAX, DEEDS_MIN, MAX_FILE_BYTES, MAX_FILES, MAX_LINKS, NOMINATION_FILE_TYPES, RELATIONS } from "@/lib/validation/nomination";
 import { SimplePage } from "@/app/[locale]/_views/simple-page";
 import { pageLocale } from "@/app/[locale]/_views/static-locale";
-import { button, Choice, control, Fieldset, Labelled } from "@/app/[locale]/_views/nominate/controls";
+import { button, Choice, control, Fieldset } from "@/app/[locale]/_views/nominate/controls";
+import { Field } from "@/components/portal/field";
 
 type Params = { params: Promise<{ locale: string }> };
 
@@ -47,16 +48,16 @@ export default async function NominatePage({ params }: Params) {
                 </label>
               </div>
             </div>
-            <Labelled id="nominee-name" label={t("name")}>
+            <Field id="nominee-name" label={t("name")}>
               <input id="nominee-name" name="nominee.name" required minLength={2} maxLength={160} className={control} />
-            </Labelled>
-            <Labelled id="nominee-role" label={t("role")}>
+            </Field>
+            <Field id="nominee-role" label={t("role")}>
               <input id="nominee-role" name="nominee.role" required minLength={2} maxLength={160} className={control} />
-            </Labelled>
+            </Field>
             <label className="flex items-start gap-2">
               <input type="checkbox" name="nominee.directWorker" value="yes" className="mt-1 h-5 w-5" /> <span>{t("directWorker")}</span>
             </label>
-            <Labelled id="nominee-province" label={t("province")} hint={t("provinceHint")}>
+            <Field id="nominee-province" label={t("province")} hint={t("provinceHint")}>
               <select id="nominee-province" name="nominee.province" required defaultValue="" aria-describedby="nominee-province-hint" className={control}>
                 <option value="" disabled>
                   {t("choose")}
@@ -76,7 +77,7 @@ export default async function NominatePage({ params }: Params) {
                   ))}
                 </optgroup>
               </select>
-            </Labelled>
+            </Field>
             <div className="grid gap-4 sm:grid-cols-2">
               <Choice id="nominee-movement" name="nominee.movement" label={t("movement")} placeholder={t("choose")} options={sortedMovements.map((m) => ({ value: m.slug, label: m.shortName[locale] }))} />
               <Choice id="nominee-field" name="nominee.field" label={t("field")} placeholder={t("choose")} options={sortedFields.map((f) => ({ value: f.slug, label: f.name[locale] }))} />
@@ -84,32 +85,32 @@ export default async function NominatePage({ params }: Params) {
           </Fieldset>
 
           <Fieldset legend={t("deedsLegend")}>
-            <Labelled id="deeds" label={t("deeds")} hint={t("deedsHint", { min: DEEDS_MIN })}>
+            <Field id="deeds" label={t("deeds")} hint={t("deedsHint", { min: DEEDS_MIN })}>
               <textarea id="deeds" name="deeds" required minLength={DEEDS_MIN} maxLength={DEEDS_MAX} rows={10} aria-describedby="deeds-hint" className={control} />
-            </Labelled>
+            </Field>
           </Fieldset>
 
           <Fieldset legend={t("evidenceLegend")}>
-            <Labelled id="evidence-links" label={t("links", { max: MAX_LINKS })}>
+            <Field id="evidence-links" label={t("links", { max: MAX_LINKS })}>
               <textarea id="evidence-links" name="evidence.links" rows={3} inputMode="url" className={control} />
-            </Labelled>
-            <Labelled id="evidence-files" label={t("files", { max: MAX_FILES, size: MAX_FILE_BYTES / 1024 / 1024 })} hint={t("filesHint")}>
+            </Field>
+            <Field id="evidence-files" label={t("files", { max: MAX_FILES, size: MAX_FILE_BYTES / 1024 / 1024 })} hint={t("filesHint")}>
               <input id="evidence-files" name="files" type="file" multiple accept={NOMINATION_FILE_TYPES.join(",")} aria-describedby="evidence-files-hint" className="mt-1 block w-full text-base" />
-            </Labelled>
+            </Field>
           </Fieldset>
 
           <Fieldset legend={t("nominatorLegend")}>
             <p className="text-sm text-stone-700">{t("selfNote")}</p>
-            <Labelled id="nominator-name" label={t("nominatorName")}>
+            <Field id="nominator-name" label={t("nominatorName")}>
               <input id="nominator-name" name="nominator.name" required minLength={2} maxLength={120} autoComplete="name" className={control} />
-            </Labelled>
+            </Field>
             <div className="grid gap-4 sm:grid-cols-2">
-              <Labelled id="nominator-email" label={t("email")}>
+              <Field id="nominator-email" label={t("email")}>
                 <input id="nominator-email" name="nominator.email" type="email" required autoComplete="email" className={control} />
-              </Labelled>
-              <Labelled id="nominator-phone" label={t("phone")}>
+              </Field>
+              <Field id="nominator-phone" label={t("phone")}>
                 <input id="nominator-phone" name="nominator.phone" type="tel" required autoComplete="tel" className={control} />
-              </Labelled>
+              </Field>
             </div>
             <Choice id="nominator-relation" name="nominator.relation" label={t("relation")} placeholder={t("choose")} options={RELATIONS.map((r) => ({ value: r, label: t(`relations.${r}`) }))} />
           </Fieldset>
@@ -117,12 +118,12 @@ export default async function NominatePage({ params }: Params) {
           <Fieldset legend={t("refereesLegend")}>
             {[0, 1].map((i) => (
               <div key={i} className="grid gap-4 sm:grid-cols-2">
-                <Labelled id={`referee-${i}-name`} label={t("refereeName", { n: i + 1 })}>
+                <Field id={`referee-${i}-name`} label={t("refereeName", { n: i + 1 })}>
                   <input id={`referee-${i}-name`} name={`referees.${i}.name`} maxLength={120} className={control} />
-                </Labelled>
-                <Labelled id={`referee-${i}-contact`} label={t("refereeContact", { n: i + 1 })}>
+                </Field>
+                <Field id={`referee-${i}-contact`} label={t("refereeContact", { n: i + 1 })}>
                   <input id={`referee-${i}-contact`} name={`referees.${i}.contact`} maxLength={200} className={control} />
-                </Labelled>
+                </Field>
               </div>
             ))}
           </Fieldset>

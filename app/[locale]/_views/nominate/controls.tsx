@@ -1,29 +1,14 @@
 import type { ReactNode } from "react";
+import { Field } from "@/components/portal/field";
 
 // Plain form controls for the nomination pages, which work without JavaScript: server-rendered,
-// labelled, with their hints tied by aria-describedby.
+// labelled (components/portal/field.tsx), with their hints tied by aria-describedby.
 export const control = "mt-1 w-full rounded-md border border-stone-400 bg-white px-3 py-2 text-base";
-
-export function Labelled({ id, label, hint, children }: { id: string; label: string; hint?: string; children: ReactNode }) {
-  return (
-    <div>
-      <label htmlFor={id} className="block font-semibold">
-        {label}
-      </label>
-      {hint && (
-        <p id={`${id}-hint`} className="text-sm text-stone-600">
-          {hint}
-        </p>
-      )}
-      {children}
-    </div>
-  );
-}
 
 /** A required choice with a labelled select, "choose…" until something is chosen. */
 export function Choice({ id, name, label, placeholder, options }: { id: string; name: string; label: string; placeholder: string; options: readonly { value: string; label: string }[] }) {
   return (
-    <Labelled id={id} label={label}>
+    <Field id={id} label={label}>
       <select id={id} name={name} required defaultValue="" className={control}>
         <option value="" disabled>
           {placeholder}
@@ -34,7 +19,7 @@ export function Choice({ id, name, label, placeholder, options }: { id: string; 
           </option>
         ))}
       </select>
-    </Labelled>
+    </Field>
   );
 }
 

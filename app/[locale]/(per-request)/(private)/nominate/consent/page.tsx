@@ -8,7 +8,8 @@ import { readNominationToken } from "@/lib/nominations/links";
 import { pageMetadata, sameParamsAlternates } from "@/lib/seo/metadata";
 import { SimplePage } from "@/app/[locale]/_views/simple-page";
 import { pageLocale } from "@/app/[locale]/_views/static-locale";
-import { button, control, Labelled } from "@/app/[locale]/_views/nominate/controls";
+import { button, control } from "@/app/[locale]/_views/nominate/controls";
+import { Field } from "@/components/portal/field";
 import { ProblemList } from "@/app/[locale]/_views/nominate/problems";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -58,9 +59,9 @@ export default async function NominationConsentPage({ params, searchParams }: Pr
           ) : (
             <form method="post" action="/api/nominations/consent" className="space-y-4 rounded-lg border border-stone-200 bg-white p-4">
               <input type="hidden" name="t" value={token} />
-              <Labelled id="consent-name" label={t("name")}>
+              <Field id="consent-name" label={t("name")}>
                 <input id="consent-name" name="name" required minLength={2} maxLength={160} autoComplete="name" className={control} />
-              </Labelled>
+              </Field>
               <label className="flex items-start gap-2">
                 <input type="checkbox" name="agree" value="yes" required className="mt-1 h-5 w-5" /> <span>{t("agree")}</span>
               </label>

@@ -11,7 +11,8 @@ import { followStep, type FollowStep } from "@/lib/nominations/rules";
 import { pageMetadata, sameParamsAlternates } from "@/lib/seo/metadata";
 import { SimplePage } from "@/app/[locale]/_views/simple-page";
 import { pageLocale } from "@/app/[locale]/_views/static-locale";
-import { button, control, Labelled } from "@/app/[locale]/_views/nominate/controls";
+import { button, control } from "@/app/[locale]/_views/nominate/controls";
+import { Field } from "@/components/portal/field";
 import { ProblemList } from "@/app/[locale]/_views/nominate/problems";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -99,12 +100,12 @@ export default async function NominationFollowPage({ params, searchParams }: Pro
             <p className="whitespace-pre-line">{view.moreRequest}</p>
             <form method="post" action="/api/nominations/more" encType="multipart/form-data" className="space-y-3">
               <input type="hidden" name="t" value={token} />
-              <Labelled id="more-text" label={t("moreText")}>
+              <Field id="more-text" label={t("moreText")}>
                 <textarea id="more-text" name="text" required minLength={10} rows={6} className={control} />
-              </Labelled>
-              <Labelled id="more-links" label={t("moreLinks")}>
+              </Field>
+              <Field id="more-links" label={t("moreLinks")}>
                 <textarea id="more-links" name="links" rows={2} className={control} />
-              </Labelled>
+              </Field>
               <input name="files" type="file" multiple accept="image/jpeg,image/png,image/webp,application/pdf" aria-label={t("files")} className="block w-full" />
               <button type="submit" className={button}>
                 {t("moreSend")}
