@@ -221,6 +221,11 @@ export function sheetCount(done: number, assigned: number, jurorsPerEntry: numbe
   return { done, required: Math.max(assigned, jurorsPerEntry) };
 }
 
+/** Sheets still to come over a round's entries: what closing it now would leave out. */
+export function missingSheetCount(counts: readonly SheetCount[]): number {
+  return counts.reduce((missing, c) => missing + Math.max(0, c.required - c.done), 0);
+}
+
 /**
  * The secretariat's ranking of a round: ready entries ranked among themselves (the rules of
  * rankEntries), the others unranked and after them, each row with its sheet count, spread and
@@ -236,7 +241,7 @@ export function reviewRanking(
   sheets: readonly Sheet[],
   assigned: ReadonlyMap<string, number>,
   round: { rubric: readonly Criterion[]; threshold: number; jurorsPerEntry: number },
-): { rows: ReviewRow[]; jurors: JurorTendency[] } {
+): { rows: ReviewRow[]; jurors: JurorTendency[]; missing: number } {
   const done = new Map<string, number>();
   for (const s of sheets) done.set(s.entryId, (done.get(s.entryId) ?? 0) + 1);
   const counts = new Map(entries.map((e) => [e.id, sheetCount(done.get(e.id) ?? 0, assigned.get(e.id) ?? 0, round.jurorsPerEntry)]));
@@ -282,5 +287,6 @@ export function reviewRanking(
       return { jurorId, compared: list.length, meanGap, tendency: named ? (meanGap < 0 ? "harsher" : "softer") : null } as JurorTendency;
     })
     .sort((a, b) => (a.jurorId < b.jurorId ? -1 : a.jurorId > b.jurorId ? 1 : 0));
-  return { rows, jurors };
+  // Over every entry of the round, those without a sheet yet included (they have no row).
+  return { rows, jurors, missing: missingSheetCount([...counts.values()]) };
 }

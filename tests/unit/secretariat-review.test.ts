@@ -42,6 +42,18 @@ describe("the ranking as the secretariat reviews it", () => {
     expect(rows[1]!.mean).toBe(95);
   });
 
+  it("counts the sheets still missing over every entry, those without any sheet included", () => {
+    const entries = [
+      { id: "a", category: "print" },
+      { id: "b", category: "print" },
+      { id: "c", category: "print" },
+    ];
+    const sheets = [sheetOf("a", "j1", 95), sheetOf("b", "j1", 60), sheetOf("b", "j2", 70)];
+    const { rows, missing } = reviewRanking(entries, sheets, new Map([["a", 2], ["b", 2], ["c", 2]]), round);
+    expect(rows.map((r) => r.entryId)).not.toContain("c");
+    expect(missing).toBe(3); // one for a, two for c
+  });
+
   it("more jurors assigned than the round asks for: all of their sheets are required", () => {
     const { rows } = reviewRanking([{ id: "a", category: "print" }], [sheetOf("a", "j1", 50), sheetOf("a", "j2", 50)], new Map([["a", 3]]), round);
     expect(rows[0]).toMatchObject({ sheets: { done: 2, required: 3 }, ready: false, rank: null });

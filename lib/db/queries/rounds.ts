@@ -7,7 +7,7 @@ import { recordAudit } from "./audit";
 import { enqueueRoundReindex } from "./outbox";
 import type { Caller } from "@/lib/auth/session";
 import { canMoveRound } from "@/lib/contest/jury";
-import { rankEntries, reviewRanking, sheetCount, shortlist } from "@/lib/contest/ranking";
+import { missingSheetCount, rankEntries, reviewRanking, sheetCount, shortlist } from "@/lib/contest/ranking";
 import { AppError, invalid, notFound } from "@/lib/errors";
 import { levelIssues } from "@/lib/contest/scoring";
 import type { FieldIssue } from "@/lib/contest/rules";
@@ -52,10 +52,7 @@ export async function missingSheets(db: Db, round: Round): Promise<number> {
   ]);
   const a = new Map(assigned.map((r) => [r.entryId, r.n]));
   const s = new Map(submitted.map((r) => [r.entryId, r.n]));
-  return inRound.reduce((missing, { id }) => {
-    const c = sheetCount(s.get(id) ?? 0, a.get(id) ?? 0, round.jurorsPerEntry);
-    return missing + Math.max(0, c.required - c.done);
-  }, 0);
+  return missingSheetCount(inRound.map(({ id }) => sheetCount(s.get(id) ?? 0, a.get(id) ?? 0, round.jurorsPerEntry)));
 }
 
 /**

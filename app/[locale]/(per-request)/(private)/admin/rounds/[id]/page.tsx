@@ -6,7 +6,7 @@ import { requireSecretariat } from "@/lib/auth/page";
 import { getDb } from "@/lib/db/client";
 import { findCurrentContest } from "@/lib/db/queries/contests";
 import { listConflicts } from "@/lib/db/queries/assignments";
-import { getRound, missingSheets, roundReview } from "@/lib/db/queries/rounds";
+import { getRound, roundReview } from "@/lib/db/queries/rounds";
 import { TENDENCY_MIN_SHEETS } from "@/lib/contest/ranking";
 import { roundProgress } from "@/lib/db/queries/scores";
 import { candidateJurors, pairKey } from "@/lib/contest/assignment";
@@ -53,16 +53,17 @@ export default async function AdminRoundPage({ params }: Props) {
   const st = await getTranslations({ locale, namespace: "Admin.Status" });
   const nav = await getTranslations({ locale, namespace: "Admin.Nav" });
   const levels = await getTranslations({ locale, namespace: "Admin.Levels" });
-  const [contest, detail, conflicts, progress, review, scope, missing] = await Promise.all([
+  const [contest, detail, conflicts, progress, review, scope] = await Promise.all([
     findCurrentContest(db),
     roundDetail(db, round.id),
     listConflicts(db, round.id),
     roundProgress(db, round),
     roundReview(db, round),
     scopeText(locale, round.scope),
-    round.status === "open" ? missingSheets(db, round) : Promise.resolve(0),
   ]);
   const ranking = review.rows;
+  // The review already counted every entry's sheets: what closing now would leave out.
+  const missing = round.status === "open" ? review.missing : 0;
   const categories = contest?.categories.map((c) => ({ code: c.code, name: c.name[locale] })) ?? [];
   const categoryName = new Map(categories.map((c) => [c.code, c.name]));
   const jurorName = new Map(detail.jurors.map((j) => [j.id, j.name]));
