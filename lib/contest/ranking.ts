@@ -287,6 +287,6 @@ export function reviewRanking(
       return { jurorId, compared: list.length, meanGap, tendency: named ? (meanGap < 0 ? "harsher" : "softer") : null } as JurorTendency;
     })
     .sort((a, b) => (a.jurorId < b.jurorId ? -1 : a.jurorId > b.jurorId ? 1 : 0));
-  // Over every entry of the round, those without a sheet yet included (they have no row).
+  // Over every entry of the round, those without a sheet yet included.
   return { rows, jurors, missing: missingSheetCount([...counts.values()]) };
 }
