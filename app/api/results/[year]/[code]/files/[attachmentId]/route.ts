@@ -1,26 +1,21 @@
 // GET /api/results/{year}/{code}/files/{attachmentId} – a file of a published winner whose author agreed to show it (public)
 import { z } from "zod";
 import { guard } from "@/lib/auth/guard";
-import { bylineNames, saveCleanCopy } from "@/lib/db/queries/attachments";
 import { publicWinnerFile } from "@/lib/db/queries/results";
 import { notFound } from "@/lib/errors";
-import { getStorage } from "@/lib/storage";
-import { storeCleanCopy } from "@/lib/storage/clean/store";
 import { contentDisposition, storedFileResponse } from "@/lib/storage/disposition";
+import { openCleanCopy } from "@/lib/storage/clean/open";
 
 export const dynamic = "force-dynamic";
 
 const params = z.object({ year: z.string().regex(/^\d{4}$/), code: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/), attachmentId: z.uuid() });
 
 export const GET = guard({ access: "anyone", params }, async ({ db, params: { year, code, attachmentId } }) => {
-  let attachment = await publicWinnerFile(db, Number(year), code, attachmentId);
+  const winnerFile = await publicWinnerFile(db, Number(year), code, attachmentId);
   // Not a winner, not published, no consent, or no such file: the same 404 for each.
-  if (!attachment) throw notFound();
+  if (!winnerFile) throw notFound();
   // The public gets the copy without metadata (a photo's location, a PDF's editing history).
-  if (!attachment.cleanSha256) attachment = await saveCleanCopy(db, attachment.id, await storeCleanCopy(getStorage(), attachment, await bylineNames(db, attachment.entryId)));
-  const sha256 = attachment.cleanSha256!;
-  const file = await getStorage().open(sha256);
-  if (!file) throw notFound();
+  const { attachment, file, sha256 } = await openCleanCopy(db, winnerFile);
   const response = storedFileResponse(file, { contentType: attachment.contentType, disposition: contentDisposition(attachment.fileName, attachment.contentType).replace(/^attachment/, "inline"), sha256 });
   // A published work does not change: readers' browsers may keep it (never a shared cache's business to decide who may read it).
   response.headers.set("Cache-Control", "public, max-age=3600");
