@@ -1,6 +1,7 @@
 // GET /api/admin/audit/export – the audit log with the page's filters, as CSV in the caller's language (the same words as the page)
 import { guard } from "@/lib/auth/guard";
 import { auditCsv } from "@/lib/audit/csv";
+import { DOWNLOAD_HEADERS } from "@/lib/http/response";
 import { auditExportQuery } from "@/lib/validation/admin";
 
 export const dynamic = "force-dynamic";
@@ -12,7 +13,8 @@ export const GET = guard({ access: ["secretariat"], query: auditExportQuery }, a
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="nhat-ky-thao-tac.csv"`,
       "Cache-Control": "private, no-store",
-      "X-Content-Type-Options": "nosniff",
+      // As every other download: never sniffed, never run as a page.
+      ...DOWNLOAD_HEADERS,
     },
   });
 });
