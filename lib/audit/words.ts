@@ -3,6 +3,7 @@ import "server-only";
 // so the three say the same thing ("Tính hợp lệ: Chưa xét → Hợp lệ").
 import { auditChanges, type AuditValue } from "@/lib/contest/audit-changes";
 import { STANDARD_CATEGORIES } from "@/lib/contest/defaults";
+import { DEFAULT_RUBRIC, formatScore } from "@/lib/contest/scoring";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDate, formatDateTime, formatDateTimeShort, formatNumber } from "@/lib/i18n/format";
 import { translator } from "@/lib/i18n/translator";
@@ -24,8 +25,21 @@ export function auditWords(locale: Locale) {
     const v = t(key);
     return v.includes(key) ? fallback : v;
   };
+  // A sheet's scores in the rubric's order, by criterion name: "Nghệ thuật báo chí 22,5; …".
+  const criteria = new Map(DEFAULT_RUBRIC.map((c, i) => [c.key, { name: c.name[locale], order: i }]));
+  const scores = (items: string[]): string =>
+    items
+      .map((item) => {
+        const [key = "", points = ""] = item.split(" ");
+        const criterion = criteria.get(key);
+        return { order: criterion?.order ?? criteria.size, text: `${criterion?.name ?? key} ${Number.isNaN(Number(points)) ? points : formatScore(Number(points), locale)}` };
+      })
+      .sort((a, b) => a.order - b.order)
+      .map((s) => s.text)
+      .join("; ");
   const value = (v: AuditValue): string => {
     if (v.value === null) return fields("none");
+    if (v.kind === "scores" && Array.isArray(v.value)) return v.value.length ? scores(v.value) : fields("none");
     if (Array.isArray(v.value)) return v.value.length ? v.value.join("; ") : fields("none");
     if (typeof v.value === "boolean") return fields(v.value ? "yes" : "no");
     if (typeof v.value === "number") return formatNumber(v.value, locale);

@@ -5,7 +5,7 @@
 // and Admin.Status).
 
 /** How a value is worded: a vocabulary word, a date, an instant, a list, or as it is. */
-export type ValueKind = "text" | "number" | "date" | "instant" | "entryStatus" | "eligibility" | "roundStatus" | "sheetStatus" | "tier" | "role" | "category" | "list" | "flag";
+export type ValueKind = "text" | "number" | "date" | "instant" | "entryStatus" | "eligibility" | "roundStatus" | "sheetStatus" | "tier" | "role" | "category" | "list" | "scores" | "flag";
 
 /** The fields shown, in this order, with how their values are worded. Others are not shown. */
 export const AUDIT_FIELDS: readonly (readonly [string, ValueKind])[] = [
@@ -34,7 +34,7 @@ export const AUDIT_FIELDS: readonly (readonly [string, ValueKind])[] = [
   ["closesAt", "instant"],
   ["closeReason", "text"],
   ["missingSheets", "number"],
-  ["values", "list"],
+  ["values", "scores"],
   ["comment", "text"],
   ["tier", "tier"],
   ["reason", "text"],
@@ -60,6 +60,7 @@ function normalise(field: string, raw: unknown): AuditValue["value"] {
   if (field === "authors" && Array.isArray(raw)) return raw.map((a) => (isRecord(a) ? String(a.penName ? `${a.name} (${a.penName})` : a.name) : String(a)));
   if (field === "attachments" && Array.isArray(raw)) return raw.map((a) => (isRecord(a) ? String(a.fileName ?? "") : String(a)));
   if (field === "parts" && Array.isArray(raw)) return raw.map((p) => (isRecord(p) ? String(p.title ?? "") : String(p)));
+  // "criterionKey points": lib/audit/words.ts words them with the criterion's name and the locale's decimal mark.
   if (field === "values" && isRecord(raw)) return Object.keys(raw).sort().map((k) => `${k} ${String(raw[k])}`);
   if (field === "name" && isRecord(raw)) return String(raw.vi ?? "");
   if (Array.isArray(raw)) return raw.map(String);

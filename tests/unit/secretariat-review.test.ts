@@ -125,6 +125,10 @@ describe("the audit log in words", () => {
       { label: "Số phiếu còn thiếu khi đóng vòng", before: "(trống)", after: "3" },
     ]);
     expect(vi.changes({ submittedAt: null }, { submittedAt: "2026-05-12T18:30:00.000Z" })).toEqual([{ label: "Thời điểm gửi", before: "(trống)", after: "01:30 ngày 13/05/2026 (giờ Việt Nam)" }]);
+    // A sheet's scores by criterion name, in the rubric's order, with the locale's decimal mark.
+    const sheet = { jurorId: "j", status: "submitted", values: { craft: 22, truthfulness: 28, value: 23.5 } };
+    expect(vi.changes({ ...sheet, values: null }, sheet)).toContainEqual({ label: "Điểm từng tiêu chí", before: "(trống)", after: "Tính chân thực, phát hiện và điển hình 28; Giá trị tư tưởng và xã hội 23,5; Nghệ thuật báo chí 22" });
+    expect(auditWords("en").changes({ ...sheet, values: null }, sheet).find((c) => c.label === "Scores by criterion")?.after).toBe("Truthfulness, discovery and typicality 28; Ideological and social value 23.5; Journalistic craft 22");
   });
 
   it("has a label in both languages for every field it shows", () => {
