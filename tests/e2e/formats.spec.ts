@@ -101,7 +101,8 @@ async function readableText(page: Page, locale: "vi" | "en"): Promise<string> {
       const parent = node.parentElement;
       if (!parent || parent.closest("script, style, noscript, template") || !inLanguage(parent)) continue;
       if (!parent.checkVisibility() && !parent.closest("option, datalist")) continue;
-      parts.push(node.textContent ?? "");
+      // A template's placeholders ({code}, {deadline}) are names the e-mail fills in, not words to read.
+      parts.push((node.textContent ?? "").replace(/\{\w+\}/g, " "));
     }
     for (const el of document.querySelectorAll("[aria-label], [placeholder], [title], img[alt]")) {
       if (!inLanguage(el)) continue;
