@@ -30,7 +30,9 @@ function assertSucceeded(task: Task): Task {
 }
 
 export function isApiError(error: unknown, code: string): boolean {
-  return error instanceof MeilisearchApiError && error.cause?.code === code;
+  // By name, not instanceof: a script loading this module through tsx may hold a second copy of
+  // the meilisearch package, whose errors are not instances of this copy's class.
+  return error instanceof Error && error.name === "MeilisearchApiError" && (error as MeilisearchApiError).cause?.code === code;
 }
 
 /**
