@@ -45,6 +45,8 @@ export function ScoreForm({ locale, userId, roundId, entryId, rubric, maxTotal, 
   const [submitErrors, setSubmitErrors] = useState<Record<string, string> | null>(null);
   const [alert, setAlert] = useState("");
   const [busy, setBusy] = useState(false);
+  // Submitting asks once more, on the page: a browser dialog would cover the work being judged.
+  const [confirming, setConfirming] = useState(false);
   const hydrated = useHydrated();
   const editable = initial.editable && status !== "submitted";
 
@@ -90,9 +92,10 @@ export function ScoreForm({ locale, userId, roundId, entryId, rubric, maxTotal, 
     setServerErrors({});
     setSubmitErrors(null);
     setAlert("");
+    setConfirming(false);
   };
 
-  const submit = async () => {
+  const askToSubmit = () => {
     const problems = localErrors(raw, true);
     if (Object.keys(problems).length) {
       setSubmitErrors(problems);
@@ -100,7 +103,11 @@ export function ScoreForm({ locale, userId, roundId, entryId, rubric, maxTotal, 
       document.getElementById(fieldId(Object.keys(problems)[0]!.slice("values.".length)))?.focus();
       return;
     }
-    if (!window.confirm(t("submitConfirm"))) return;
+    setConfirming(true);
+  };
+
+  const submit = async () => {
+    setConfirming(false);
     setBusy(true);
     // The draft goes first, so a submit never races an autosave of older values.
     await autosave.flush();
@@ -248,9 +255,26 @@ export function ScoreForm({ locale, userId, roundId, entryId, rubric, maxTotal, 
             {saveText}
           </p>
           <p className="text-sm text-stone-700">{t("submitNote")}</p>
-          <button type="button" disabled={!hydrated || busy} onClick={() => void submit()} className="rounded-md bg-brand-700 px-5 py-3 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
-            {busy ? t("submitting") : t("submit")}
-          </button>
+          {confirming ? (
+            <div role="group" aria-labelledby="submit-confirm" className="space-y-3 rounded-md border border-amber-300 bg-amber-50 p-4">
+              <p id="submit-confirm" className="font-semibold text-stone-900">
+                {t("submitConfirm", { total: formatScore(total, locale), max: formatScore(maxTotal, locale) })}
+              </p>
+              <div className="flex flex-wrap gap-3">
+                {/* The question just asked is where the juror's attention goes. */}
+                <button type="button" autoFocus onClick={() => void submit()} className="rounded-md bg-brand-700 px-5 py-3 font-semibold text-white hover:bg-brand-800">
+                  {t("submitConfirmYes")}
+                </button>
+                <button type="button" onClick={() => setConfirming(false)} className="rounded-md border border-stone-400 bg-white px-5 py-3 font-semibold text-stone-800 hover:bg-stone-100">
+                  {t("submitConfirmNo")}
+                </button>
+              </div>
+            </div>
+          ) : (
+            <button type="button" disabled={!hydrated || busy} onClick={askToSubmit} className="rounded-md bg-brand-700 px-5 py-3 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
+              {busy ? t("submitting") : t("submit")}
+            </button>
+          )}
         </>
       )}
       {locked && next}

@@ -215,9 +215,6 @@ test("a whole contest: submissions, eligibility, blind judging, ranking, prizes 
     const identities = journalists.flatMap((j) => [j.name, j.penName, j.outlet, j.email]);
     for (const [n, juror] of jurors.entries()) {
       const p = await person(browser);
-      // Submitting asks for confirmation. With the work's PDF in a frame, Chromium may report the
-      // one dialog twice: every report is accepted, and a report of a dialog already closed is no error.
-      p.on("dialog", (dialog) => void dialog.accept().catch(() => {}));
       await signIn(p, juror.email, juror.password, "/giam-khao");
       await expect(p.getByRole("heading", { level: 1 })).toHaveText("Phòng chấm của giám khảo");
       await expect(p.getByTestId("jury-progress")).toHaveText("Đã chấm 0 / 3");
@@ -232,6 +229,9 @@ test("a whole contest: submissions, eligibility, blind judging, ranking, prizes 
         await expect(p.getByTestId("score-total")).toContainText(`${totals[i * 2 + n]} / 100`);
         await saved(p);
         await p.getByRole("button", { name: "Nộp phiếu điểm" }).click();
+        // Submitting asks once more, on the page, with the total.
+        await expect(p.getByText(`Nộp phiếu với tổng điểm ${totals[i * 2 + n]} / 100?`, { exact: false })).toBeVisible();
+        await p.getByRole("button", { name: "Xác nhận nộp" }).click();
         await expect(p.getByText("Đã nộp phiếu điểm. Phiếu đã bị khóa.")).toBeVisible();
         await p.getByRole("link", { name: "Về danh sách tác phẩm được phân công" }).click();
         await expect(p).toHaveURL(/\/giam-khao$/);

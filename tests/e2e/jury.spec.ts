@@ -55,8 +55,13 @@ test("a juror scores a blind entry: autosaved draft, submit, progress", async ({
   await expect(page.getByLabel(/Sức lan tỏa và tác động/)).toHaveValue("16");
   await expect(page.getByLabel("Nhận xét (không bắt buộc)")).toHaveValue("Nhân vật sống động, tư liệu chắc chắn.");
 
-  page.once("dialog", (dialog) => void dialog.accept());
+  // Submitting asks once more, on the page; going back leaves the sheet open.
   await page.getByRole("button", { name: "Nộp phiếu điểm" }).click();
+  await expect(page.getByRole("button", { name: "Xác nhận nộp" })).toBeFocused();
+  await page.getByRole("button", { name: "Quay lại sửa" }).click();
+  await expect(page.getByLabel(/Nghệ thuật báo chí/)).toBeEnabled();
+  await page.getByRole("button", { name: "Nộp phiếu điểm" }).click();
+  await page.getByRole("button", { name: "Xác nhận nộp" }).click();
   await expect(page.getByText("Đã nộp phiếu điểm. Phiếu đã bị khóa.")).toBeVisible();
   await expect(page.getByLabel(/Nghệ thuật báo chí/)).toBeDisabled();
 
@@ -128,8 +133,8 @@ test("a juror reads a PDF entry inline, types \"2,5\" and sees 2,5, submits, and
   expect(draft.status()).toBe(200);
   expect(JSON.parse(draft.request().postData()!).values).toEqual({ truthfulness: 2.5, value: 20, craft: 21.5, impact: 16.5 });
 
-  page.once("dialog", (dialog) => void dialog.accept());
   await page.getByRole("button", { name: "Nộp phiếu điểm" }).click();
+  await page.getByRole("button", { name: "Xác nhận nộp" }).click();
   await expect(page.getByText("Đã nộp phiếu điểm. Phiếu đã bị khóa.")).toBeVisible();
   // Locked: read-only, the scores as the locale writes them.
   await expect(page.getByTestId("sheet-locked")).toHaveText("Đã khóa");
