@@ -32,7 +32,10 @@ export async function EntryMessages({ entryId, locale, messages, showRecipient =
             {showRecipient && ` · ${m.toName ? `${m.toName} <${m.to}>` : m.to}`}
             {m.entryCode && ` · ${m.entryCode}`}
           </span>
-          <span className="block text-stone-600">{m.subject}</span>
+          {/* The subject as it was sent, in the message's language(s), not the page's. */}
+          <span lang={m.language === "both" ? "mul" : m.language} className="block text-stone-600">
+            {m.subject}
+          </span>
         </li>
       ))}
     </ul>

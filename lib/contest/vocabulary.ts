@@ -61,6 +61,9 @@ export type MailEvent = (typeof MAIL_EVENTS)[number];
 export const mailEventSchema = z.enum(MAIL_EVENTS);
 export const MAIL_STATUSES = ["sent", "failed"] as const;
 export type MailStatus = (typeof MAIL_STATUSES)[number];
+/** The language a message was written in: one of the portal's, or both (Vietnamese, then English). */
+export const MAIL_LANGUAGES = ["vi", "en", "both"] as const;
+export type MailLanguage = (typeof MAIL_LANGUAGES)[number];
 
 /** Text the contest shows in both of the portal's languages. */
 export type LocalizedText = { vi: string; en: string };

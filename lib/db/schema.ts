@@ -9,6 +9,7 @@ import {
   ELIGIBILITY,
   ENTRY_STATUSES,
   LENGTH_UNITS,
+  MAIL_LANGUAGES,
   MAIL_STATUSES,
   NOMINATION_STATUSES,
   PRIZE_TIERS,
@@ -428,6 +429,7 @@ export const mailLog = pgTable(
     userId: uuid("user_id").references(() => users.id),
     entryId: uuid("entry_id").references(() => entries.id, { onDelete: "set null" }),
     subject: text("subject").notNull(),
+    language: text("language", { enum: MAIL_LANGUAGES }).notNull().default("vi"),
     status: text("status", { enum: MAIL_STATUSES }).notNull(),
     // A test send from the template editor, to the secretariat member's own address.
     test: boolean("test").notNull().default(false),
@@ -438,6 +440,7 @@ export const mailLog = pgTable(
     index("mail_log_entry_idx").on(t.entryId, t.id),
     index("mail_log_user_idx").on(t.userId, t.id),
     check("mail_log_status_check", sql`${t.status} in (${sqlList(MAIL_STATUSES)})`),
+    check("mail_log_language_check", sql`${t.language} in (${sqlList(MAIL_LANGUAGES)})`),
   ],
 );
 

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import { entryOwner, eventTemplates, recordMail } from "@/lib/db/queries/mail";
-import type { MailEvent, PrizeTier } from "@/lib/contest/vocabulary";
+import type { MailEvent, MailLanguage, PrizeTier } from "@/lib/contest/vocabulary";
 import { siteUrl } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDate } from "@/lib/i18n/format";
@@ -17,7 +17,7 @@ type Vars = (locale: MailLocale) => Record<string, string>;
 export type EventMail = { event: MailEvent; to: string; userId?: string | null; entryId?: string | null; entryIds?: string[]; vars: Vars; locale?: Locale };
 
 /** The language a message goes in: the caller's for some events, both (or Vietnamese) for others (lib/mail/render.ts). */
-function languageOf(event: MailEvent, locale: Locale | undefined): MailLocale | "both" {
+function languageOf(event: MailEvent, locale: Locale | undefined): MailLanguage {
   const rule = MAIL_LANGUAGE[event];
   return rule === "caller" ? (locale ?? "vi") : rule;
 }
@@ -34,7 +34,8 @@ export async function composeEventMail(db: Db, mail: Pick<EventMail, "event" | "
  */
 export async function sendEventMail(db: Db, mail: EventMail, options: { test?: boolean; sentBy?: string | null; drafts?: Partial<Record<MailLocale, Template>> } = {}): Promise<RenderedMail> {
   const rendered = await composeEventMail(db, mail, options.drafts);
-  const record = { event: mail.event, to: mail.to, userId: mail.userId ?? null, subject: rendered.subject, test: options.test ?? false, sentBy: options.sentBy ?? null };
+  const language = languageOf(mail.event, mail.locale);
+  const record = { event: mail.event, to: mail.to, userId: mail.userId ?? null, subject: rendered.subject, language, test: options.test ?? false, sentBy: options.sentBy ?? null };
   const about = mail.entryIds?.length ? mail.entryIds : [mail.entryId ?? null];
   const recordAll = (status: "sent" | "failed") => Promise.all(about.map((entryId) => recordMail(db, { ...record, entryId, status })));
   try {

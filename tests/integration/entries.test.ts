@@ -2,7 +2,7 @@ import "../support/env";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, asc, eq } from "drizzle-orm";
 import { seedContest } from "@/lib/db/seed";
-import { auditLog, searchOutbox, users, type User } from "@/lib/db/schema";
+import { auditLog, mailLog, searchOutbox, users, type User } from "@/lib/db/schema";
 import { updateAccount } from "@/lib/db/queries/accounts";
 import { call } from "../support/api";
 import { databaseKinds, openTestDatabase, type TestDatabase } from "../support/db";
@@ -31,10 +31,10 @@ describe.each(databaseKinds)("entries on %s", (kind) => {
     return res.body as { id: string; status: string };
   }
 
-  async function submitted(owner: User, extra: Record<string, unknown> = {}) {
+  async function submitted(owner: User, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
     const entry = await draft(owner, extra);
     expect((await call("POST", `/api/entries/${entry.id}/attachments`, { as: owner.id, body: form(pdf()) })).status).toBe(201);
-    const res = await call("POST", `/api/entries/${entry.id}/submit`, { as: owner.id });
+    const res = await call("POST", `/api/entries/${entry.id}/submit`, { as: owner.id, headers });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     return res.body as { id: string; code: string; status: string };
   }
@@ -314,5 +314,13 @@ describe.each(databaseKinds)("entries on %s", (kind) => {
     const files = (await readdir(dir)).filter((f) => f.includes(bob.email.replace(/[^a-z0-9@._-]/gi, "_")));
     const bodies = await Promise.all(files.map((f) => readFile(path.join(dir, f), "utf8")));
     expect(bodies.some((b) => b.includes(entry.code))).toBe(true);
+  });
+
+  it("records the language each receipt went in, so the secretariat's pages mark its subject", async () => {
+    const inVietnamese = await submitted(bob);
+    const inEnglish = await submitted(bob, {}, { "accept-language": "en-GB,en;q=0.9" });
+    const languageOf = async (entryId: string) => (await database.db.select({ language: mailLog.language, subject: mailLog.subject }).from(mailLog).where(and(eq(mailLog.entryId, entryId), eq(mailLog.event, "receipt"))))[0];
+    expect(await languageOf(inVietnamese.id)).toMatchObject({ language: "vi", subject: expect.stringContaining("Biên nhận tác phẩm dự thi") });
+    expect(await languageOf(inEnglish.id)).toMatchObject({ language: "en", subject: expect.stringContaining("Receipt") });
   });
 });

@@ -4,7 +4,7 @@ import type { Db } from "../client";
 import { entries, mailLog, mailTemplates, users } from "../schema";
 import { recordAudit } from "./audit";
 import type { Caller } from "@/lib/auth/session";
-import type { MailEvent, MailStatus } from "@/lib/contest/vocabulary";
+import type { MailEvent, MailLanguage, MailStatus } from "@/lib/contest/vocabulary";
 import { messages } from "@/lib/i18n/messages";
 import type { MailLocale, Template } from "@/lib/mail/render";
 
@@ -56,14 +56,14 @@ export async function resetEventTemplates(db: Db, actor: Caller, event: MailEven
 
 const strip = (t: EventTemplates) => ({ vi: { subject: t.vi.subject, body: t.vi.body }, en: { subject: t.en.subject, body: t.en.body } });
 
-export type MailRecord = { event: MailEvent; to: string; userId?: string | null; entryId?: string | null; subject: string; status: MailStatus; test?: boolean; sentBy?: string | null };
+export type MailRecord = { event: MailEvent; to: string; userId?: string | null; entryId?: string | null; subject: string; language: MailLanguage; status: MailStatus; test?: boolean; sentBy?: string | null };
 
 /** Records one message sent (or that failed). */
 export async function recordMail(db: Db, record: MailRecord): Promise<void> {
-  await db.insert(mailLog).values({ event: record.event, toEmail: record.to, userId: record.userId ?? null, entryId: record.entryId ?? null, subject: record.subject, status: record.status, test: record.test ?? false, sentBy: record.sentBy ?? null });
+  await db.insert(mailLog).values({ event: record.event, toEmail: record.to, userId: record.userId ?? null, entryId: record.entryId ?? null, subject: record.subject, language: record.language, status: record.status, test: record.test ?? false, sentBy: record.sentBy ?? null });
 }
 
-export type SentMessage = { id: number; event: MailEvent; to: string; toName: string | null; subject: string; status: MailStatus; test: boolean; entryCode: string | null; sentAt: string };
+export type SentMessage = { id: number; event: MailEvent; to: string; toName: string | null; subject: string; language: MailLanguage; status: MailStatus; test: boolean; entryCode: string | null; sentAt: string };
 
 const sentColumns = {
   id: mailLog.id,
@@ -71,13 +71,14 @@ const sentColumns = {
   to: mailLog.toEmail,
   toName: users.name,
   subject: mailLog.subject,
+  language: mailLog.language,
   status: mailLog.status,
   test: mailLog.test,
   entryCode: entries.code,
   sentAt: mailLog.createdAt,
 };
 
-const toSent = (r: { id: number; event: MailEvent; to: string; toName: string | null; subject: string; status: MailStatus; test: boolean; entryCode: string | null; sentAt: Date }): SentMessage => ({ ...r, sentAt: r.sentAt.toISOString() });
+const toSent = (r: { id: number; event: MailEvent; to: string; toName: string | null; subject: string; language: MailLanguage; status: MailStatus; test: boolean; entryCode: string | null; sentAt: Date }): SentMessage => ({ ...r, sentAt: r.sentAt.toISOString() });
 
 /** The messages sent about one entry, newest first (the entry's page and GET /api/admin/entries/{id}). */
 export async function entryMessages(db: Db, entryId: string, limit = 100): Promise<SentMessage[]> {
