@@ -10,6 +10,7 @@ import { localizedPath } from "@/lib/i18n/paths";
 import { storiesIn } from "@/lib/content/stories";
 import type { Alternates } from "@/lib/seo/metadata";
 import { EntryForm, type StoryChoice } from "@/components/portal/entry-form";
+import { ClientMessages } from "@/components/client-messages";
 import { SimplePage } from "./simple-page";
 import { categoryInfo } from "./portal";
 
@@ -26,22 +27,24 @@ export async function EntryPage({ locale, caller, contest, entry, alternates }: 
   const editable = submissionPhase(contest, new Date()) !== "closed" && entry?.status !== "withdrawn";
   const title = entry ? (entry.code ? `${t("editTitle")} ${entry.code}` : entry.title || t("editTitle")) : t("newTitle");
   return (
-    <SimplePage locale={locale} title={title} alternates={alternates} messages={["EntryForm"]}>
-      <EntryForm
-        locale={locale}
-        userId={caller.id}
-        categories={categoryInfo(contest, locale)}
-        window={{ from: formatDate(contest.publishedFrom, locale), to: formatDate(contest.publishedTo, locale) }}
-        stories={storyChoices(locale)}
-        entry={entry}
-        defaults={{ name: caller.name, penName: caller.penNames[0] ?? "", outlet: caller.outlet }}
-        editable={editable}
-        paths={{
-          list: localizedPath(locale, "/entries"),
-          entry: localizedPath(locale, "/entries/[id]", { id: "{id}" }).replace(encodeURIComponent("{id}"), "{id}"),
-          receipt: localizedPath(locale, "/entries/[id]/receipt", { id: "{id}" }).replace(encodeURIComponent("{id}"), "{id}"),
-        }}
-      />
+    <SimplePage locale={locale} title={title} alternates={alternates}>
+      <ClientMessages locale={locale} namespaces={["EntryForm"]}>
+        <EntryForm
+          locale={locale}
+          userId={caller.id}
+          categories={categoryInfo(contest, locale)}
+          window={{ from: formatDate(contest.publishedFrom, locale), to: formatDate(contest.publishedTo, locale) }}
+          stories={storyChoices(locale)}
+          entry={entry}
+          defaults={{ name: caller.name, penName: caller.penNames[0] ?? "", outlet: caller.outlet }}
+          editable={editable}
+          paths={{
+            list: localizedPath(locale, "/entries"),
+            entry: localizedPath(locale, "/entries/[id]", { id: "{id}" }).replace(encodeURIComponent("{id}"), "{id}"),
+            receipt: localizedPath(locale, "/entries/[id]/receipt", { id: "{id}" }).replace(encodeURIComponent("{id}"), "{id}"),
+          }}
+        />
+      </ClientMessages>
     </SimplePage>
   );
 }

@@ -6,15 +6,12 @@ import type { Alternates } from "@/lib/seo/metadata";
 import type { Role } from "@/lib/contest/vocabulary";
 import { SiteHeader } from "@/components/site-header";
 import { Breadcrumbs } from "@/components/breadcrumbs";
-import { ClientMessages } from "@/components/client-messages";
 
 type Props = {
   locale: Locale;
   title: string;
   intro?: string;
   alternates: Alternates;
-  /** Namespaces the page's forms read with useTranslations ("EntryForm"), sent to the browser with them. */
-  messages?: string[];
   /** The signed-in caller's role, where the page knows it (the header links to their workspace). */
   role?: Role;
   /** Wider than the reading column (the jury room shows the work beside the sheet). */
@@ -22,8 +19,12 @@ type Props = {
   children: ReactNode;
 };
 
-/** Header, breadcrumbs (home › title) and a titled main column: the frame of index and info pages. */
-export async function SimplePage({ locale, title, intro, alternates, messages, role, wide, children }: Props) {
+/**
+ * Header, breadcrumbs (home › title) and a titled main column: the frame of index and info pages.
+ * A page whose forms read messages in the browser wraps its own children in ClientMessages: kept
+ * out of this frame, no client component reaches the script-free public pages that share it.
+ */
+export async function SimplePage({ locale, title, intro, alternates, role, wide, children }: Props) {
   const nav = await getTranslations({ locale, namespace: "Nav" });
   return (
     <>
@@ -32,15 +33,7 @@ export async function SimplePage({ locale, title, intro, alternates, messages, r
         <Breadcrumbs label={nav("breadcrumbs")} items={[{ href: localizedPath(locale, "/"), label: nav("home") }, { label: title }]} />
         <h1 className="mt-4 text-3xl font-bold leading-tight">{title}</h1>
         {intro && <p className="mt-3 max-w-3xl text-stone-700">{intro}</p>}
-        <div className="mt-8">
-          {messages ? (
-            <ClientMessages locale={locale} namespaces={messages}>
-              {children}
-            </ClientMessages>
-          ) : (
-            children
-          )}
-        </div>
+        <div className="mt-8">{children}</div>
       </main>
     </>
   );

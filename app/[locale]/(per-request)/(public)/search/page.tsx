@@ -9,6 +9,7 @@ import { searchSite } from "@/lib/search/winners";
 import { storyQueryParams } from "@/lib/search/url";
 import type { StoryQuery } from "@/lib/search/types";
 import { SearchView, type SearchLabels } from "@/components/search-view";
+import { ClientMessages } from "@/components/client-messages";
 import { SimplePage } from "@/app/[locale]/_views/simple-page";
 import { pageLocale } from "@/app/[locale]/_views/static-locale";
 
@@ -62,8 +63,10 @@ export default async function SearchPage({ params, searchParams }: Props) {
   const query = await readQuery(locale, searchParams);
   const [result, t, labels] = await Promise.all([searchSite(query), getTranslations({ locale, namespace: "SearchPage" }), labelsFor(locale)]);
   return (
-    <SimplePage locale={locale} title={t("title")} intro={t("intro")} alternates={alternatesFor(query)} messages={SEARCH_MESSAGES}>
-      <SearchView key={storyQueryParams(query).toString()} locale={locale} action={localizedPath(locale, "/search")} initial={result} labels={labels} />
+    <SimplePage locale={locale} title={t("title")} intro={t("intro")} alternates={alternatesFor(query)}>
+      <ClientMessages locale={locale} namespaces={SEARCH_MESSAGES}>
+        <SearchView key={storyQueryParams(query).toString()} locale={locale} action={localizedPath(locale, "/search")} initial={result} labels={labels} />
+      </ClientMessages>
     </SimplePage>
   );
 }

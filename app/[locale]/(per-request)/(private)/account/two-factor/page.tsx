@@ -6,6 +6,7 @@ import { getDb } from "@/lib/db/client";
 import { localizedPath } from "@/lib/i18n/paths";
 import { sameParamsAlternates } from "@/lib/seo/metadata";
 import { TwoFactorForm } from "@/components/portal/two-factor-form";
+import { ClientMessages } from "@/components/client-messages";
 import { SimplePage } from "@/app/[locale]/_views/simple-page";
 import { pageLocale } from "@/app/[locale]/_views/static-locale";
 import { SignedInBar } from "@/app/[locale]/_views/signed-in-bar";
@@ -26,22 +27,24 @@ export default async function TwoFactorPage({ params }: Props) {
   const staff = caller.role !== "journalist";
   const status = staff ? await twoFactorStatus(await getDb(), caller.id) : null;
   return (
-    <SimplePage locale={locale} title={t("title")} intro={t("intro")} alternates={sameParamsAlternates("/account/two-factor")} messages={["TwoFactor"]}>
-      <SignedInBar locale={locale} name={caller.name} link={{ href: workspacePath(locale, caller.role), label: t("back") }} />
-      <div className="mt-6 max-w-xl">
-        {!status ? (
-          <p>{t("staffOnly")}</p>
-        ) : (
-          <>
-            {status.required && !status.enabled && (
-              <p role="alert" className="mb-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-900">
-                {t("required")}
-              </p>
-            )}
-            <TwoFactorForm locale={locale} enabled={status.enabled} recoveryCodesLeft={status.recoveryCodesLeft} next={workspacePath(locale, caller.role)} />
-          </>
-        )}
-      </div>
+    <SimplePage locale={locale} title={t("title")} intro={t("intro")} alternates={sameParamsAlternates("/account/two-factor")}>
+      <ClientMessages locale={locale} namespaces={["TwoFactor"]}>
+        <SignedInBar locale={locale} name={caller.name} link={{ href: workspacePath(locale, caller.role), label: t("back") }} />
+        <div className="mt-6 max-w-xl">
+          {!status ? (
+            <p>{t("staffOnly")}</p>
+          ) : (
+            <>
+              {status.required && !status.enabled && (
+                <p role="alert" className="mb-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-900">
+                  {t("required")}
+                </p>
+              )}
+              <TwoFactorForm locale={locale} enabled={status.enabled} recoveryCodesLeft={status.recoveryCodesLeft} next={workspacePath(locale, caller.role)} />
+            </>
+          )}
+        </div>
+      </ClientMessages>
     </SimplePage>
   );
 }

@@ -5,6 +5,7 @@ import { resetLinkStatus } from "@/lib/auth/password-reset";
 import { getDb } from "@/lib/db/client";
 import { localizedPath } from "@/lib/i18n/paths";
 import { PasswordResetForm } from "@/components/portal/password-reset-forms";
+import { ClientMessages } from "@/components/client-messages";
 import { SimplePage } from "@/app/[locale]/_views/simple-page";
 import { pageLocale } from "@/app/[locale]/_views/static-locale";
 
@@ -32,20 +33,21 @@ export default async function ResetPasswordPage({ params, searchParams }: Props)
       title={t("resetTitle")}
       intro={state === "valid" ? t("resetIntro") : undefined}
       alternates={{ vi: withToken(localizedPath("vi", "/password/reset")), en: withToken(localizedPath("en", "/password/reset")) }}
-      messages={["PasswordReset"]}
     >
-      {state === "valid" ? (
-        <PasswordResetForm locale={locale} token={token} signInHref={localizedPath(locale, "/signin")} requestHref={requestHref} />
-      ) : (
-        <div className="max-w-md space-y-4">
-          <p role="status" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-900">
-            {t(state)}
-          </p>
-          <Link href={requestHref} className="inline-block rounded-md bg-brand-700 px-5 py-3 font-semibold text-white hover:bg-brand-800">
-            {t("requestNew")}
-          </Link>
-        </div>
-      )}
+      <ClientMessages locale={locale} namespaces={["PasswordReset"]}>
+        {state === "valid" ? (
+          <PasswordResetForm locale={locale} token={token} signInHref={localizedPath(locale, "/signin")} requestHref={requestHref} />
+        ) : (
+          <div className="max-w-md space-y-4">
+            <p role="status" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-900">
+              {t(state)}
+            </p>
+            <Link href={requestHref} className="inline-block rounded-md bg-brand-700 px-5 py-3 font-semibold text-white hover:bg-brand-800">
+              {t("requestNew")}
+            </Link>
+          </div>
+        )}
+      </ClientMessages>
     </SimplePage>
   );
 }
