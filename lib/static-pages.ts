@@ -11,6 +11,7 @@ import { createHash } from "node:crypto";
 import type { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
 import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync, gzipSync, inflateSync } from "node:zlib";
 import { locales, routes } from "./i18n/routes";
+import { hasExecutableScript, scriptFreePolicy } from "./script-free";
 
 export type Encoding = "br" | "gzip";
 
@@ -209,7 +210,7 @@ export function withScriptSources(policy: string, sources: readonly string[]): s
 /**
  * One page as Next.js answered it: its headers in order (repeated ones kept) without the
  * transport ones, its Content-Security-Policy extended with the hashes of its inline scripts when
- * it is HTML, its bytes, and the compressed copies, made on first use (most pages are never
+ * it is HTML (or `script-src 'none'` when it has no script to run), its bytes, and the compressed copies, made on first use (most pages are never
  * asked for in both encodings).
  */
 export function pageEntry(rawHeaders: readonly string[], body: Buffer): PageEntry {
@@ -217,13 +218,16 @@ export function pageEntry(rawHeaders: readonly string[], body: Buffer): PageEntr
   let etag: string | null = null;
   let policy: string | null = null;
   const html = rawHeaders.some((value, i) => i % 2 === 1 && rawHeaders[i - 1]!.toLowerCase() === "content-type" && value.toLowerCase().startsWith("text/html"));
-  const hashes = html ? inlineScriptHashes(body.toString("utf8")) : [];
+  const text = html ? body.toString("utf8") : "";
+  const hashes = html ? inlineScriptHashes(text) : [];
+  // A page built without scripts (lib/script-free.ts) allows none at all.
+  const scriptFree = html && !hasExecutableScript(text);
   for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
     const name = rawHeaders[i]!;
     let value = rawHeaders[i + 1]!;
     if (TRANSPORT_HEADERS.has(name.toLowerCase())) continue;
     if (name.toLowerCase() === "etag") etag = value;
-    if (name.toLowerCase() === "content-security-policy") policy = value = withScriptSources(value, hashes);
+    if (name.toLowerCase() === "content-security-policy") policy = value = scriptFree ? scriptFreePolicy(value) : withScriptSources(value, hashes);
     headers.push(name, value);
   }
   const encoded: Partial<Record<Encoding | "identity", Buffer>> = { identity: body };

@@ -80,6 +80,8 @@ try {
   }
   if (exitCode === 0 && only !== "unit") {
     if (!reuseBuild) exitCode = await run(bin("next"), ["build"], { ...env, NODE_ENV: "production" });
+    // The public pages lose their scripts as `npm run build` has them lose (scripts/script-free.ts).
+    if (!reuseBuild && exitCode === 0) exitCode = await run(process.execPath, ["--import", "tsx/esm", "scripts/script-free.ts"], env);
     if (exitCode === 0) {
       const file = path.join(reports, "playwright.json");
       const code = await run(bin("playwright"), ["test", "--reporter=list,json", ...files], { ...env, CI: "1", PLAYWRIGHT_JSON_OUTPUT_NAME: file });

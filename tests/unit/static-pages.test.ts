@@ -67,8 +67,15 @@ describe("pageEntry", () => {
   const raw = ["Content-Security-Policy", "default-src 'self'", "x-nextjs-prerender", "1", "x-nextjs-prerender", "1", "ETag", '"e1"', "Content-Type", "text/html; charset=utf-8", "Content-Length", String(html.length), "Date", "Mon, 23 Nov 2026 10:00:00 GMT", "Connection", "keep-alive"];
   it("keeps the page's headers in order, repeated ones too, and drops the connection's", () => {
     const entry = pageEntry(raw, html);
-    expect(entry.headers).toEqual(["Content-Security-Policy", "default-src 'self'", "x-nextjs-prerender", "1", "x-nextjs-prerender", "1", "ETag", '"e1"', "Content-Type", "text/html; charset=utf-8"]);
+    // A page with no script to run allows none.
+    expect(entry.headers).toEqual(["Content-Security-Policy", "default-src 'self'; script-src 'none'", "x-nextjs-prerender", "1", "x-nextjs-prerender", "1", "ETag", '"e1"', "Content-Type", "text/html; charset=utf-8"]);
     expect(entry.etag).toBe('"e1"');
+  });
+  it("lists the hashes of a page's inline scripts, and lets a page with only JSON-LD run nothing", () => {
+    const scripted = pageEntry(raw, Buffer.from('<p>x</p><script>self.a=1</script><script type="application/ld+json">{"@type":"Article"}</script>'));
+    expect(scripted.policy).toBe(`default-src 'self'; script-src 'self' ${inlineScriptHashes("<script>self.a=1</script>")[0]} ${inlineScriptHashes('<script>{"@type":"Article"}</script>')[0]}`);
+    const dataOnly = pageEntry(raw, Buffer.from('<p>x</p><script type="application/ld+json">{"@type":"Article"}</script>'));
+    expect(dataOnly.policy).toBe("default-src 'self'; script-src 'none'");
   });
   it("compresses once on demand, to the same bytes", () => {
     const entry = pageEntry(raw, html);
