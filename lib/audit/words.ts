@@ -52,6 +52,8 @@ export function auditWords(locale: Locale) {
         return known(status, `round.${v.value}`, v.value);
       case "sheetStatus":
         return known(status, `sheet.${v.value}`, v.value);
+      case "coauthorStatus":
+        return known(status, `coauthor.${v.value}`, v.value);
       case "tier":
         return known(status, `tier.${v.value}`, v.value);
       case "role":

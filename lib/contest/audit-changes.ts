@@ -5,7 +5,7 @@
 // and Admin.Status).
 
 /** How a value is worded: a vocabulary word, a date, an instant, a list, or as it is. */
-export type ValueKind = "text" | "number" | "date" | "instant" | "entryStatus" | "eligibility" | "roundStatus" | "sheetStatus" | "tier" | "role" | "category" | "list" | "scores" | "flag";
+export type ValueKind = "text" | "number" | "date" | "instant" | "entryStatus" | "eligibility" | "roundStatus" | "sheetStatus" | "coauthorStatus" | "tier" | "role" | "category" | "list" | "scores" | "flag";
 
 /** The fields shown, in this order, with how their values are worded. Others are not shown. */
 export const AUDIT_FIELDS: readonly (readonly [string, ValueKind])[] = [
@@ -47,9 +47,10 @@ export type AuditChange = { field: string; before: AuditValue; after: AuditValue
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
-// Round statuses and sheet statuses share the key "status" with entries; the record says which.
+// Round, sheet and co-authorship statuses share the key "status" with entries; the record says which.
 function kindOf(field: string, kind: ValueKind, record: Record<string, unknown>): ValueKind {
   if (field !== "status") return kind;
+  if ("position" in record) return "coauthorStatus";
   if ("rubric" in record || "jurorsPerEntry" in record) return "roundStatus";
   if ("values" in record && "jurorId" in record) return "sheetStatus";
   return kind;
