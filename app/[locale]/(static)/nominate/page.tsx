@@ -55,7 +55,8 @@ export default async function NominatePage({ params }: Params) {
               <input id="nominee-role" name="nominee.role" required minLength={2} maxLength={160} className={control} />
             </Field>
             <label className="flex items-start gap-2">
-              <input type="checkbox" name="nominee.directWorker" value="yes" className="mt-1 h-5 w-5" /> <span>{t("directWorker")}</span>
+              <input type="checkbox" name="nominee.directWorker" value="yes" className="mt-1 h-5 w-5" />
+              <span>{t("directWorker")}</span>
             </label>
             <Field id="nominee-province" label={t("province")} hint={t("provinceHint")}>
               <select id="nominee-province" name="nominee.province" required defaultValue="" aria-describedby="nominee-province-hint" className={control}>
@@ -129,7 +130,8 @@ export default async function NominatePage({ params }: Params) {
           </Fieldset>
 
           <label className="flex items-start gap-2 rounded-lg border border-stone-200 bg-white p-4">
-            <input type="checkbox" name="declaration" value="yes" required className="mt-1 h-5 w-5" /> <span>{t("declaration")}</span>
+            <input type="checkbox" name="declaration" value="yes" required className="mt-1 h-5 w-5" />
+            <span>{t("declaration")}</span>
           </label>
           <button type="submit" className={button}>
             {t("submit")}
