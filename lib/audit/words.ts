@@ -6,6 +6,7 @@ import { STANDARD_CATEGORIES } from "@/lib/contest/defaults";
 import { DEFAULT_RUBRIC, formatScore } from "@/lib/contest/scoring";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDate, formatDateTime, formatDateTimeShort, formatNumber } from "@/lib/i18n/format";
+import { messages } from "@/lib/i18n/messages";
 import { translator } from "@/lib/i18n/translator";
 
 export type WordedChange = { label: string; before: string; after: string };
@@ -24,6 +25,16 @@ export function auditWords(locale: Locale) {
   const known = (t: (k: string) => string, key: string, fallback: string) => {
     const v = t(key);
     return v.includes(key) ? fallback : v;
+  };
+  // A status in its own group's words; a record that does not say whose status it is may be worded
+  // by another group that knows the value, never shown raw ("open" is only a round's).
+  const statusWords = messages[locale].Admin.Status as unknown as Record<string, Record<string, string> | string>;
+  const statusWord = (group: string, value: string): string => {
+    for (const g of [group, "entry", "round", "sheet", "coauthor"]) {
+      const words = statusWords[g];
+      if (typeof words === "object" && typeof words[value] === "string") return words[value];
+    }
+    return value;
   };
   // A sheet's scores in the rubric's order, by criterion name: "Nghệ thuật báo chí 22,5; …".
   const criteria = new Map(DEFAULT_RUBRIC.map((c, i) => [c.key, { name: c.name[locale], order: i }]));
@@ -45,15 +56,15 @@ export function auditWords(locale: Locale) {
     if (typeof v.value === "number") return formatNumber(v.value, locale);
     switch (v.kind) {
       case "entryStatus":
-        return known(status, `entry.${v.value}`, v.value);
+        return statusWord("entry", v.value);
       case "eligibility":
         return known(status, `eligibility.${v.value}`, v.value);
       case "roundStatus":
-        return known(status, `round.${v.value}`, v.value);
+        return statusWord("round", v.value);
       case "sheetStatus":
-        return known(status, `sheet.${v.value}`, v.value);
+        return statusWord("sheet", v.value);
       case "coauthorStatus":
-        return known(status, `coauthor.${v.value}`, v.value);
+        return statusWord("coauthor", v.value);
       case "tier":
         return known(status, `tier.${v.value}`, v.value);
       case "role":

@@ -19,6 +19,12 @@ export function isFormPost(req: Request): boolean {
 /** One text field of a form, or undefined. */
 export const formValue = (form: ReceivedForm, name: string) => form.fields.get(name)?.[0];
 
+/** The language of the page a form was sent from (its hidden `locale` field), else the caller's: the answer goes back to a page in it. */
+export const formLocale = (form: ReceivedForm, fallback: "vi" | "en"): "vi" | "en" => {
+  const value = formValue(form, "locale");
+  return value === "en" || value === "vi" ? value : fallback;
+};
+
 /**
  * The body, validated by `schema`: JSON as it is, or a form mapped to the JSON shape by `fromForm`
  * (each field name once; a list is one value per line). Files of a multipart form are returned too.

@@ -34,10 +34,7 @@ async function publicText(page: Page): Promise<string> {
   return texts.join("\n");
 }
 
-// Not yet passing: without JavaScript, checking the direct-worker box does not complete in Chromium
-// and the walk stops there. Until that is found, the API path of the same flow is covered by
-// tests/integration/nominations.test.ts.
-test.fixme("nominate, confirm by e-mail, verify, consent, accept: the draft passes the content checks", async ({ page, browser }) => {
+test("nominate, confirm by e-mail, verify, consent, accept: the draft passes the content checks", async ({ page, browser }) => {
   test.setTimeout(240_000);
   // The public form works without client JavaScript.
   const noJs = await browser.newContext({ javaScriptEnabled: false, baseURL: test.info().project.use.baseURL });

@@ -129,6 +129,8 @@ describe("the audit log in words", () => {
     const sheet = { jurorId: "j", status: "submitted", values: { craft: 22, truthfulness: 28, value: 23.5 } };
     expect(vi.changes({ ...sheet, values: null }, sheet)).toContainEqual({ label: "Điểm từng tiêu chí", before: "(trống)", after: "Tính chân thực, phát hiện và điển hình 28; Giá trị tư tưởng và xã hội 23,5; Nghệ thuật báo chí 22" });
     expect(auditWords("en").changes({ ...sheet, values: null }, sheet).find((c) => c.label === "Scores by criterion")?.after).toBe("Truthfulness, discovery and typicality 28; Ideological and social value 23.5; Journalistic craft 22");
+    // A status whose record does not say whose it is still reads in words, never raw.
+    expect(vi.changes({ status: "draft" }, { status: "open" })).toEqual([{ label: expect.any(String), before: "Bản nháp", after: "Đang mở" }]);
     // A co-author's answer: the co-authorship's own words, not an entry's status.
     expect(vi.changes({ position: 2, status: "pending" }, { position: 2, status: "accepted" })).toEqual([{ label: expect.any(String), before: "Chờ đồng ý đứng tên", after: "Đã đồng ý đứng tên" }]);
     expect(auditWords("en").changes({ position: 2, status: "pending" }, { position: 2, status: "declined" })[0]).toMatchObject({ before: "Not yet agreed to be named", after: "Declined to be named" });

@@ -59,6 +59,7 @@ export default async function NominationConsentPage({ params, searchParams }: Pr
           ) : (
             <form method="post" action="/api/nominations/consent" className="space-y-4 rounded-lg border border-stone-200 bg-white p-4">
               <input type="hidden" name="t" value={token} />
+              <input type="hidden" name="locale" value={locale} />
               <Field id="consent-name" label={t("name")}>
                 <input id="consent-name" name="name" required minLength={2} maxLength={160} autoComplete="name" className={control} />
               </Field>

@@ -83,6 +83,7 @@ export default async function NominationFollowPage({ params, searchParams }: Pro
           <form method="post" action="/api/nominations/confirm" className="space-y-3 rounded-lg border border-stone-200 bg-white p-4">
             <p>{t("confirmIntro")}</p>
             <input type="hidden" name="t" value={token} />
+            <input type="hidden" name="locale" value={locale} />
             <button type="submit" className={button}>
               {t("confirm")}
             </button>
@@ -100,6 +101,7 @@ export default async function NominationFollowPage({ params, searchParams }: Pro
             <p className="whitespace-pre-line">{view.moreRequest}</p>
             <form method="post" action="/api/nominations/more" encType="multipart/form-data" className="space-y-3">
               <input type="hidden" name="t" value={token} />
+              <input type="hidden" name="locale" value={locale} />
               <Field id="more-text" label={t("moreText")}>
                 <textarea id="more-text" name="text" required minLength={10} rows={6} className={control} />
               </Field>
