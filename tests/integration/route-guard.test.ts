@@ -44,7 +44,7 @@ afterAll(() => setLogDestination());
 // The routes that answer without a session or a database: liveness and readiness (which must
 // report the database down, not be refused by it), the public search (it falls back by itself),
 // and next-auth's endpoints (which make sessions rather than check them).
-const PUBLIC_MODE = ["/api/auth/[...nextauth]", "/api/health", "/api/health/ready", "/api/search"];
+const PUBLIC_MODE = ["/api/[...path]", "/api/auth/[...nextauth]", "/api/health", "/api/health/ready", "/api/search"];
 
 describe("route handlers", () => {
   it("are every one made by the guard; only build-time files are outside it", { timeout: 60_000 }, async () => {
@@ -149,6 +149,18 @@ describe("the guard's public mode", () => {
     const file = await download(new Request("http://localhost/file"), { params: Promise.resolve({}) });
     expect(file.headers.get("content-security-policy")).toBe("default-src 'none'; sandbox");
     expect(file.headers.get("x-content-type-options")).toBe("nosniff");
+    nobodyTouched();
+  });
+
+  it("answers a path no route has with the API's JSON 404 in the caller's language, under the API's policy", async () => {
+    for (const method of ["GET", "POST", "DELETE"] as const) {
+      const res = await call(method, "/api/khong-co-duong-nay", { headers: { "accept-language": "vi", origin: "http://localhost" } });
+      expect(res.status, method).toBe(404);
+      expect(res.body.error.code, method).toBe("notFound");
+      expect(res.headers.get("content-security-policy"), method).toBe(API_POLICY);
+    }
+    const english = await call("GET", "/api/no-such-path", { headers: { "accept-language": "en" } });
+    expect(english.body.error.message).toMatch(/not found|no longer/i);
     nobodyTouched();
   });
 
