@@ -130,9 +130,13 @@ test("error answers carry no stack trace and no SQL", async ({ request }) => {
     await request.post("/api/account", { data: "{not json", headers: { "content-type": "application/json" } }),
     await request.post("/api/account", { data: { email: "x' or 1=1 --", password: "a" } }),
     await request.get("/api/jury/entries/00000000-0000-4000-8000-000000000000"),
+    await request.get("/api/khong-co/duong-nay"),
   ];
   for (const answer of answers) {
     expect(answer.status()).toBeGreaterThanOrEqual(400);
+    // Every error is the API's JSON under the API's policy, a path no route has included.
+    expect(answer.headers()["content-type"], answer.url()).toContain("application/json");
+    expect(answer.headers()["content-security-policy"], answer.url()).toBe("default-src 'none'; frame-ancestors 'none'");
     expect(answer.headers()["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
     const text = await answer.text();
     for (const leak of [/\n\s+at\s/, /\.(?:ts|js|mjs):\d+/, /node_modules/, /\bselect\b.*\bfrom\b/i, /\binsert into\b/i, /Failed query/i, /postgres|pglite|drizzle/i]) expect(text, `${answer.url()} ${leak}`).not.toMatch(leak);
