@@ -19,23 +19,18 @@ export function auditTime(instant: Date | string): string {
 export function auditWords(locale: Locale) {
   const status = translator(locale, "Admin.Status");
   const fields = translator(locale, "Admin.AuditFields");
-  const actions = translator(locale, "Admin.Actions");
-  const entities = translator(locale, "Admin.Entities");
   const categories = new Map(STANDARD_CATEGORIES.map((c) => [c.code as string, c.name[locale]]));
-  const known = (t: (k: string) => string, key: string, fallback: string) => {
-    const v = t(key);
-    return v.includes(key) ? fallback : v;
+  // The vocabulary's words are plain messages: read from the catalogue, so a value it has no word
+  // for is shown as stored without a missing-message error in the log.
+  const admin = messages[locale].Admin as unknown as Record<string, unknown>;
+  const word = (...path: string[]): string | undefined => {
+    const found = path.reduce<unknown>((node, key) => (typeof node === "object" && node !== null ? (node as Record<string, unknown>)[key] : undefined), admin);
+    return typeof found === "string" ? found : undefined;
   };
-  // A status in its own group's words; a record that does not say whose status it is may be worded
-  // by another group that knows the value, never shown raw ("open" is only a round's).
-  const statusWords = messages[locale].Admin.Status as unknown as Record<string, Record<string, string> | string>;
-  const statusWord = (group: string, value: string): string => {
-    for (const g of [group, "entry", "round", "sheet", "coauthor"]) {
-      const words = statusWords[g];
-      if (typeof words === "object" && typeof words[value] === "string") return words[value];
-    }
-    return value;
-  };
+  // A status in the words of the first group that knows it. A record need not say whose status it
+  // holds, so the other statuses follow their own group ("open" is only a round's): never shown raw.
+  const STATUS_GROUPS = ["entry", "round", "sheet", "coauthor"];
+  const statusWord = (groups: string[], value: string): string => groups.map((g) => word("Status", g, value)).find((w) => w !== undefined) ?? value;
   // A sheet's scores in the rubric's order, by criterion name: "Nghệ thuật báo chí 22,5; …".
   const criteria = new Map(DEFAULT_RUBRIC.map((c, i) => [c.key, { name: c.name[locale], order: i }]));
   const scores = (items: string[]): string =>
@@ -56,19 +51,19 @@ export function auditWords(locale: Locale) {
     if (typeof v.value === "number") return formatNumber(v.value, locale);
     switch (v.kind) {
       case "entryStatus":
-        return statusWord("entry", v.value);
+        return statusWord(["entry", ...STATUS_GROUPS], v.value);
       case "eligibility":
-        return known(status, `eligibility.${v.value}`, v.value);
+        return statusWord(["eligibility"], v.value);
       case "roundStatus":
-        return statusWord("round", v.value);
+        return statusWord(["round", ...STATUS_GROUPS], v.value);
       case "sheetStatus":
-        return statusWord("sheet", v.value);
+        return statusWord(["sheet", ...STATUS_GROUPS], v.value);
       case "coauthorStatus":
-        return statusWord("coauthor", v.value);
+        return statusWord(["coauthor", ...STATUS_GROUPS], v.value);
       case "tier":
-        return known(status, `tier.${v.value}`, v.value);
+        return statusWord(["tier"], v.value);
       case "role":
-        return known(status, `role.${v.value}`, v.value);
+        return statusWord(["role"], v.value);
       case "category":
         return categories.get(v.value) ?? v.value;
       case "date":
@@ -88,7 +83,7 @@ export function auditWords(locale: Locale) {
         after: c.field === "eligibility" && c.after.value === null ? status("eligibility.pending") : value(c.after),
       }));
     },
-    action: (action: string) => known(actions, action.replace(/\./g, "_"), action),
-    entity: (entity: string) => known(entities, entity, entity),
+    action: (action: string) => word("Actions", action.replace(/\./g, "_")) ?? action,
+    entity: (entity: string) => word("Entities", entity) ?? entity,
   };
 }
