@@ -1,7 +1,7 @@
 // Templates of the event e-mails: plain text with {variables}, one per event and language.
 // Pure: the same function renders the preview, the test send and the message actually sent, so
 // what the secretariat sees is what people receive.
-import type { MailEvent } from "@/lib/contest/vocabulary";
+import type { MailEvent, MailLanguage } from "@/lib/contest/vocabulary";
 
 export type Template = { subject: string; body: string };
 export type MailLocale = "vi" | "en";
@@ -51,7 +51,7 @@ export function fillTemplate(template: Template, vars: Record<string, string>): 
 }
 
 /** The message in one language, or in both (Vietnamese, a rule, English) with both subjects. */
-export function renderMail(templates: Record<MailLocale, Template>, vars: (locale: MailLocale) => Record<string, string>, language: MailLocale | "both"): RenderedMail {
+export function renderMail(templates: Record<MailLocale, Template>, vars: (locale: MailLocale) => Record<string, string>, language: MailLanguage): RenderedMail {
   if (language !== "both") return fillTemplate(templates[language], vars(language));
   const vi = fillTemplate(templates.vi, vars("vi"));
   const en = fillTemplate(templates.en, vars("en"));
