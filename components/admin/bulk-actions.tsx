@@ -20,8 +20,8 @@ type Action = "eligible" | "ineligible" | "assign" | "remind";
 
 /**
  * Bulk actions over the ticked rows: one eligibility decision with one reason
- * (POST /api/admin/entries/eligibility, all or none), assign the round now (its entry list takes
- * in the newly eligible ones), or remind the jurors whose sheets on those entries are not in.
+ * (POST /api/admin/entries/eligibility, all or none), give those entries jurors in the round
+ * (the rest of the round stays as it is), or remind the jurors whose sheets on them are not in.
  */
 export function BulkActions({ locale, formId, round, pendingJurors }: Props) {
   const t = useTranslations("Admin.Bulk");
@@ -36,7 +36,7 @@ export function BulkActions({ locale, formId, round, pendingJurors }: Props) {
 
   const submit = async (form: HTMLFormElement) => {
     const ids = chosen(form);
-    if (ids.length === 0 && action !== "assign") return setAlert(t("noneChosen"));
+    if (ids.length === 0) return setAlert(t("noneChosen"));
     if (action === "eligible" || action === "ineligible") {
       await send<{ decided: unknown[] }>("/api/admin/entries/eligibility", { method: "POST", body: { ids, eligible: action === "eligible", ...(reason.trim() ? { reason: reason.trim() } : {}) } }, {
         done: (data) => {
@@ -46,10 +46,9 @@ export function BulkActions({ locale, formId, round, pendingJurors }: Props) {
         },
       });
     } else if (action === "assign" && round) {
-      if (!window.confirm(t("assignConfirm", { round: round.name }))) return;
-      await send<{ unmet: unknown[] }>(`/api/admin/rounds/${round.id}/assignment`, { method: "POST" }, {
+      await send<{ added: number; unmet: unknown[]; outOfRound: unknown[] }>(`/api/admin/rounds/${round.id}/assignment/entries`, { method: "POST", body: { entryIds: ids } }, {
         done: (data) => {
-          setStatus(t("assigned", { round: round.name, unmet: data.unmet.length }));
+          setStatus(t("assigned", { round: round.name, added: data.added, unmet: data.unmet.length, out: data.outOfRound.length }));
           router.refresh();
         },
       });

@@ -90,6 +90,8 @@ export type AssignmentInput = {
   declared: ReadonlySet<string>;
   /** Assignments that must stay (those already scored); they count toward load and quota. */
   keep: readonly Pair[];
+  /** Assignments each juror already holds on entries outside `entries` (assigning a few entries of a round): they count toward load only. */
+  heldElsewhere?: ReadonlyMap<string, number>;
 };
 
 export type AssignmentResult = {
@@ -120,7 +122,7 @@ export type AssignmentResult = {
 export function assignJurors(input: AssignmentInput): AssignmentResult {
   const jurors = [...input.jurors].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const jurorIndex = new Map(jurors.map((j, i) => [j.id, i]));
-  const load = new Array<number>(jurors.length).fill(0);
+  const load = jurors.map((j) => input.heldElsewhere?.get(j.id) ?? 0);
   // Per juror: the entries it holds (indexes into `entries`); `fixed` marks the kept ones.
   const held: Set<number>[] = jurors.map(() => new Set());
   const fixed = new Set<string>();

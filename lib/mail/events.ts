@@ -96,6 +96,14 @@ export const reminderVars =
     };
   };
 
+/** The reminder to one juror of a round, as sent and as previewed. Jurors read Vietnamese (the template's rule); the account holds no language of its own. */
+export const reminderMail = (r: { jurorId: string; to: string; name: string; round: { name: { vi: string }; closesAt: Date | null }; remaining: number }): EventMail => ({
+  event: "reminder",
+  to: r.to,
+  userId: r.jurorId,
+  vars: reminderVars({ name: r.name, round: r.round.name.vi, remaining: r.remaining, closesAt: r.round.closesAt }),
+});
+
 export type InviteFacts = { name: string; owner: string; title: string };
 export const inviteVars =
   (f: InviteFacts): Vars =>

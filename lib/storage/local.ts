@@ -1,8 +1,8 @@
 import "server-only";
-import { constants, createReadStream, createWriteStream } from "node:fs";
+import { constants, createWriteStream } from "node:fs";
 import { access, mkdir, open, readdir, rename, stat, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { Readable } from "node:stream";
+import { fileWebStream } from "./file-stream";
 import { abandoned, tempName as newTempName } from "./temp";
 import type { BlobStorage, BlobUpload } from "./types";
 
@@ -54,9 +54,16 @@ export function localStorage(root: string): LocalStorage {
     },
     async open(sha256) {
       const file = pathOf(sha256);
-      const info = await stat(file).catch(() => null);
-      if (!info) return null;
-      return { size: info.size, stream: Readable.toWeb(createReadStream(file)) as ReadableStream<Uint8Array> };
+      const handle = await open(file, "r").catch((error: NodeJS.ErrnoException) => {
+        if (error.code === "ENOENT") return null;
+        throw error;
+      });
+      if (!handle) return null;
+      const { size } = await handle.stat().catch(async (error: unknown) => {
+        await handle.close();
+        throw error;
+      });
+      return { size, stream: fileWebStream(handle) };
     },
     async removeBlob(sha256) {
       await unlink(pathOf(sha256)).catch((error: NodeJS.ErrnoException) => {

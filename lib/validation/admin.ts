@@ -73,6 +73,8 @@ export type AuditQuery = z.infer<typeof auditQuery>;
 /** POST /api/admin/rounds/{id}/reminders: `{}` reminds every juror with sheets left. */
 export const reminderInput = z.object({ jurorIds: z.array(z.uuid()).min(1).max(500).optional() }).strict();
 
+/** POST /api/admin/rounds/{id}/assignment/entries: the entries to assign (the entry list's ticked rows). */
+export const chosenEntriesInput = z.object({ entryIds: z.array(z.uuid()).min(1).max(500) }).strict();
 /** DELETE /api/admin/accounts/{id}/two-factor: why the secretariat resets it (kept in the audit log). */
 export const twoFactorResetInput = z.object({ reason: reason() }).strict();
 /** PUT /api/admin/settings: site-wide settings. */

@@ -108,6 +108,26 @@ describe.each(databaseKinds)("reminders on %s", (kind) => {
     expect(await mailsTo(j[0]!.email)).toEqual([]);
   });
 
+  let previewed: { to: string; subject: string; text: string };
+  it("previews who a click would remind, and the message, sending and claiming nothing", async () => {
+    const res = await call("POST", `/api/admin/rounds/${roundId}/reminders/preview`, { as: secretariat.id, json: {} });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(byId(res.body.sendTo)).toEqual(byId([{ jurorId: j[0]!.id, name: "Giám Khảo Một", remaining: 1 }, { jurorId: j[2]!.id, name: "Giám Khảo Ba", remaining: 2 }]));
+    expect(byId(res.body.skipped)).toEqual(byId([{ jurorId: j[1]!.id, reason: "nothingLeft", remaining: 0 }, { jurorId: j[3]!.id, reason: "disabled", remaining: 1 }]));
+    const first = j.find((u) => u.id === res.body.sendTo[0].jurorId)!;
+    previewed = res.body.message;
+    expect(previewed.to).toBe(first.email);
+    expect(previewed.text).toContain(`Kính gửi ${first.name},`);
+    expect(previewed.text).toContain(`Hạn chót: ${vietnamese(closesAt).time} ngày ${vietnamese(closesAt).date}.`);
+    // Nothing was sent, and nobody counts as reminded.
+    expect(await mailsTo(first.email)).toEqual([]);
+    expect(await db.select().from(auditLog).where(inArray(auditLog.action, ["reminder.send", "round.remind"]))).toEqual([]);
+
+    const one = await call("POST", `/api/admin/rounds/${roundId}/reminders/preview`, { as: secretariat.id, json: { jurorIds: [j[1]!.id] } });
+    expect(one.body).toEqual({ sendTo: [], skipped: [{ jurorId: j[1]!.id, reason: "nothingLeft", remaining: 0 }], message: null });
+    expect((await call("POST", `/api/admin/rounds/${roundId}/reminders/preview`, { as: j[0]!.id, json: {} })).status).toBe(403);
+  });
+
   it("e-mails each juror with sheets left their count, the deadline and their workspace", async () => {
     const res = await remind();
     expect(res.status, JSON.stringify(res.body)).toBe(200);
@@ -121,6 +141,9 @@ describe.each(databaseKinds)("reminders on %s", (kind) => {
     expect(mail).toContain(`Hạn chót: ${when.time} ngày ${when.date}.`);
     expect(mail).toContain("http://localhost:3000/giam-khao");
     expect(await mailsTo(j[0]!.email)).toHaveLength(1);
+    // The preview was the message itself.
+    const [sent] = await mailsTo(previewed.to);
+    expect(sent).toContain(previewed.text.trim());
     expect(await mailsTo(j[1]!.email)).toEqual([]);
     expect(await mailsTo(j[3]!.email)).toEqual([]);
 

@@ -321,10 +321,12 @@ describe.each(databaseKinds)("authorisation by phase on %s", (kind) => {
       { method: "PATCH", path: round, body: { status: "open" }, who: staffOnly({ open: "409 roundTransition", closed: "409 roundTransition", published: "409 roundTransition" }) },
       { method: "PUT", path: `${round}/jurors`, body: panel(), who: staffOnly({ draft: 204, open: 204, closed: "409 roundClosed", published: "409 roundClosed" }) },
       { method: "PUT", path: `${round}/levels`, body: { criteria: [{ key: "truthfulness", levels: [{ min: 15, max: 30, description: { vi: "Tốt", en: "Good" } }, { min: 0, max: 14.5, description: { vi: "Chưa đạt", en: "Weak" } }] }] }, who: staffOnly({ draft: 200, open: 200, closed: "409 roundClosed", published: "409 roundClosed" }) },
+      { method: "POST", path: `${round}/assignment/entries`, body: { entryIds: [e.id] }, who: staffOnly({ draft: 200, open: 200, closed: "409 roundClosed", published: "409 roundClosed" }) },
       { method: "POST", path: `${round}/assignment`, who: staffOnly({ draft: 200, open: 200, closed: "409 roundClosed", published: "409 roundClosed" }) },
       { method: "POST", path: `${round}/assignments`, body: { entryId: e.id, jurorId: jurors.unassigned.id }, who: staffOnly({ draft: "409 notOnPanel", open: "409 notOnPanel", closed: "409 roundClosed", published: "409 roundClosed" }) },
       { method: "POST", path: `${round}/assignments`, body: { entryId: e.id, jurorId: jurors.outletJuror.id }, who: staffOnly({ draft: "409 conflictOutlet", open: "409 conflictOutlet" }) },
       { method: "DELETE", path: `${round}/assignments/${e.id}/${jurors.assigned.id}`, who: staffOnly({ closed: "409 roundClosed", published: "409 roundClosed" }) },
+      { method: "POST", path: `${round}/reminders/preview`, body: {}, who: staffOnly({ draft: "409 reminderRoundNotOpen", open: 200, closed: "409 reminderRoundNotOpen", published: "409 reminderRoundNotOpen" }) },
       { method: "POST", path: `${round}/reminders`, body: {}, who: staffOnly({ draft: "409 reminderRoundNotOpen", open: 200, closed: "409 reminderRoundNotOpen", published: "409 reminderRoundNotOpen" }) },
       { method: "POST", path: `/api/admin/scores/${sheetId}/reopen`, body: { reason }, who: staffOnly({ draft: 404, open: 204, closed: "409 roundClosed", published: "409 roundClosed" }) },
       // The sheet reopened above goes back in, by its own juror only.

@@ -120,6 +120,18 @@ describe("assignJurors", () => {
     );
   });
 
+  it("counts what jurors hold elsewhere in the round: the least busy overall take the new entries", () => {
+    const jurors: AssignableJuror[] = ["j1", "j2", "j3"].map((id) => ({ id, panels: [], outlet: "", coAuthorIds: [] }));
+    const entries: AssignableEntry[] = ["e1", "e2", "e3"].map((id) => ({ id, panel: "print", outlet: "", authorIds: [] }));
+    const heldElsewhere = new Map([["j1", 4], ["j2", 1]]);
+    const { pairs, loads } = assignJurors({ entries, jurors, jurorsPerEntry: 1, declared: new Set(), keep: [], heldElsewhere });
+    // Totals end as even as they can: 4, 2, 2 (j1 takes nothing new).
+    expect(pairs.filter((p) => p.jurorId === "j1")).toEqual([]);
+    expect(loads).toEqual({ j1: 4, j2: 2, j3: 2 });
+    // Without it, the three entries would be spread one each.
+    expect(assignJurors({ entries, jurors, jurorsPerEntry: 1, declared: new Set(), keep: [] }).loads).toEqual({ j1: 1, j2: 1, j3: 1 });
+  });
+
   it("is reproducible whatever order jurors and entries are given in", () => {
     fc.assert(
       fc.property(roundArb, (input) => {

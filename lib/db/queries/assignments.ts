@@ -79,6 +79,36 @@ export async function runAssignment(db: Db, actor: Caller, roundId: string): Pro
   });
 }
 
+/**
+ * Assigns jurors to the chosen entries of a draft or open round only (the entry list's bulk
+ * "assign"): a chosen entry the round's scope takes in joins the round, and each is topped up to
+ * `jurorsPerEntry` around the assignments it already has. Every other assignment of the round
+ * stays, and what jurors hold elsewhere in the round counts toward their load. Chosen entries the
+ * scope does not take in (not eligible, not shortlisted) are returned, not assigned.
+ */
+export async function assignChosenEntries(db: Db, actor: Caller, roundId: string, entryIds: string[]): Promise<AssignmentResult & { added: number; outOfRound: string[] }> {
+  return db.transaction(async (tx) => {
+    const round = await getRound(tx, roundId, true);
+    if (round.status === "closed") throw new AppError(409, "roundClosed");
+    const chosen = new Set(entryIds);
+    await applyScope(tx, round, chosen);
+    const inputs = await assignmentInputs(tx, round, { entryIds: [...chosen] });
+    const before = await tx.select({ entryId: assignments.entryId, jurorId: assignments.jurorId }).from(assignments).where(eq(assignments.roundId, round.id));
+    const keep = before.filter((a) => chosen.has(a.entryId));
+    const heldElsewhere = new Map<string, number>();
+    for (const a of before) if (!chosen.has(a.entryId)) heldElsewhere.set(a.jurorId, (heldElsewhere.get(a.jurorId) ?? 0) + 1);
+    const result = assignJurors({ ...inputs, jurorsPerEntry: round.jurorsPerEntry, keep, heldElsewhere });
+    const had = new Set(keep.map((a) => pairKey(a.jurorId, a.entryId)));
+    const added = result.pairs.filter((p) => !had.has(pairKey(p.jurorId, p.entryId)));
+    if (added.length) await tx.insert(assignments).values(added.map((p) => ({ roundId: round.id, ...p })));
+    await enqueueEntryReindex(tx, added.map((a) => a.entryId));
+    const inRound = new Set(inputs.entries.map((e) => e.id));
+    const outOfRound = [...chosen].filter((id) => !inRound.has(id));
+    await recordAudit(tx, { actorId: actor.id, action: "assignment.run", entity: "round", entityId: round.id, before: { count: before.length }, after: { count: before.length + added.length, entries: [...chosen], added: added.length, unmet: result.unmet, outOfRound } });
+    return { ...result, added: added.length, outOfRound };
+  });
+}
+
 // A conflict's kind decides the message the secretariat reads.
 const CONFLICT_CODES: Record<ConflictReason, string> = { author: "conflictAuthor", coAuthor: "conflictCoAuthor", outlet: "conflictOutlet", declared: "conflictDeclared" };
 

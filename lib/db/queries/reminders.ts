@@ -91,6 +91,23 @@ async function recentReminders(tx: Db, jurorIds: string[]): Promise<Map<string, 
   return last;
 }
 
+/**
+ * The round (locked when `lock`) and who would be reminded now and who not. Only while jurors can
+ * still change their sheets: open, and inside the round's dates.
+ */
+async function roundReminderPlan(tx: Db, roundId: string, jurorIds: string[] | undefined, now: Date, lock: boolean) {
+  const round = await getRound(tx, roundId, lock);
+  if (!scoreEditable(round, null, now)) throw new AppError(409, "reminderRoundNotOpen");
+  const candidates = await reminderCandidates(tx, roundId);
+  const recent = await recentReminders(tx, candidates.map((c) => c.jurorId));
+  return { round, ...planReminders(candidates, jurorIds, recent) };
+}
+
+/** The reminders a click would send now, read without claiming or sending anything (the round page's preview). */
+export function previewReminders(db: Db, roundId: string, jurorIds: string[] | undefined, now: Date) {
+  return roundReminderPlan(db, roundId, jurorIds, now, false);
+}
+
 export type ReminderSender = (mail: { jurorId: string; to: string; name: string; round: Round; remaining: number }) => Promise<void>;
 
 /**
@@ -101,16 +118,11 @@ export type ReminderSender = (mail: { jurorId: string; to: string; name: string;
  */
 export async function sendReminders(db: Db, actor: Caller, roundId: string, jurorIds: string[] | undefined, now: Date, send: ReminderSender): Promise<ReminderResult> {
   const { round, planned, skipped } = await db.transaction(async (tx) => {
-    const round = await getRound(tx, roundId, true);
-    // Only while jurors can still change their sheets: open, and inside the round's dates.
-    if (!scoreEditable(round, null, now)) throw new AppError(409, "reminderRoundNotOpen");
-    const candidates = await reminderCandidates(tx, roundId);
-    const recent = await recentReminders(tx, candidates.map((c) => c.jurorId));
-    const plan = planReminders(candidates, jurorIds, recent);
+    const plan = await roundReminderPlan(tx, roundId, jurorIds, now, true);
     for (const p of plan.planned) {
       await recordAudit(tx, { actorId: actor.id, action: "reminder.send", entity: "account", entityId: p.jurorId, after: { roundId, remaining: p.remaining } });
     }
-    return { round, ...plan };
+    return plan;
   });
   const sent: ReminderResult["sent"] = [];
   const failed: ReminderSkip[] = [];

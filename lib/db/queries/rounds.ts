@@ -92,9 +92,9 @@ export async function setRoundJurors(db: Db, actor: Caller, roundId: string, lis
 /**
  * Fixes the entries a round judges from its scope: every eligible submitted entry (those that
  * could win a prize, lib/contest/prizes.ts), or the shortlist of the round before it (top N /
- * X% per category, ties at the cut included).
+ * X% per category, ties at the cut included). `only`: take in none but these (assigning a few entries).
  */
-export async function applyScope(tx: Db, round: Round): Promise<string[]> {
+export async function applyScope(tx: Db, round: Round, only?: ReadonlySet<string>): Promise<string[]> {
   let ids: string[];
   if (round.scope.kind === "eligible") {
     const rows = await tx
@@ -110,7 +110,7 @@ export async function applyScope(tx: Db, round: Round): Promise<string[]> {
   }
   const current = await tx.select({ id: roundEntries.entryId }).from(roundEntries).where(eq(roundEntries.roundId, round.id));
   const have = new Set(current.map((r) => r.id));
-  const missing = ids.filter((id) => !have.has(id));
+  const missing = ids.filter((id) => !have.has(id) && (!only || only.has(id)));
   if (missing.length) await tx.insert(roundEntries).values(missing.map((entryId) => ({ roundId: round.id, entryId })));
   return ids;
 }

@@ -168,7 +168,7 @@ export default async function AdminEntriesPage({ params, searchParams }: Props) 
                   <span key={r.id} role="note" className="mt-1 block rounded bg-amber-100 px-2 py-1 text-sm font-semibold text-amber-900" data-testid="not-in-round">
                     {t("notInRound", { round: r.name[locale] })}
                     <span className="mt-1 block">
-                      <ActionForm locale={locale} method="POST" url={`/api/admin/rounds/${r.id}/assignment`} submitLabel={t("assignNow")} confirm={t("assignNowConfirm", { round: r.name[locale] })} done={t("assignedNow")} tone="primary" inline />
+                      <ActionForm locale={locale} method="POST" url={`/api/admin/rounds/${r.id}/assignment/entries`} body={{ entryIds: [row.id] }} submitLabel={t("assignNow")} done={t("assignedNow")} tone="primary" inline />
                     </span>
                   </span>
                 ))}

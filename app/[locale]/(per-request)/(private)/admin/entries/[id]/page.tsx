@@ -110,7 +110,7 @@ export default async function AdminEntryPage({ params }: Props) {
         <div key={round.id} role="note" className="mt-4 max-w-3xl rounded-lg border border-amber-300 bg-amber-50 p-4 text-amber-950" data-testid="assign-now">
           <p className="font-semibold">{t("notInRound", { round: round.name[locale] })}</p>
           <div className="mt-2">
-            <ActionForm locale={locale} method="POST" url={`/api/admin/rounds/${round.id}/assignment`} submitLabel={t("assignNow")} confirm={t("assignNowConfirm", { round: round.name[locale] })} done={t("assignedNow")} tone="primary" />
+            <ActionForm locale={locale} method="POST" url={`/api/admin/rounds/${round.id}/assignment/entries`} body={{ entryIds: [detail.entry.id] }} submitLabel={t("assignNow")} done={t("assignedNow")} tone="primary" />
           </div>
         </div>
       ))}
