@@ -70,7 +70,7 @@ export function jurorEntryView(entry: JuryEntry, authors: readonly JuryAuthor[],
     length: entry.length,
     parts: entry.parts.map((p) => ({ title: p.title, publishedAt: p.publishedAt })),
     attachments: [...files]
-      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
+      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
       .map((f) => ({ id: f.id, contentType: f.contentType, size: f.cleanSize ?? f.size, url: `/api/jury/entries/${entry.id}/attachments/${f.id}` })),
     blind: round.blind,
   };

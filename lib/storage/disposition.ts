@@ -2,10 +2,10 @@ import { typeExtension } from "@/lib/contest/rules";
 import { DOWNLOAD_HEADERS } from "@/lib/http/response";
 
 /**
- * `attachment` with an ASCII fallback and the UTF-8 name (RFC 6266). The extension always comes
+ * `attachment` (or `inline`: a browser's PDF viewer shows the name as the document's title) with an ASCII fallback and the UTF-8 name (RFC 6266). The extension always comes
  * from the detected type, so a file named "x.html" that is really a PDF downloads as a PDF.
  */
-export function contentDisposition(fileName: string, contentType: string): string {
+export function contentDisposition(fileName: string, contentType: string, kind: "attachment" | "inline" = "attachment"): string {
   const base = fileName.replace(/\.[^.]{1,10}$/, "") || "file";
   const name = `${base}.${typeExtension(contentType)}`;
   const ascii = name
@@ -14,7 +14,7 @@ export function contentDisposition(fileName: string, contentType: string): strin
     .replace(/đ/g, "d")
     .replace(/Đ/g, "D")
     .replace(/[^A-Za-z0-9._ -]/g, "_");
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
+  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
 }
 
 /**

@@ -451,7 +451,8 @@ describe.each(databaseKinds)("authorisation by phase on %s", (kind) => {
     expect(read.entry).toMatchObject({ id: e.id, title: E_TITLE, blind: true });
     expect(read.entry.identity).toBeUndefined();
     const file = get("assigned", "GET", `/api/jury/entries/${e.id}/attachments/${e.attachment}`);
-    expect(file.headers.get("content-disposition")).toBe(`inline; filename="${e.attachment}.pdf"`);
+    // A neutral name, which Chromium's PDF viewer shows as the title: its number in the entry, in the caller's language.
+    expect(file.headers.get("content-disposition")).toBe(`inline; filename="Tep 1.pdf"; filename*=UTF-8''T%E1%BB%87p%201.pdf`);
     expect(file.text.startsWith("%PDF-")).toBe(true);
   }
 

@@ -92,7 +92,9 @@ describe.each(databaseKinds)("jury on %s", (kind) => {
     expect(file.status).toBe(200);
     expect(file.headers.get("content-disposition")).not.toContain("Nguy");
     // Read inline in the jury room's own frame: sandboxed, and framed by this site only.
-    expect(file.headers.get("content-disposition")).toMatch(/^inline; /);
+    expect(file.headers.get("content-disposition")).toMatch(/^inline; filename="Tep 1.pdf"; /);
+    const english = await call("GET", read.body.entry.attachments[0].url, { as: jurors[0]!.id, headers: { "accept-language": "en" } });
+    expect(english.headers.get("content-disposition")).toBe(`inline; filename="File 1.pdf"; filename*=UTF-8''File%201.pdf`);
     expect(file.headers.get("content-security-policy")).toBe("default-src 'none'; sandbox; frame-ancestors 'self'");
     expect(file.headers.get("x-frame-options")).toBe("SAMEORIGIN");
     // The outlet's juror, the author and an unassigned juror cannot open it.

@@ -73,9 +73,11 @@ export async function getJurorEntry(
 /** The attachment of an assigned entry, for the juror's download route (checks the assignment). */
 export async function getJurorAttachment(db: Db, caller: Caller, entryId: string, attachmentId: string) {
   await jurorAssignment(db, caller, entryId);
-  const [file] = await db.select().from(attachments).where(and(eq(attachments.id, attachmentId), eq(attachments.entryId, entryId)));
-  if (!file) throw notFound();
-  return file;
+  const files = await db.select().from(attachments).where(eq(attachments.entryId, entryId)).orderBy(asc(attachments.createdAt), asc(attachments.id));
+  const position = files.findIndex((f) => f.id === attachmentId);
+  if (position < 0) throw notFound();
+  // Its number as the jury room lists the entry's files ("File 2"), in the same order.
+  return { file: files[position]!, number: position + 1 };
 }
 
 /**
