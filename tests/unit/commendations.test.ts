@@ -29,8 +29,17 @@ describe("commendations taxonomy", () => {
     const orders = data.commendations.filter((c) => c.group === "huan-chuong").map((c) => c.name.vi);
     expect(orders).toEqual([
       "Huân chương Sao vàng", "Huân chương Hồ Chí Minh", "Huân chương Độc lập", "Huân chương Quân công", "Huân chương Lao động",
-      "Huân chương Bảo vệ Tổ quốc", "Huân chương Chiến công", "Huân chương Dũng cảm", "Huân chương Đại đoàn kết dân tộc", "Huân chương Hữu nghị",
+      "Huân chương Bảo vệ Tổ quốc", "Huân chương Chiến công", "Huân chương Đại đoàn kết dân tộc", "Huân chương Dũng cảm", "Huân chương Hữu nghị",
     ]);
+    // Names and order as the gazette prints the law (Công báo 571 + 572, 15/7/2022): Articles 33, 54 and 59.
+    expect(data.commendations.filter((c) => c.group === "huy-chuong").map((c) => c.name.vi)).toEqual(["Huy chương Quân kỳ quyết thắng", "Huy chương Vì an ninh Tổ quốc", "Huy chương Chiến sĩ vẻ vang", "Huy chương Hữu nghị"]);
+    expect(data.commendations.filter((c) => c.group === "danh-hieu-vinh-du-nha-nuoc").map((c) => c.name.vi)).toEqual([
+      "Tỉnh Anh hùng", "Thành phố Anh hùng", "Bà mẹ Việt Nam anh hùng", "Anh hùng Lực lượng vũ trang nhân dân", "Anh hùng Lao động",
+      "Nhà giáo nhân dân", "Nhà giáo ưu tú", "Thầy thuốc nhân dân", "Thầy thuốc ưu tú", "Nghệ sĩ nhân dân", "Nghệ sĩ ưu tú", "Nghệ nhân nhân dân", "Nghệ nhân ưu tú",
+    ]);
+    for (const ranked of ["Huân chương Độc lập", "Huân chương Quân công", "Huân chương Lao động", "Huân chương Bảo vệ Tổ quốc", "Huân chương Chiến công", "Huy chương Chiến sĩ vẻ vang"]) {
+      expect(names.get(ranked)?.classes, ranked).toEqual(["hang-nhat", "hang-nhi", "hang-ba"]);
+    }
     for (const name of ["Anh hùng Lao động", "Anh hùng Lực lượng vũ trang nhân dân", "Bà mẹ Việt Nam anh hùng", "Nhà giáo nhân dân", "Thầy thuốc ưu tú", "Nghệ nhân nhân dân"]) {
       expect(names.get(name)?.group, name).toBe("danh-hieu-vinh-du-nha-nuoc");
     }
