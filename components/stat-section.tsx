@@ -34,7 +34,7 @@ export function StatSection({ table, csvHref, formatCount, formatShare, labels, 
       </figure>
       <details className="mt-4">
         <summary className="cursor-pointer font-semibold text-brand-700">{labels.table}</summary>
-        <div className="mt-2 overflow-x-auto">
+        <div className="mt-2 relative overflow-x-auto">
           <table className="w-full text-left text-sm" data-testid="stat-table">
             <caption className="sr-only">{table.title}</caption>
             <thead>

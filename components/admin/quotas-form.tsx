@@ -54,7 +54,7 @@ export function QuotasForm({ locale, tierNames, categories }: Props) {
     >
       <fieldset disabled={!hydrated || busy}>
         <legend className="sr-only">{t("quotas")}</legend>
-        <div role="region" aria-label={t("quotasTable")} tabIndex={0} className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
+        <div role="region" aria-label={t("quotasTable")} tabIndex={0} className="relative overflow-x-auto rounded-lg border border-stone-200 bg-white">
           <table className="w-full min-w-[32rem] border-collapse">
             <caption className="sr-only">{t("quotasTable")}</caption>
             <thead>

@@ -90,7 +90,7 @@ export default async function ContestPage({ params }: Params) {
           <h2 id="categories-title" className="text-2xl font-bold">
             {r("categories")}
           </h2>
-          <div className="mt-4 overflow-x-auto">
+          <div className="mt-4 relative overflow-x-auto">
             <table className="w-full border-collapse text-left text-sm">
               <thead>
                 <tr className="border-b border-stone-300">

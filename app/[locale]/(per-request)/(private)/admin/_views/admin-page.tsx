@@ -50,7 +50,7 @@ export async function AdminPage({ locale, caller, section, title, intro, alterna
         <Breadcrumbs label={nav("breadcrumbs")} items={crumbs} />
         <SignedInBar locale={locale} name={caller.name} className="mt-3" />
         <nav aria-label={t("label")} className="no-print mt-4 border-b border-stone-200">
-          <ul className="flex gap-1 overflow-x-auto text-sm font-semibold">
+          <ul className="flex gap-1 relative overflow-x-auto text-sm font-semibold">
             {SECTIONS.map((s) => {
               const current = s.route === section;
               return (

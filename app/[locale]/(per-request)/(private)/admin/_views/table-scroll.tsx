@@ -1,9 +1,14 @@
 import type { ReactNode } from "react";
 
-/** A wide table scrolls sideways on a phone; the region takes focus so a keyboard can scroll it too. */
+/**
+ * A wide table scrolls sideways on a phone; the region takes focus so a keyboard can scroll it too.
+ * `relative` makes it the containing block of the screen-reader-only text in its cells (absolutely
+ * positioned): otherwise that text sits outside the scroller, widens the page, and a phone lays the
+ * whole page out at twice its width.
+ */
 export function TableScroll({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <div role="region" aria-label={label} tabIndex={0} className="mt-3 overflow-x-auto rounded-lg border border-stone-200 bg-white shadow-sm">
+    <div role="region" aria-label={label} tabIndex={0} className="mt-3 relative overflow-x-auto rounded-lg border border-stone-200 bg-white shadow-sm">
       {children}
     </div>
   );
