@@ -2,26 +2,15 @@
 // assignments, with entries the round's scope does not take in reported and left alone.
 import "../support/env";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { seedContest } from "@/lib/db/seed";
-import { getCurrentContest } from "@/lib/db/queries/contests";
 import { assignments, auditLog, entries, entryAuthors, roundEntries, type User } from "@/lib/db/schema";
 import type { Db } from "@/lib/db/client";
 import { DEFAULT_RUBRIC } from "@/lib/contest/scoring";
 import { call } from "../support/api";
 import { databaseKinds, openTestDatabase, type TestDatabase } from "../support/db";
-import { makeUser } from "../support/fixtures";
-
-async function submittedEntry(db: Db, owner: User, eligibility: "eligible" | "ineligible" | null = "eligible") {
-  const contest = await getCurrentContest(db);
-  const [entry] = await db
-    .insert(entries)
-    .values({ contestId: contest.id, ownerId: owner.id, category: "print", status: "submitted", code: `BC2026-C${randomBytes(3).toString("hex")}`, title: `Bài ${randomBytes(2).toString("hex")}`, outlet: "Tạp chí Phân Công", eligibility, submittedAt: new Date() })
-    .returning();
-  await db.insert(entryAuthors).values({ entryId: entry!.id, position: 0, name: owner.name, userId: owner.id });
-  return entry!;
-}
+import { insertSubmittedEntry, makeUser } from "../support/fixtures";
 
 describe.each(databaseKinds)("assigning the chosen entries on %s", (kind) => {
   let database: TestDatabase;
@@ -48,7 +37,7 @@ describe.each(databaseKinds)("assigning the chosen entries on %s", (kind) => {
   afterAll(() => database.dispose());
 
   it("only the secretariat assigns, with a list of entry ids, in a round that is not closed", async () => {
-    const entry = await submittedEntry(db, author);
+    const entry = await insertSubmittedEntry(db, author, { outlet: "Tạp chí Phân Công" });
     expect((await assign([entry.id], jurors[0]!.id)).status).toBe(403);
     expect((await call("POST", `/api/admin/rounds/${roundId}/assignment/entries`, { json: { entryIds: [entry.id] } })).status).toBe(401);
     const empty = await assign([]);
@@ -62,16 +51,16 @@ describe.each(databaseKinds)("assigning the chosen entries on %s", (kind) => {
   });
 
   it("assigns the chosen entries only, to the jurors with least work in the round, and leaves the rest as it was", async () => {
-    const first = [await submittedEntry(db, author), await submittedEntry(db, author)];
+    const first = [await insertSubmittedEntry(db, author, { outlet: "Tạp chí Phân Công" }), await insertSubmittedEntry(db, author, { outlet: "Tạp chí Phân Công" })];
     expect((await call("POST", `/api/admin/rounds/${roundId}/assignment`, { as: secretariat.id })).status).toBe(200);
     const before = await pairsOf();
     expect(before).toHaveLength(2);
     const busy = new Set(before.map((p) => p.split(" ")[1]));
 
     // Made eligible after the round was assigned, and one that is not eligible.
-    const late = await submittedEntry(db, author);
-    const other = await submittedEntry(db, author);
-    const refused = await submittedEntry(db, author, "ineligible");
+    const late = await insertSubmittedEntry(db, author, { outlet: "Tạp chí Phân Công" });
+    const other = await insertSubmittedEntry(db, author, { outlet: "Tạp chí Phân Công" });
+    const refused = await insertSubmittedEntry(db, author, { outlet: "Tạp chí Phân Công", eligibility: "ineligible" });
     const res = await assign([late.id, refused.id]);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body).toMatchObject({ assignments: 1, added: 1, unmet: [], outOfRound: [refused.id] });
@@ -97,7 +86,7 @@ describe.each(databaseKinds)("assigning the chosen entries on %s", (kind) => {
   });
 
   it("reports an entry no juror can take, and refuses a closed round", async () => {
-    const own = await submittedEntry(db, jurors[0]!);
+    const own = await insertSubmittedEntry(db, jurors[0]!, { outlet: "Tạp chí Phân Công" });
     await db.update(entries).set({ ownerId: author.id }).where(eq(entries.id, own.id));
     // Every juror declared a conflict with it except the author-juror, who cannot judge their own work.
     for (const j of jurors.slice(1)) await call("POST", "/api/admin/conflicts", { as: secretariat.id, json: { jurorId: j.id, entryId: own.id, reason: "Cùng cơ quan với tác giả." } });

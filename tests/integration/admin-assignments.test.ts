@@ -3,30 +3,18 @@
 // for someone else, and the conflicts list with juror names and entry codes.
 import "../support/env";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { seedContest } from "@/lib/db/seed";
-import { getCurrentContest } from "@/lib/db/queries/contests";
-import { assignments, auditLog, entries, entryAuthors, roundEntries, scores, searchOutbox, users, type CategoryCode, type User } from "@/lib/db/schema";
+import { assignments, auditLog, roundEntries, scores, searchOutbox, users, type User } from "@/lib/db/schema";
 import type { Db } from "@/lib/db/client";
 import { DEFAULT_RUBRIC } from "@/lib/contest/scoring";
 import { call } from "../support/api";
 import { databaseKinds, openTestDatabase, type TestDatabase } from "../support/db";
-import { makeUser } from "../support/fixtures";
+import { insertSubmittedEntry, makeUser } from "../support/fixtures";
 
 const full = { truthfulness: 25, value: 20, craft: 20.5, impact: 15 };
 const OUTLET = "Báo Nhân Dân";
-
-/** A submitted, eligible entry written straight to the database (the journalist's API has its own tests). */
-async function submittedEntry(db: Db, owner: User, { category = "print" as CategoryCode, outlet = "Báo Tiền Phong", eligibility = "eligible" as "eligible" | "ineligible" } = {}) {
-  const contest = await getCurrentContest(db);
-  const [entry] = await db
-    .insert(entries)
-    .values({ contestId: contest.id, ownerId: owner.id, category, status: "submitted", code: `BC2026-T${randomBytes(3).toString("hex")}`, title: `Bài ${randomBytes(2).toString("hex")}`, outlet, eligibility, submittedAt: new Date() })
-    .returning();
-  await db.insert(entryAuthors).values({ entryId: entry!.id, position: 0, name: owner.name, userId: owner.id });
-  return entry!;
-}
 
 const roundBody = (jurorsPerEntry = 2) => ({ name: { vi: "Vòng thử", en: "Test round" }, scope: { kind: "eligible" }, jurorsPerEntry, rubric: DEFAULT_RUBRIC, blind: true, disagreementThreshold: 20, opensAt: null, closesAt: null });
 
@@ -36,9 +24,9 @@ describe.each(databaseKinds)("secretariat assignments and conflicts on %s", (kin
   let secretariat: User;
   let author: User;
   let jurors: { a: User; b: User; radio: User; sameOutlet: User; outsider: User; disabled: User };
-  let entry: Awaited<ReturnType<typeof submittedEntry>>;
-  let outletEntry: Awaited<ReturnType<typeof submittedEntry>>;
-  let ineligible: Awaited<ReturnType<typeof submittedEntry>>;
+  let entry: Awaited<ReturnType<typeof insertSubmittedEntry>>;
+  let outletEntry: Awaited<ReturnType<typeof insertSubmittedEntry>>;
+  let ineligible: Awaited<ReturnType<typeof insertSubmittedEntry>>;
   let roundId: string;
 
   beforeAll(async () => {
@@ -56,9 +44,9 @@ describe.each(databaseKinds)("secretariat assignments and conflicts on %s", (kin
       disabled: await makeUser(db, "juror", "Giám Khảo Đã Khóa"),
     };
     await db.update(users).set({ outlet: OUTLET }).where(eq(users.id, jurors.sameOutlet.id));
-    entry = await submittedEntry(db, author);
-    outletEntry = await submittedEntry(db, author, { outlet: OUTLET.toUpperCase() });
-    ineligible = await submittedEntry(db, author, { eligibility: "ineligible" });
+    entry = await insertSubmittedEntry(db, author);
+    outletEntry = await insertSubmittedEntry(db, author, { outlet: OUTLET.toUpperCase() });
+    ineligible = await insertSubmittedEntry(db, author, { eligibility: "ineligible" });
     const created = await call("POST", "/api/admin/rounds", { as: secretariat.id, json: roundBody() });
     expect(created.status).toBe(201);
     roundId = created.body.id;

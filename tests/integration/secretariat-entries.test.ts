@@ -5,26 +5,17 @@
 // the audit log by entry code with names, and its CSV in Vietnamese words and Vietnam time.
 import "../support/env";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { seedContest } from "@/lib/db/seed";
-import { getCurrentContest } from "@/lib/db/queries/contests";
-import { auditLog, entries, entryAuthors, type CategoryCode, type User } from "@/lib/db/schema";
+import { auditLog, entries, type User } from "@/lib/db/schema";
 import type { Db } from "@/lib/db/client";
 import { DEFAULT_RUBRIC } from "@/lib/contest/scoring";
 import { call } from "../support/api";
 import { databaseKinds, openTestDatabase, type TestDatabase } from "../support/db";
-import { makeUser } from "../support/fixtures";
+import { insertSubmittedEntry, makeUser } from "../support/fixtures";
 
-async function submittedEntry(db: Db, owner: User, { category = "print" as CategoryCode, eligibility = null as "eligible" | "ineligible" | null, status = "submitted" as "submitted" | "withdrawn" } = {}) {
-  const contest = await getCurrentContest(db);
-  const [entry] = await db
-    .insert(entries)
-    .values({ contestId: contest.id, ownerId: owner.id, category, status, code: `BC2026-S${randomBytes(3).toString("hex").toUpperCase()}`, title: `Người gác đèn ${randomBytes(2).toString("hex")}`, outlet: "Báo Tuổi Trẻ", eligibility, submittedAt: new Date() })
-    .returning();
-  await db.insert(entryAuthors).values({ entryId: entry!.id, position: 0, name: owner.name, penName: "Hải Đăng", userId: owner.id });
-  return entry!;
-}
+// Undecided entries of one outlet and one pen name, titled so that a search finds them all.
+const GATE = { eligibility: null, outlet: "Báo Tuổi Trẻ", penName: "Hải Đăng", title: "Người gác đèn" } as const;
 
 const full = { truthfulness: 25, value: 20, craft: 20, impact: 15 };
 
@@ -35,10 +26,10 @@ describe.each(databaseKinds)("the secretariat's entries on %s", (kind) => {
   let author: User;
   let jurors: User[];
   let roundId: string;
-  let a: Awaited<ReturnType<typeof submittedEntry>>;
-  let b: Awaited<ReturnType<typeof submittedEntry>>;
-  let late: Awaited<ReturnType<typeof submittedEntry>>;
-  let withdrawn: Awaited<ReturnType<typeof submittedEntry>>;
+  let a: Awaited<ReturnType<typeof insertSubmittedEntry>>;
+  let b: Awaited<ReturnType<typeof insertSubmittedEntry>>;
+  let late: Awaited<ReturnType<typeof insertSubmittedEntry>>;
+  let withdrawn: Awaited<ReturnType<typeof insertSubmittedEntry>>;
 
   beforeAll(async () => {
     database = await openTestDatabase(kind);
@@ -47,10 +38,10 @@ describe.each(databaseKinds)("the secretariat's entries on %s", (kind) => {
     secretariat = await makeUser(db, "secretariat", "Nguyễn Thị Thư Ký");
     author = await makeUser(db, "journalist", "Trần Văn Tác Giả");
     jurors = [await makeUser(db, "juror", "Giám Khảo Một"), await makeUser(db, "juror", "Giám Khảo Hai")];
-    a = await submittedEntry(db, author);
-    b = await submittedEntry(db, author);
-    late = await submittedEntry(db, author);
-    withdrawn = await submittedEntry(db, author, { status: "withdrawn" });
+    a = await insertSubmittedEntry(db, author, GATE);
+    b = await insertSubmittedEntry(db, author, GATE);
+    late = await insertSubmittedEntry(db, author, GATE);
+    withdrawn = await insertSubmittedEntry(db, author, { ...GATE, status: "withdrawn" });
   });
   afterAll(() => database.dispose());
 
@@ -113,7 +104,7 @@ describe.each(databaseKinds)("the secretariat's entries on %s", (kind) => {
     // Nobody else, and no draft or unknown id.
     expect((await call("GET", `/api/admin/entries/${a.id}`, { as: jurors[0]!.id })).status).toBe(403);
     expect((await call("GET", `/api/admin/entries/${a.id}`, { as: author.id })).status).toBe(403);
-    const draft = await submittedEntry(db, author);
+    const draft = await insertSubmittedEntry(db, author, GATE);
     await db.update(entries).set({ status: "draft" }).where(eq(entries.id, draft.id));
     expect((await call("GET", `/api/admin/entries/${draft.id}`, { as: secretariat.id })).status).toBe(404);
   });

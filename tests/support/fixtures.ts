@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { createAccount } from "@/lib/db/queries/accounts";
 import { getCurrentContest } from "@/lib/db/queries/contests";
-import { contests, type Role, type User } from "@/lib/db/schema";
+import { contests, entries, entryAuthors, type CategoryCode, type Role, type User } from "@/lib/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 
 export const PASSWORD = "correct horse battery";
@@ -45,4 +45,21 @@ export async function databaseState(db: Db): Promise<string> {
     parts.push(table, (result as unknown as { rows: unknown[] }).rows[0]);
   }
   return JSON.stringify(parts);
+}
+
+type SubmittedEntryOptions = { category?: CategoryCode; outlet?: string; eligibility?: "eligible" | "ineligible" | null; status?: "submitted" | "withdrawn"; /** The title's first words; a random suffix keeps titles apart. */ title?: string; penName?: string };
+
+/**
+ * A submitted entry of the current contest written straight to the database, its owner as first
+ * author (the journalist's API has its own tests): for the secretariat's and the jury's suites.
+ */
+export async function insertSubmittedEntry(db: Db, owner: User, { category = "print", outlet = "Báo Tiền Phong", eligibility = "eligible", status = "submitted", title, penName }: SubmittedEntryOptions = {}) {
+  const contest = await getCurrentContest(db);
+  const suffix = randomBytes(3).toString("hex").toUpperCase();
+  const [entry] = await db
+    .insert(entries)
+    .values({ contestId: contest.id, ownerId: owner.id, category, status, code: `BC2026-T${suffix}`, title: `${title ?? "Bài"} ${suffix}`, outlet, eligibility, submittedAt: new Date() })
+    .returning();
+  await db.insert(entryAuthors).values({ entryId: entry!.id, position: 0, name: owner.name, penName: penName ?? "", userId: owner.id });
+  return entry!;
 }
