@@ -93,7 +93,6 @@ test("a juror reads a PDF entry inline, types \"2,5\" and sees 2,5, submits, and
   for (const link of links) {
     await page.goto(link);
     if ((await page.getByTestId("work-pdf").count()) > 0) {
-      // The frame asks for the PDF once the sheet has hydrated (components/jury/deferred-frame.tsx).
       const frame = page.getByTestId("work-pdf").first().locator("iframe");
       await expect(frame).toHaveAttribute("src", /^\/api\//);
       src = await frame.getAttribute("src");
