@@ -56,6 +56,11 @@ test("nominate, confirm by e-mail, verify, consent, accept: the draft passes the
   await form.getByLabel("Số điện thoại", { exact: true }).fill(NOMINATOR.phone);
   await form.getByLabel("Quan hệ của bạn với người được đề cử", { exact: true }).selectOption("neighbour");
   await form.getByLabel(/Tôi cam đoan/).check();
+  // The send button shows its focus when reached from the keyboard (the site's own outline).
+  await form.getByLabel(/Tôi cam đoan/).focus();
+  await form.keyboard.press("Tab");
+  await expect(form.getByRole("button", { name: "Gửi đề cử" })).toBeFocused();
+  expect(await form.getByRole("button", { name: "Gửi đề cử" }).evaluate((el) => getComputedStyle(el).outlineStyle)).toBe("solid");
   await form.getByRole("button", { name: "Gửi đề cử" }).click();
   await expect(form).toHaveURL(/\/de-cu\/da-gui$/);
   await expect(form.getByRole("heading", { level: 1 })).toHaveText("Xin kiểm tra hộp thư");

@@ -226,11 +226,29 @@ describe.each(databaseKinds)("nominations (%s)", { timeout: 120_000 }, (kind) =>
     const b = body({}, { name: "Giàng Thị Dợ" });
     const { code } = (await nominate(b)).body;
     await call("POST", "/api/nominations/confirm", { json: { t: await followToken(b.nominator.email) } });
+    // Every editor route, every method, as someone who is not an editor: refused before anything is read or changed.
+    const routes: [string, string][] = [
+      ["GET", "/api/editor/nominations"],
+      ["GET", `/api/editor/nominations/${code}`],
+      ["PATCH", `/api/editor/nominations/${code}`],
+      ["POST", `/api/editor/nominations/${code}`],
+      ["POST", `/api/editor/nominations/${code}/accept`],
+      ["POST", `/api/editor/nominations/${code}/consent-link`],
+      ["GET", `/api/editor/nominations/${code}/draft`],
+      ["GET", `/api/editor/nominations/${code}/files/00000000-0000-4000-8000-000000000000`],
+      ["POST", `/api/editor/nominations/${code}/more`],
+      ["POST", `/api/editor/nominations/${code}/published`],
+      ["POST", `/api/editor/nominations/${code}/reject`],
+    ];
+    const rowsBefore = (await database.db.select().from(auditLog).where(eq(auditLog.entityId, code))).length;
     for (const who of [undefined, journalist.id, secretariat.id]) {
-      const res = await call("GET", `/api/editor/nominations/${code}`, { as: who });
-      expect(res.status).toBe(who ? 403 : 401);
-      expect(JSON.stringify(res.body)).not.toContain("Giàng");
+      for (const [method, path] of routes) {
+        const res = await call(method as "GET", path, { as: who, ...(method === "GET" ? {} : { json: { reason: "Không đủ căn cứ xác minh." } }) });
+        expect(res.status, `${method} ${path} as ${who ?? "anonymous"}`).toBe(who ? 403 : 401);
+        expect(JSON.stringify(res.body)).not.toContain("Giàng");
+      }
     }
+    expect((await database.db.select().from(auditLog).where(eq(auditLog.entityId, code))).length).toBe(rowsBefore);
     expect((await call("GET", "/api/editor/nominations/DC-00000000", { as: editor.id })).status).toBe(404);
     expect((await call("GET", "/api/editor/nominations/dc-abc", { as: editor.id })).status).toBe(404);
     const before = (await database.db.select().from(auditLog).where(eq(auditLog.entityId, code))).length;

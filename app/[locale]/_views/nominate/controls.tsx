@@ -32,4 +32,4 @@ export function Fieldset({ legend, children }: { legend: string; children: React
   );
 }
 
-export const button = "rounded-md bg-brand-700 px-5 py-3 text-base font-semibold text-white hover:bg-brand-800 focus:outline-none focus-visible:ring-4 focus-visible:ring-brand-300";
+export const button = "rounded-md bg-brand-700 px-5 py-3 text-base font-semibold text-white hover:bg-brand-800";
