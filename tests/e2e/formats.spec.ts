@@ -80,6 +80,8 @@ async function signIn(page: Page, email: string): Promise<void> {
   await page.getByLabel("Mật khẩu").fill(PASSWORD);
   await page.getByRole("button", { name: "Đăng nhập" }).click(); // enabled once hydrated
   await expect.poll(async () => (await page.context().cookies()).some((c) => c.name.endsWith("next-auth.session-token")), { timeout: 30_000 }).toBe(true);
+  // The form then leaves for the role's own page; arriving there keeps the next goto from racing it.
+  await page.waitForURL((url) => url.pathname !== "/dang-nhap", { timeout: 30_000 });
   await page.waitForLoadState("load");
 }
 

@@ -66,6 +66,7 @@ const TEXT = {
     requestNew: "Yêu cầu liên kết mới",
     password: "Mật khẩu",
     signInButton: "Đăng nhập",
+    entriesPath: "/bai-du-thi",
   },
   en: {
     signIn: "/en/signin",
@@ -86,6 +87,7 @@ const TEXT = {
     requestNew: "Ask for a new link",
     password: "Password",
     signInButton: "Sign in",
+    entriesPath: "/en/entries",
   },
 } as const;
 
@@ -144,6 +146,9 @@ for (const device of VIEWPORTS) {
         await page.getByLabel(t.password, { exact: true }).fill(newPassword);
         await page.getByRole("button", { name: t.signInButton, exact: true }).click();
         await expect.poll(async () => (await page.context().cookies()).some((c) => c.name.endsWith("next-auth.session-token")), { timeout: 30_000 }).toBe(true);
+        // The form goes on to the journalist's entries; closing the page mid-navigation can hang.
+        await page.waitForURL((url) => url.pathname === t.entriesPath, { timeout: 30_000 });
+        await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
       });
     }
 
