@@ -29,7 +29,7 @@ export async function auditCsv(db: Db, actorId: string, query: AuditExportQuery,
     if (rows.length === 0) break;
     const objects = await auditObjects(db, rows.map((r) => r.row));
     rows.forEach(({ row, actorName }, i) => {
-      const head = [auditTime(row.createdAt), row.actorId ? (actorName ?? "") : t("system"), words.action(row.action), words.entity(row.entity), objects[i]!.label ?? ""];
+      const head = [auditTime(row.createdAt), row.actorId ? (actorName ?? "") : words.actor(null, row.after), words.action(row.action), words.entity(row.entity), objects[i]!.label ?? ""];
       const changes = words.changes(row.before, row.after);
       if (changes.length === 0) out += csvLine([...head, "", "", ""]);
       for (const c of changes) out += csvLine([...head, c.label, c.before, c.after]);

@@ -19,6 +19,7 @@ export function auditTime(instant: Date | string): string {
 export function auditWords(locale: Locale) {
   const status = translator(locale, "Admin.Status");
   const fields = translator(locale, "Admin.AuditFields");
+  const list = translator(locale, "Admin.AuditList");
   const categories = new Map(STANDARD_CATEGORIES.map((c) => [c.code as string, c.name[locale]]));
   // The vocabulary's words are plain messages: read from the catalogue, so a value it has no word
   // for is shown as stored without a missing-message error in the log.
@@ -85,5 +86,11 @@ export function auditWords(locale: Locale) {
     },
     action: (action: string) => word("Actions", action.replace(/\./g, "_")) ?? action,
     entity: (entity: string) => word("Entities", entity) ?? entity,
+    /** Who did it: an account's name, the holder of a nomination's link, or the system. */
+    actor(actorName: string | null | undefined, after: unknown): string {
+      if (actorName) return actorName;
+      const by = typeof after === "object" && after !== null ? (after as Record<string, unknown>).by : undefined;
+      return by === "nominator" ? list("byNominator") : by === "nominee" ? list("byNominee") : list("system");
+    },
   };
 }

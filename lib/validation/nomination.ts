@@ -108,5 +108,12 @@ export const reviewInput = z
   .strict();
 export const askMoreInput = z.object({ message: text({ min: 10, max: 2000, multiline: true }) }).strict();
 export const rejectInput = z.object({ reason: text({ min: 10, max: 2000, multiline: true }) }).strict();
-export const publishedInput = z.object({ slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(200) }).strict();
+/** A story's slug from what an editor pastes: the page's address, its path, or the slug itself. */
+export function storySlugOf(value: unknown): unknown {
+  if (typeof value !== "string") return value;
+  const path = value.trim().replace(/^https?:\/\/[^/]+/i, "").replace(/[?#].*$/, "").replace(/\/+$/, "");
+  const story = /^\/(?:cau-chuyen|en\/stories)\/([^/]+)$/.exec(path);
+  return story ? story[1] : path;
+}
+export const publishedInput = z.object({ slug: z.preprocess(storySlugOf, z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(200)) }).strict();
 export const queueQuery = z.object({ status: z.enum(["open", "received", "reviewing", "moreInfo", "accepted", "rejected", "published"]).default("open") }).strict();

@@ -7,6 +7,8 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { storyProblems } from "../../lib/content/checks";
+import { SHOWCASE_TABLES } from "../../lib/statistics/showcase";
+import { builtStories } from "./support";
 
 const PASSWORD = process.env.DEMO_PASSWORD ?? "lantoa-demo";
 const mailDir = path.join(path.resolve(process.env.DATA_DIR || "data"), "mail");
@@ -26,11 +28,28 @@ async function mailBody(to: string): Promise<string> {
   return Buffer.from(body.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16))), "latin1").toString("utf8");
 }
 
-/** Every public place a nominee could leak to. */
+/**
+ * Every public place a nominee could leak to: listings, the pages of the nominee's own province
+ * (the current unit, Tuyên Quang, and the former Hà Giang folded into it), movement, field, kind and
+ * year, the statistics and their CSV files, the contest and its results, feeds, sitemap and search.
+ * Open Graph images are pictures: a draft's own is checked to be missing below.
+ */
 async function publicText(page: Page): Promise<string> {
-  const paths = ["/", "/cau-chuyen", "/en/stories", "/sitemap.xml", "/feed.xml", "/en/feed.xml", "/de-cu", "/en/nominate"];
+  const year = new Date().getFullYear();
+  const paths = [
+    "/", "/cau-chuyen", "/en/stories", "/sitemap.xml", "/feed.xml", "/en/feed.xml", "/de-cu", "/en/nominate",
+    "/tinh-thanh", "/tinh-thanh/tuyen-quang", "/en/provinces/tuyen-quang", "/phong-trao/nong-thon-moi", "/linh-vuc/nong-nghiep", "/doi-tuong/ca-nhan",
+    "/thong-ke", "/en/statistics", "/thong-ke/cuoc-thi", ...SHOWCASE_TABLES.map((t) => `/thong-ke/csv/${t}`),
+    "/cuoc-thi", "/ket-qua/2025", "/gioi-thieu",
+  ];
   const texts: string[] = [];
-  for (const p of paths) texts.push(await (await page.request.get(p)).text());
+  for (const p of paths) {
+    const res = await page.request.get(p);
+    expect(res.status(), p).toBe(200);
+    texts.push(await res.text());
+  }
+  // This year's page exists once a story of this year does; before that, a 404 names no one either.
+  texts.push(await (await page.request.get(`/nam/${year}`)).text());
   // What a search for the name finds (the answer echoes the words searched for, which prove nothing).
   const { hits, winners } = await (await page.request.get(`/api/search?q=${encodeURIComponent(NOMINEE)}`)).json();
   texts.push(JSON.stringify({ hits, winners }));
@@ -91,6 +110,8 @@ test("nominate, confirm by e-mail, verify, consent, accept: the draft passes the
   await page.getByLabel("Ghi chú của biên tập viên", { exact: true }).fill("Đã gọi điện cho xã.");
   await page.getByRole("button", { name: "Lưu" }).click();
   await expect(page.getByRole("status")).toHaveText("Đã lưu.");
+  await form.goto(follow.pathname + follow.search);
+  await expect(form.getByTestId("nomination-status")).toHaveText("Đang xem xét");
   // Not before the nominee consents.
   await page.getByRole("button", { name: "Chấp nhận và tạo bản nháp" }).click();
   await expect(page.getByRole("alert")).toContainText("chưa đồng ý");
@@ -133,6 +154,18 @@ test("nominate, confirm by e-mail, verify, consent, accept: the draft passes the
   await expect(form.getByTestId("nomination-status")).toHaveText("Được chấp nhận");
   // Accepted but a draft: still nothing public.
   expect(await publicText(page)).not.toContain(NOMINEE);
+
+  // The editor finishes the draft and the build publishes it; a story the build did publish stands
+  // for it here. The editor pastes the story's address; the nominator is told, with its link.
+  const story = builtStories().find((s) => s.locale === "vi")!;
+  await page.reload();
+  await page.getByLabel("Địa chỉ của câu chuyện đã đăng").fill(`https://lantoa.example.vn${story.url}`);
+  await page.getByRole("button", { name: "Báo cho người đề cử" }).click();
+  await expect(page.getByRole("status")).toContainText("Đã báo cho người đề cử.");
+  expect(await mailBody(NOMINATOR.email)).toContain(`/cau-chuyen/${story.slug}`);
+  await form.goto(follow.pathname + follow.search);
+  await expect(form.getByTestId("nomination-status")).toHaveText("Đã đăng");
+  await expect(form.getByRole("link", { name: "Đọc câu chuyện" })).toHaveAttribute("href", story.url);
   await noJs.close();
 });
 
@@ -156,5 +189,38 @@ test("the form answers a refused nomination with a page that says what to fix", 
   await page.getByRole("button", { name: "Send the nomination" }).click();
   await expect(page).toHaveURL(/\/en\/nominate\/problem\?/);
   await expect(page.getByRole("alert")).toContainText("You cannot nominate yourself");
+  await noJs.close();
+});
+
+test("the nominator's page tells a rejection, with the editor's reason", async ({ page, browser }) => {
+  const nominee = `Hầu A Lử ${Date.now().toString(36)}`;
+  const nominator = { name: "Vàng Thị Mỷ", email: `my.${Date.now().toString(36)}@example.vn`, phone: "0987 654 321", relation: "colleague" };
+  const sent = await page.request.post("/api/nominations", {
+    headers: { "x-forwarded-for": "198.51.100.97" },
+    data: { nominee: { kind: "individual", name: nominee, role: "Y tá thôn bản", directWorker: true, province: "lai-chau", movement: "nong-thon-moi", field: "y-te" }, deeds: DEEDS, nominator, declaration: true },
+  });
+  expect(sent.status()).toBe(202);
+  const follow = new URL(/https?:\/\/\S+\/de-cu\/theo-doi\?t=\S+/.exec(await mailBody(nominator.email))![0]);
+  const noJs = await browser.newContext({ javaScriptEnabled: false, baseURL: test.info().project.use.baseURL });
+  const form = await noJs.newPage();
+  await form.goto(follow.pathname + follow.search);
+  await form.getByRole("button", { name: "Xác nhận đề cử" }).click();
+  await expect(form.getByTestId("nomination-status")).toHaveText("Đã nhận");
+
+  await page.goto(`/dang-nhap?next=${encodeURIComponent("/bien-tap")}`);
+  await page.getByLabel("Thư điện tử", { exact: true }).fill("bientap@lantoa.test");
+  await page.getByLabel("Mật khẩu", { exact: true }).fill(PASSWORD);
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await page.waitForURL((url) => url.pathname === "/bien-tap", { timeout: 30_000 });
+  await page.getByRole("link", { name: nominee }).click();
+  const reason = "Chưa xác minh được với trạm y tế xã; xin gửi lại khi có xác nhận của địa phương.";
+  await page.getByLabel("Lý do (người đề cử sẽ được thông báo)").fill(reason);
+  await page.getByRole("button", { name: "Không chấp nhận đề cử" }).click();
+  await expect(page.getByRole("status")).toContainText("Đã ghi nhận và báo cho người đề cử.");
+
+  await form.goto(follow.pathname + follow.search);
+  await expect(form.getByTestId("nomination-status")).toHaveText("Không được chấp nhận");
+  await expect(form.getByText(reason)).toBeVisible();
+  expect(await mailBody(nominator.email)).toContain(reason);
   await noJs.close();
 });

@@ -86,6 +86,9 @@ export async function auditObjects(db: Db, rows: { entity: string; entityId: str
         return { label: round.get(r.entityId) ?? null, entryId: null, roundId: round.has(r.entityId) ? r.entityId : null };
       case "contest":
         return { label: contest.get(r.entityId) ?? null, entryId: null, roundId: null };
+      case "nomination":
+        // Its code (DC-…): the nominee's name stays with the editors.
+        return { label: r.entityId, entryId: null, roundId: null };
       case "score": {
         const s = sheet.get(r.entityId);
         return s ? { label: [entryLabel(s.entryId), user.get(s.jurorId)].filter(Boolean).join(" · "), entryId: s.entryId, roundId: s.roundId } : { label: null, entryId: null, roundId: null };

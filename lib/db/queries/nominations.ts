@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { attachments, nominationFiles, nominations, type Nomination, type NominationFile } from "../schema";
+import { attachments, auditLog, nominationFiles, nominations, type Nomination, type NominationFile } from "../schema";
 import { recordAudit } from "./audit";
 import { AppError } from "@/lib/errors";
 import type { NominationCheck, NominationStatus } from "@/lib/contest/vocabulary";
@@ -129,9 +129,10 @@ export type QueueItem = Pick<Nomination, "code" | "status" | "nominee" | "confir
 
 /**
  * The editors' queue: one row per nominee (merged nominations folded into the first), oldest
- * confirmation first. How many people nominated someone is shown, never used to order.
+ * confirmation first. How many people nominated someone is shown, never used to order. Each case
+ * listed is audited as seen by this editor, since the list names the nominees.
  */
-export async function listQueue(db: Db, filter: "open" | NominationStatus): Promise<QueueItem[]> {
+export async function listQueue(db: Db, filter: "open" | NominationStatus, editorId: string): Promise<QueueItem[]> {
   const statuses: NominationStatus[] = filter === "open" ? ["received", "reviewing", "moreInfo"] : [filter];
   const merged = db.$with("merged").as(db.select({ into: nominations.mergedInto, count: sql<number>`count(*)::int`.as("count") }).from(nominations).where(sql`${nominations.mergedInto} is not null and ${nominations.status} <> 'unconfirmed'`).groupBy(nominations.mergedInto));
   const rows = await db
@@ -142,6 +143,9 @@ export async function listQueue(db: Db, filter: "open" | NominationStatus): Prom
     .where(and(isNull(nominations.mergedInto), inArray(nominations.status, statuses)))
     .orderBy(asc(nominations.confirmedAt), asc(nominations.code))
     .limit(500);
+  if (rows.length > 0) {
+    await db.insert(auditLog).values(rows.map(({ n }) => ({ actorId: editorId, action: "nomination.list", entity: "nomination", entityId: n.code, after: { status: n.status } })));
+  }
   return rows.map(({ n, count }) => ({ code: n.code, status: n.status, nominee: n.nominee, confirmedAt: n.confirmedAt, consentAt: n.consentAt, checklist: n.checklist, nominators: 1 + (count ?? 0) }));
 }
 

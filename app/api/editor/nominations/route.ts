@@ -6,4 +6,4 @@ import { queueQuery } from "@/lib/validation/nomination";
 
 export const dynamic = "force-dynamic";
 
-export const GET = guard({ access: ["editor"], query: queueQuery }, async ({ db, query }) => json({ items: await listQueue(db, query.status) }));
+export const GET = guard({ access: ["editor"], query: queueQuery }, async ({ db, caller, query }) => json({ items: await listQueue(db, query.status, caller.id) }));

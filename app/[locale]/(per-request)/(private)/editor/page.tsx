@@ -31,7 +31,7 @@ export default async function EditorQueuePage({ params, searchParams }: Props) {
   const raw = await searchParams;
   const parsed = queueQuery.safeParse(typeof raw.status === "string" ? { status: raw.status } : {});
   const status = parsed.success ? parsed.data.status : "open";
-  const items = await listQueue(await getDb(), status);
+  const items = await listQueue(await getDb(), status, caller.id);
 
   return (
     <SimplePage locale={locale} title={t("title")} intro={t("intro")} alternates={sameParamsAlternates("/editor")}>

@@ -140,7 +140,7 @@ export default async function AdminAuditPage({ params, searchParams }: Props) {
                 <th scope="row" className={`${td} text-left font-semibold`}>
                   {words.action(row.action)}
                 </th>
-                <td className={td}>{row.actor ? row.actor.name : list("system")}</td>
+                <td className={td}>{words.actor(row.actor?.name, row.after)}</td>
                 <td className={`${td} text-sm`}>
                   <span className="block text-stone-700">{words.entity(row.entity)}</span>
                   {label && row.object.entryId ? (

@@ -266,7 +266,10 @@ export default async function EditorNominationPage({ params, searchParams }: Pro
                 <label htmlFor="published-slug" className="block font-semibold">
                   {t("publishedSlug")}
                 </label>
-                <input id="published-slug" name="slug" required defaultValue={n.storySlug ?? ""} className={control} />
+                <p id="published-slug-hint" className="text-sm text-stone-600">
+                  {t("publishedSlugHint")}
+                </p>
+                <input id="published-slug" name="slug" required defaultValue={n.storySlug ?? ""} aria-describedby="published-slug-hint" className={control} />
                 <button type="submit" className={small}>
                   {t("publishedSend")}
                 </button>
