@@ -96,9 +96,11 @@ export function slugify(text: string): string {
 }
 
 /**
- * Text typed by the public, made inert in an MDX body: every ASCII punctuation mark is
- * backslash-escaped (CommonMark allows it for all of them), so `{…}` cannot become an expression,
- * `<…>` a component or HTML, and no line can start a list, heading or quote; a line that begins
+ * Text typed by the public, made inert in an MDX body and still readable for the editor who
+ * finishes it: the marks MDX or Markdown read as syntax anywhere in a line are backslash-escaped
+ * (`{…}` cannot become an expression, `<…>` a component or HTML, `*_[]` emphasis or a link, `&`
+ * an entity), and so is what would open a block at a line's start (a list, a rule, a setext
+ * heading). Commas, full stops and the other marks of prose stay as written. A line that begins
  * with `import`/`export` (MDX's ES module syntax) starts with a character reference instead.
  */
 export function escapeMdx(text: string): string {
@@ -106,7 +108,10 @@ export function escapeMdx(text: string): string {
     .normalize("NFC")
     .split("\n")
     .map((line) => {
-      const escaped = line.replace(/[!-/:-@[-`{-~]/g, (c) => `\\${c}`);
+      const escaped = line
+        .replace(/[\\`*_{}[\]<>#|~&]/g, (c) => `\\${c}`)
+        .replace(/^(\s*)([-+=])/, "$1\\$2")
+        .replace(/^(\s*\d+)([.)])(?=\s|$)/, "$1\\$2");
       return /^\s*(import|export)\b/i.test(escaped) ? escaped.replace(/^(\s*)(\S)/, (_m, space: string, c: string) => `${space}&#${c.codePointAt(0)};`) : escaped;
     })
     .join("\n");

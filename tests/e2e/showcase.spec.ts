@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
-import { builtStories, translatedStory } from "./support";
+import { builtDocuments, builtStories, translatedStory } from "./support";
 
 test("home → movement → story → English → back", async ({ page }) => {
   const { vi, en } = translatedStory();
@@ -71,6 +71,23 @@ test("a missing story is a 404 in both locales", async ({ page }) => {
     const response = await page.goto(url);
     expect(response?.status(), url).toBe(404);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(text);
+  }
+});
+
+test("a draft in the content is nowhere on the site: no page, image, listing, feed, sitemap or search hit", async ({ request }) => {
+  const drafts = builtDocuments().filter((s) => s.draft);
+  expect(drafts.length).toBeGreaterThan(0);
+  for (const draft of drafts) {
+    for (const url of [draft.url, `/og/${draft.locale}/story/${draft.slug}`]) expect((await request.get(url)).status(), url).toBe(404);
+    for (const url of ["/sitemap.xml", "/feed.xml", "/cau-chuyen", `/phong-trao/${draft.movement}`]) {
+      const response = await request.get(url);
+      expect(response.status(), url).toBe(200);
+      const text = await response.text();
+      expect(text, url).not.toContain(draft.slug);
+      expect(text, url).not.toContain(draft.subjectName);
+    }
+    const found = await (await request.get(`/api/search?q=${encodeURIComponent(draft.subjectName)}`)).json();
+    expect(found.hits.map((h: { slug: string }) => h.slug)).not.toContain(draft.slug);
   }
 });
 

@@ -8,8 +8,9 @@ import { DEMO_RESULTS_YEAR, DEMO_WINNERS } from "../../lib/db/demo";
 // contest's, per request at /thong-ke/cuoc-thi: every chart is SVG drawn by the server, with its
 // table and a CSV file that says the same; the page works without JavaScript, on a phone and a desktop.
 
-type Built = { translationKey: string; locale: string; province: string; subjectKind: string };
-const built: Built[] = JSON.parse(readFileSync(path.join(import.meta.dirname, "../../.contentlayer/generated/Story/_index.json"), "utf8"));
+type Built = { translationKey: string; locale: string; province: string; subjectKind: string; draft: boolean };
+// Drafts are built but not showcased: the numbers leave them out.
+const built: Built[] = (JSON.parse(readFileSync(path.join(import.meta.dirname, "../../.contentlayer/generated/Story/_index.json"), "utf8")) as Built[]).filter((s) => !s.draft);
 // One model per translation key: the Vietnamese story, or the English one when it stands alone.
 const viKeys = new Set(built.filter((s) => s.locale === "vi").map((s) => s.translationKey));
 const models = built.filter((s) => s.locale === "vi" || !viKeys.has(s.translationKey));

@@ -1,6 +1,26 @@
 import { describe, expect, it } from "vitest";
 import { allStories } from "contentlayer/generated";
+import { findStory, publishedStories, storiesIn } from "@/lib/content/stories";
+import { builtStoryDocuments } from "@/lib/search/stories";
 import { currentUnitOf, movements } from "@/lib/content/taxonomies";
+
+// A draft being finished from a nomination sits in the content (content/stories/vi/lo-van-pao-…):
+// the build checks it like any story, and the site reads it nowhere.
+describe("drafts", () => {
+  const drafts = allStories.filter((s) => s.draft);
+
+  it("are built and checked, then left out of every list the site reads", () => {
+    expect(drafts.length).toBeGreaterThan(0);
+    for (const draft of drafts) {
+      expect(draft.checked).toBe(true);
+      expect(publishedStories).not.toContain(draft);
+      expect(storiesIn(draft.locale as "vi" | "en")).not.toContain(draft);
+      expect(findStory(draft.locale as "vi" | "en", draft.slug)).toBeUndefined();
+      expect(builtStoryDocuments.some((d) => d.slug === draft.slug)).toBe(false);
+    }
+    expect(publishedStories.length).toBe(allStories.length - drafts.length);
+  });
+});
 
 // Checks over the whole built collection: what no single file can know about itself.
 describe("story collection", () => {

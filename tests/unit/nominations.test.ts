@@ -95,6 +95,7 @@ describe("story draft", () => {
       "import fs from 'node:fs'\nexport const leak = fs",
       "<script>alert(1)</script> {globalThis.process.exit(1)} <Component /> # không phải tiêu đề\n- không phải danh sách\n> không phải trích",
       "\\ \\\\ ` `` *_[x](javascript:alert(1))_* &amp; &#0; <!-- -->",
+      "1. không phải danh sách đánh số\n2) cũng không\n+ không\n===\n| a | b |\n| --- | --- |\n***\n~~không gạch~~",
     ].join("\n\n");
     const draft = storyDraft(
       {
@@ -119,5 +120,7 @@ describe("story draft", () => {
     expect([...elements].every((e) => ["p", "h2", "ul", "li", "a", "Fragment"].includes(e)), [...elements].join(",")).toBe(true);
     expect(code).not.toMatch(/leak:|require\(|import\(|\.jsxs?\)\((Component|script)/);
     expect(code).toContain("{globalThis.process.exit(1)}");
+    // Prose stays as typed, for the editor who finishes the draft.
+    expect(draft.text).toContain("Ông Sùng A Páo đã hiến 2.000 m² đất làm đường; \"trích dẫn\" và 'nháy đơn': ---");
   }, 120_000);
 });

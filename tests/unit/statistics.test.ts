@@ -40,7 +40,8 @@ function frontmatter(file: string): Record<string, string | Record<string, strin
 }
 
 const files = ["vi", "en"].flatMap((locale) => readdirSync(path.join(root, "content/stories", locale)).map((f) => path.join(root, "content/stories", locale, f)));
-const stories = files.map(frontmatter);
+// A draft (`draft: true`) is not showcased yet: the site, and so its numbers, leave it out.
+const stories = files.map(frontmatter).filter((s) => s.draft !== "true");
 const viKeys = new Set(stories.filter((s) => s.locale === "vi").map((s) => s.translationKey));
 // One model per translation key: the Vietnamese file, or an English one with no Vietnamese original.
 const models = stories.filter((s) => s.locale === "vi" || !viKeys.has(s.translationKey));
