@@ -5,6 +5,11 @@
 // and a process killed mid-batch loses nothing: the batch's rows stay pending and are sent again).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // `next start` or the standalone server.js: the SITE_URL check scripts/server.ts makes for npm start.
+  if (process.env.NODE_ENV === "production" && process.env.NEXT_PHASE !== "phase-production-build") {
+    const { refuseWrongSiteUrl } = await import("./lib/site-url-start");
+    await refuseWrongSiteUrl();
+  }
   const { prepareDatabase } = await import("./lib/db/startup");
   await prepareDatabase();
   // Not awaited: the server answers at once; search uses its fallback until the index is ready.
@@ -12,3 +17,4 @@ export async function register() {
   void indexStoriesOnStart();
   startOutboxDrainer();
 }
+

@@ -2,7 +2,8 @@
 // URL, share link, preview image, feed and e-mailed link, and the prerendered pages carry the
 // value the build had. A production server therefore refuses to start when it is unset or points
 // at this machine, unless it is the local demo, and when the build was made for another origin.
-// Pure functions; scripts/server.ts applies them.
+// Pure functions; scripts/server.ts applies them before it starts Next.js, and instrumentation.ts
+// again when Next.js is started some other way (`next start`, the standalone server.js).
 
 const LOOPBACK = /^(localhost|.*\.localhost|127(\.\d{1,3}){3}|\[::1\]|0\.0\.0\.0|\[::\])$/i;
 
@@ -41,4 +42,10 @@ export function prerenderedOrigin(html: string): string | null {
 export function buildOriginMismatch(builtOrigin: string | null, siteUrl: string): string | null {
   if (builtOrigin === null || builtOrigin === new URL(siteUrl).origin) return null;
   return `The build's pages were prerendered for ${builtOrigin}, but SITE_URL is ${siteUrl}: their canonical URLs and share links would be wrong. Run npm run build again with SITE_URL=${siteUrl}.`;
+}
+
+/** Why a production server with this environment and these prerendered pages must not start, or null. */
+export function productionStartRefusal(env: SiteEnv, prerenderedHome: string): string | null {
+  if (env.LANTOA_DEMO === "1" || env.LANTOA_LOCAL === "1") return null;
+  return siteUrlRefusal(env) ?? buildOriginMismatch(prerenderedOrigin(prerenderedHome), env.SITE_URL!);
 }

@@ -11,7 +11,7 @@ import { validateEnv } from "../lib/env";
 import { componentLogger } from "../lib/log";
 import { replaceForwardedFor } from "../lib/forwarding";
 import { randomBytes } from "node:crypto";
-import { buildOriginMismatch, prerenderedOrigin, siteUrlRefusal } from "../lib/site-url";
+import { productionStartRefusal } from "../lib/site-url";
 import { documentPath, hashErrorPageScripts, pageEntry, publicPath, replacePolicy, sendPage, servableRequest, staticResponse, type PageEntry } from "../lib/static-pages";
 
 const env = validateEnv(process.env);
@@ -26,8 +26,7 @@ process.title = "lantoa-server";
 
 // Refused rather than warned: a wrong SITE_URL breaks nothing visibly, it only sends every share,
 // canonical URL and e-mailed link to the wrong place, and a warning scrolls away unread.
-const localOnly = env.LANTOA_DEMO === "1" || env.LANTOA_LOCAL === "1";
-const refusal = localOnly ? null : (siteUrlRefusal({ SITE_URL: process.env.SITE_URL }) ?? buildOriginMismatch(prerenderedOrigin(readPrerendered("vi.html")), env.SITE_URL));
+const refusal = productionStartRefusal({ SITE_URL: process.env.SITE_URL, LANTOA_DEMO: env.LANTOA_DEMO, LANTOA_LOCAL: env.LANTOA_LOCAL }, readPrerendered("vi.html"));
 if (refusal) {
   log.fatal({ siteUrl: process.env.SITE_URL ?? null }, refusal);
   process.exit(1);

@@ -5,15 +5,7 @@ import Link from "next/link";
 import { Field } from "./field";
 import { useErrorFocus } from "./use-error-focus";
 import { api, useHydrated } from "./format";
-
-/** Why the button is greyed out when scripts do not run: said once, under it. */
-function NeedsScript({ text }: { text: string }) {
-  return (
-    <noscript>
-      <p className="text-sm text-stone-700">{text}</p>
-    </noscript>
-  );
-}
+import { NeedsScript } from "../needs-script";
 
 /** POST /api/account/password-reset: the answer is the same for every e-mail, so is the notice. */
 export function PasswordResetRequestForm({ locale }: { locale: string }) {

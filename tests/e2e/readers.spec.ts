@@ -277,13 +277,26 @@ test.describe("on a desktop", () => {
 test("a production server refuses to start without SITE_URL, or with another origin than the build's", async () => {
   test.setTimeout(120_000);
   const root = path.join(import.meta.dirname, "../..");
-  const start = (env: Record<string, string | undefined>) =>
+  // npm start's server, or Next.js's own `next start` (which the standalone server.js resembles).
+  const SERVER = ["--import", "tsx/esm", "scripts/server.ts", "--port", "1", "-H", "127.0.0.1"];
+  const NEXT_START = ["node_modules/next/dist/bin/next", "start", "--port", "0", "--hostname", "127.0.0.1"];
+  const start = (env: Record<string, string | undefined>, args = SERVER) =>
     new Promise<{ code: number | null; output: string }>((resolve) => {
       const base = { ...process.env, NODE_ENV: "production", LANTOA_DEMO: "0", LANTOA_LOCAL: "0", SITE_URL: "" };
-      const child = spawn(process.execPath, ["--import", "tsx/esm", "scripts/server.ts", "--port", "1", "-H", "127.0.0.1"], { cwd: root, env: { ...base, ...env } as NodeJS.ProcessEnv });
+      const child = spawn(process.execPath, args, { cwd: root, env: { ...base, ...env } as NodeJS.ProcessEnv });
       let output = "";
-      child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-      child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+      let asked = false;
+      const read = (chunk: Buffer) => {
+        output += chunk.toString();
+        // Should Next.js run the start-up checks on the first request only, make one.
+        const url = /https?:\/\/127\.0\.0\.1:\d+/.exec(output)?.[0];
+        if (url && !asked && args === NEXT_START) {
+          asked = true;
+          fetch(`${url}/api/health`).catch(() => undefined);
+        }
+      };
+      child.stdout.on("data", read);
+      child.stderr.on("data", read);
       const timer = setTimeout(() => child.kill("SIGKILL"), 60_000);
       child.on("exit", (code) => {
         clearTimeout(timer);
@@ -300,4 +313,11 @@ test("a production server refuses to start without SITE_URL, or with another ori
   const other = await start({ SITE_URL: "https://lantoa.example" });
   expect(other.code).toBe(1);
   expect(other.output).toContain(`The build's pages were prerendered for ${new URL(SITE_URL).origin}, but SITE_URL is https://lantoa.example`);
+  // Started by Next.js itself, the same refusals.
+  const nextUnset = await start({}, NEXT_START);
+  expect(nextUnset.code).toBe(1);
+  expect(nextUnset.output).toContain("SITE_URL is not set");
+  const nextOther = await start({ SITE_URL: "https://lantoa.example" }, NEXT_START);
+  expect(nextOther.code).toBe(1);
+  expect(nextOther.output).toContain("but SITE_URL is https://lantoa.example");
 });

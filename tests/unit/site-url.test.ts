@@ -1,7 +1,7 @@
 // SITE_URL cannot be forgotten: a production server refuses an unset or loopback SITE_URL (except
 // for the local demo and LANTOA_LOCAL=1), and a build made for another origin.
 import { describe, expect, it } from "vitest";
-import { buildOriginMismatch, isLoopbackUrl, prerenderedOrigin, siteUrlRefusal } from "@/lib/site-url";
+import { buildOriginMismatch, isLoopbackUrl, prerenderedOrigin, productionStartRefusal, siteUrlRefusal } from "@/lib/site-url";
 
 describe("SITE_URL at a production start", () => {
   it("is refused unset, empty, or pointing at this machine", () => {
@@ -29,5 +29,14 @@ describe("SITE_URL at a production start", () => {
     expect(buildOriginMismatch("http://localhost:3000", "https://lantoa.vn")).toBe(
       "The build's pages were prerendered for http://localhost:3000, but SITE_URL is https://lantoa.vn: their canonical URLs and share links would be wrong. Run npm run build again with SITE_URL=https://lantoa.vn.",
     );
+  });
+
+  it("applies both rules at a start, whichever server starts", () => {
+    const page = '<link rel="canonical" href="https://lantoa.vn"/>';
+    expect(productionStartRefusal({}, page)).toMatch(/^SITE_URL is not set/);
+    expect(productionStartRefusal({ SITE_URL: "https://lantoa.vn" }, page)).toBeNull();
+    expect(productionStartRefusal({ SITE_URL: "https://thi-dua.gov.vn" }, page)).toMatch(/^The build's pages were prerendered for https:\/\/lantoa\.vn/);
+    expect(productionStartRefusal({ SITE_URL: "https://thi-dua.gov.vn" }, "")).toBeNull();
+    expect(productionStartRefusal({ LANTOA_LOCAL: "1", SITE_URL: "https://thi-dua.gov.vn" }, page)).toBeNull();
   });
 });

@@ -7,6 +7,7 @@ import { sameParamsAlternates } from "@/lib/seo/metadata";
 import { PasswordForm } from "@/components/portal/password-form";
 import { SessionsForm } from "@/components/portal/sessions-form";
 import { ClientMessages } from "@/components/client-messages";
+import { NeedsScript } from "@/components/needs-script";
 import { SimplePage } from "@/app/[locale]/_views/simple-page";
 import { pageLocale } from "@/app/[locale]/_views/static-locale";
 import { SignedInBar } from "@/app/[locale]/_views/signed-in-bar";
@@ -28,6 +29,7 @@ export default async function PasswordPage({ params }: Props) {
     <SimplePage locale={locale} title={t("title")} intro={t("intro")} alternates={sameParamsAlternates("/account/password")}>
       <ClientMessages locale={locale} namespaces={["Account"]}>
         <SignedInBar locale={locale} name={caller.name} link={{ href: workspacePath(locale, caller.role), label: t("back") }} />
+        <NeedsScript text={t("needsScript")} />
         <div className="mt-6">
           <PasswordForm locale={locale} />
         </div>

@@ -7,6 +7,7 @@ import { localizedPath } from "@/lib/i18n/paths";
 import { sameParamsAlternates } from "@/lib/seo/metadata";
 import { TwoFactorForm } from "@/components/portal/two-factor-form";
 import { ClientMessages } from "@/components/client-messages";
+import { NeedsScript } from "@/components/needs-script";
 import { SimplePage } from "@/app/[locale]/_views/simple-page";
 import { pageLocale } from "@/app/[locale]/_views/static-locale";
 import { SignedInBar } from "@/app/[locale]/_views/signed-in-bar";
@@ -40,6 +41,7 @@ export default async function TwoFactorPage({ params }: Props) {
                   {t("required")}
                 </p>
               )}
+              <NeedsScript text={t("needsScript")} />
               <TwoFactorForm locale={locale} enabled={status.enabled} recoveryCodesLeft={status.recoveryCodesLeft} next={workspacePath(locale, caller.role)} />
             </>
           )}

@@ -9,6 +9,7 @@ import { ClientMessages } from "@/components/client-messages";
 import { SiteHeader } from "@/components/site-header";
 import { Breadcrumbs, type Crumb } from "@/components/breadcrumbs";
 import { SignedInBar } from "@/app/[locale]/_views/signed-in-bar";
+import { NeedsScript } from "@/components/needs-script";
 
 export const SECTIONS = [
   { route: "/admin", key: "overview" },
@@ -49,6 +50,7 @@ export async function AdminPage({ locale, caller, section, title, intro, alterna
       <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
         <Breadcrumbs label={nav("breadcrumbs")} items={crumbs} />
         <SignedInBar locale={locale} name={caller.name} className="mt-3" />
+        <NeedsScript text={t("needsScript")} />
         <nav aria-label={t("label")} className="no-print mt-4 border-b border-stone-200">
           <ul className="flex gap-1 relative overflow-x-auto text-sm font-semibold">
             {SECTIONS.map((s) => {

@@ -18,6 +18,7 @@ import { ConflictForm } from "@/components/jury/conflict-form";
 import { JuryShortcuts } from "@/components/jury/jury-shortcuts";
 import { WorkViewer } from "@/components/jury/work-viewer";
 import { ClientMessages } from "@/components/client-messages";
+import { NeedsScript } from "@/components/needs-script";
 import { SimplePage } from "@/app/[locale]/_views/simple-page";
 import { pageLocale } from "@/app/[locale]/_views/static-locale";
 import { orNotFound } from "@/app/[locale]/_views/or-not-found";
@@ -232,6 +233,7 @@ export default async function JuryEntryPage({ params }: Props) {
           </article>
           <div className="min-w-0 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">
             <div className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm sm:p-5">
+              {score.status !== "submitted" && score.editable && <NeedsScript text={(await getTranslations({ locale, namespace: "JuryForm" }))("needsScript")} />}
               <ScoreForm
                 locale={locale}
                 userId={caller.id}
