@@ -124,6 +124,9 @@ export function useAutosave<T, R>(options: AutosaveOptions<T, R>) {
               const wait = Math.min(RETRY_MAX_MS, RETRY_FIRST_MS * 2 ** failures.current++);
               retryTimer.current = setTimeout(() => void pumpRef.current(), wait);
             } else {
+              // Refused, but typed on while it was out: the newer state may be fine, so it goes next
+              // (stopping here would leave it unsent until the next keystroke).
+              if (valueRef.current !== sent) continue;
               opts.current.onFieldErrors?.(res.error.fields ?? {});
               setStatus({ kind: "error", message: res.error.message });
             }

@@ -75,8 +75,14 @@ for (const [n, viewport] of VIEWPORTS.entries()) {
     const id = page.url().split("/").pop()!;
     await expect.poll(async () => (await (await page.request.get(`/api/entries/${id}`)).json()).storyRef).toBe(story.slug);
 
-    // An address without https:// is completed as the field is left, and that is what is stored.
+    // An address that cannot be one is refused with a message, and the field keeps what was typed.
     const url = page.getByLabel("Đường dẫn tới tác phẩm");
+    await url.fill("bài viết hôm qua");
+    await url.press("Tab");
+    await expect(page.getByText("Địa chỉ web này không dùng được.", { exact: false }).first()).toBeVisible();
+    await expect(url).toHaveValue("bài viết hôm qua");
+    await expect(url).toHaveAttribute("aria-invalid", "true");
+    // An address without https:// is completed as the field is left, and that is what is stored.
     await url.fill("baodientu.vn/ban-lang-sang-den");
     await url.press("Tab");
     await expect(url).toHaveValue("https://baodientu.vn/ban-lang-sang-den");
@@ -91,6 +97,7 @@ for (const [n, viewport] of VIEWPORTS.entries()) {
     await expect(summary.getByRole("link", { name: /^Ngày đăng, phát: / })).toBeVisible();
     await expect(summary.getByRole("link", { name: /^Độ dài \(chữ\): / })).toBeVisible();
     await expect(page.getByLabel("Tóm tắt")).toBeFocused();
+    await expect(url).toHaveValue("https://baodientu.vn/ban-lang-sang-den"); // a refused submission loses nothing
     await summary.getByRole("link", { name: /^Độ dài/ }).click();
     await expect(page.getByLabel(/^Độ dài/)).toBeFocused();
     await expectNoSeriousViolations(page);
@@ -198,4 +205,42 @@ test("without JavaScript, sign-in, sign-up and the entry form say why they need 
     // Once the script runs, the note goes and the button works.
     await context.close();
   }
+});
+
+test("an entry of a contest whose submissions have closed is read-only, and looks it (390 and 1366 px, both languages)", async ({ browser }) => {
+  test.setTimeout(120_000);
+  // phongvien4 won a prize in the demo's 2025 contest, closed long ago.
+  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL, viewport: { width: 390, height: 844 }, extraHTTPHeaders: { "x-forwarded-for": "198.51.100.72" } });
+  const page = await context.newPage();
+  await page.goto("/dang-nhap?next=%2Fbai-du-thi");
+  await page.getByLabel("Thư điện tử").fill("phongvien4@lantoa.test");
+  await page.getByLabel("Mật khẩu").fill(process.env.DEMO_PASSWORD ?? "lantoa-demo");
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await page.waitForURL((url) => url.pathname === "/bai-du-thi", { timeout: 30_000 });
+  await page.getByRole("link", { name: /Những người thắp sáng bản làng/ }).first().click();
+  await page.waitForURL(/\/bai-du-thi\/[0-9a-f-]{36}$/);
+  const id = page.url().split("/").pop()!;
+  for (const [locale, at, notice, title] of [
+    ["vi", `/bai-du-thi/${id}`, "Tác phẩm này không thể sửa được nữa.", "Tên tác phẩm"],
+    ["en", `/en/entries/${id}`, "This entry can no longer be changed.", "Title of the work"],
+  ] as const) {
+    for (const width of [390, 1366]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(at);
+      await expect(page.getByText(notice)).toBeVisible();
+      const field = page.getByLabel(title, { exact: true });
+      await expect(field).toHaveValue("Những người thắp sáng bản làng");
+      await expect(field).toBeDisabled();
+      expect(await field.evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe("rgb(255, 255, 255)");
+      await expect(page.locator("main form button[type=submit]")).toHaveCount(0);
+      await expect(page.locator('input[type="file"]')).toHaveCount(0);
+      await expectNoSeriousViolations(page);
+      await shot(page, `entry-closed-${locale}-${width}`);
+    }
+  }
+  // The API holds the same line.
+  const patch = await page.request.patch(`/api/entries/${id}`, { data: { title: "Đổi tên sau khi đã đóng" } });
+  expect(patch.status()).toBeGreaterThanOrEqual(400);
+  expect(patch.status()).toBeLessThan(500);
+  await context.close();
 });
