@@ -27,20 +27,26 @@ export const publishedStories: readonly Story[] = allStories.filter((s) => !s.dr
 const byLocale = new Map<Locale, Story[]>();
 for (const story of [...publishedStories].sort(byNewest)) {
   const locale = story.locale as Locale;
-  byLocale.set(locale, [...(byLocale.get(locale) ?? []), story]);
+  const list = byLocale.get(locale);
+  if (list) list.push(story);
+  else byLocale.set(locale, [story]);
 }
 
 export function storiesIn(locale: Locale): readonly Story[] {
   return byLocale.get(locale) ?? [];
 }
 
+// Looked up once per page at build time: maps, so thousands of stories cost no quadratic scan.
+const bySlug = new Map(publishedStories.map((s) => [`${s.locale}/${s.slug}`, s]));
+const byTranslation = new Map(publishedStories.map((s) => [`${s.locale}/${s.translationKey}`, s]));
+
 export function findStory(locale: Locale, slug: string): Story | undefined {
-  return storiesIn(locale).find((s) => s.slug === slug);
+  return bySlug.get(`${locale}/${slug}`);
 }
 
 /** The same story in another locale, when it has been translated. */
 export function translationOf(story: Story, locale: Locale): Story | undefined {
-  return storiesIn(locale).find((s) => s.translationKey === story.translationKey);
+  return byTranslation.get(`${locale}/${story.translationKey}`);
 }
 
 export function matchesFilter(story: Story, filter: StoryFilter): boolean {
