@@ -4,7 +4,6 @@
 // the audit of every reading, and deletion of rejected nominations with their files.
 import "../support/env";
 import { execFile } from "node:child_process";
-import { existsSync } from "node:fs";
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";

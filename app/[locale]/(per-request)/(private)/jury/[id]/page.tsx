@@ -51,6 +51,9 @@ export default async function JuryEntryPage({ params }: Props) {
     listJurorAssignments(db, caller, now),
   ]);
   const mine = rounds.find((r) => r.id === round.id);
+  // A sheet still to score: it needs scripts (said when they are off) and takes a conflict declaration.
+  const sheetOpen = score.status !== "submitted" && score.editable;
+  const sheetText = await getTranslations({ locale, namespace: "JuryForm" });
   const nav = juryNavigation((mine?.items ?? []).map((i) => ({ id: i.entry.id, state: sheetState(i.score) })), entry.id);
   const href = (to: string | null) => (to ? localizedPath(locale, "/jury/[id]", { id: to }) : null);
   const list = localizedPath(locale, "/jury");
@@ -233,7 +236,7 @@ export default async function JuryEntryPage({ params }: Props) {
           </article>
           <div className="min-w-0 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">
             <div className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm sm:p-5">
-              {score.status !== "submitted" && score.editable && <NeedsScript text={(await getTranslations({ locale, namespace: "JuryForm" }))("needsScript")} />}
+              {sheetOpen && <NeedsScript text={sheetText("needsScript")} />}
               <ScoreForm
                 locale={locale}
                 userId={caller.id}
@@ -250,7 +253,7 @@ export default async function JuryEntryPage({ params }: Props) {
                 initial={{ values: score.values, comment: score.comment, status: score.status, editable: score.editable, updatedAt: score.updatedAt }}
                 next={onward}
               />
-              {score.status !== "submitted" && score.editable && <ConflictForm locale={locale} entryId={entry.id} done={`${list}?declared=1`} />}
+              {sheetOpen && <ConflictForm locale={locale} entryId={entry.id} done={`${list}?declared=1`} />}
             </div>
             <p className="mt-3 lg:hidden">
               <a href="#work-title" className="text-sm font-semibold text-brand-700 underline">
