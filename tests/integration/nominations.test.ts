@@ -273,6 +273,8 @@ describe.each(databaseKinds)("nominations (%s)", { timeout: 120_000 }, (kind) =>
     const listed = await database.db.select().from(auditLog).where(and(eq(auditLog.entityId, code), eq(auditLog.action, "nomination.list")));
     expect(listed).toHaveLength(1);
     expect(listed[0]).toMatchObject({ actorId: editor.id, entity: "nomination" });
+    // A reading changes nothing: the log's "changes" column stays empty, with no raw status in it.
+    expect(auditWords("vi").changes(listed[0]!.before, listed[0]!.after)).toEqual([]);
   });
 
   it("moves through review, ask for more, consent and acceptance; the nominator is told at each step", async () => {

@@ -16,8 +16,12 @@ export type NominationActor = { editorId: string } | { link: "nominator" | "nomi
 const actorId = (a: NominationActor) => ("editorId" in a ? a.editorId : null);
 const actorNote = (a: NominationActor) => ("editorId" in a ? {} : "link" in a ? { by: a.link } : { by: a.system });
 
+function auditRow(actor: NominationActor, action: string, n: Pick<Nomination, "code">, after: Record<string, unknown> = {}) {
+  return { actorId: actorId(actor), action: `nomination.${action}`, entity: "nomination" as const, entityId: n.code, after: { ...actorNote(actor), ...after } };
+}
+
 async function audit(tx: Db, actor: NominationActor, action: string, n: Pick<Nomination, "code">, after: Record<string, unknown> = {}) {
-  await recordAudit(tx, { actorId: actorId(actor), action: `nomination.${action}`, entity: "nomination", entityId: n.code, after: { ...actorNote(actor), ...after } });
+  await recordAudit(tx, auditRow(actor, action, n, after));
 }
 
 /** Stores a new nomination, unconfirmed until its nominator follows the e-mailed link. */
@@ -144,7 +148,7 @@ export async function listQueue(db: Db, filter: "open" | NominationStatus, edito
     .orderBy(asc(nominations.confirmedAt), asc(nominations.code))
     .limit(500);
   if (rows.length > 0) {
-    await db.insert(auditLog).values(rows.map(({ n }) => ({ actorId: editorId, action: "nomination.list", entity: "nomination", entityId: n.code, after: { status: n.status } })));
+    await db.insert(auditLog).values(rows.map(({ n }) => auditRow({ editorId }, "list", n)));
   }
   return rows.map(({ n, count }) => ({ code: n.code, status: n.status, nominee: n.nominee, confirmedAt: n.confirmedAt, consentAt: n.consentAt, checklist: n.checklist, nominators: 1 + (count ?? 0) }));
 }
