@@ -55,6 +55,22 @@ export function publicPath(internal: string): string | null {
   return null;
 }
 
+/**
+ * Public URL patterns of the routes whose other params are rendered on their first request and
+ * kept (dynamicParams with a blocking fallback: the stories past PRERENDERED_STORIES, their
+ * images, deep listing pages), each with its internal route ("/[locale]/stories/[slug]").
+ */
+export function onDemandPatterns(dynamicRoutes: readonly string[]): { pattern: RegExp; route: string }[] {
+  const regex = (path: string) => new RegExp(`^${path.replace(/[.]/g, "\\.").replace(/\[[^\]/]+\]/g, "[^/]+")}$`);
+  return dynamicRoutes.flatMap((route) => {
+    const [, first, ...rest] = route.split("/");
+    if (first !== "[locale]") return [{ pattern: regex(route), route }];
+    const inner = rest.length ? `/${rest.join("/")}` : "/";
+    const vi = (routes[inner] as { vi: string } | undefined)?.vi;
+    return [{ pattern: regex(inner === "/" ? "/en" : `/en${inner}`), route }, ...(vi ? [{ pattern: regex(vi), route }] : [])];
+  });
+}
+
 /** True when a request may be answered from memory: a plain GET or HEAD of a URL without a query. */
 export function servableRequest(method: string | undefined, url: string | undefined, headers: IncomingHttpHeaders): boolean {
   if (method !== "GET" && method !== "HEAD") return false;

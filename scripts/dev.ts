@@ -1,4 +1,4 @@
-// npm run dev: contentlayer in watch mode, a local Meilisearch (unless MEILI_HOST is set) and
+// npm run dev: contentlayer in watch mode (and the story index after it), a local Meilisearch (unless MEILI_HOST is set) and
 // next dev, with demo data. One Ctrl-C stops all three.
 import { spawn } from "node:child_process";
 import { validateEnv } from "../lib/env";
@@ -9,7 +9,7 @@ const meili = await startMeilisearch({ log: (line: string) => process.stderr.wri
 const env = { ...process.env, LANTOA_DEMO: process.env.LANTOA_DEMO ?? "1", MEILI_HOST: meili.host, MEILI_MASTER_KEY: meili.masterKey ?? "" };
 
 // Generated content must exist before next dev compiles the first page.
-const build = spawn(process.execPath, ["node_modules/contentlayer2/bin/cli.cjs", "build"], { stdio: "inherit", env });
+const build = spawn(process.execPath, ["--import", "tsx/esm", "scripts/content.ts"], { stdio: "inherit", env });
 const buildCode = await new Promise<number | null>((resolve) => build.on("exit", resolve));
 if (buildCode !== 0) {
   await meili.stop();
@@ -18,6 +18,8 @@ if (buildCode !== 0) {
 
 const children = [
   spawn(process.execPath, ["node_modules/contentlayer2/bin/cli.cjs", "dev"], { stdio: "inherit", env }),
+  // The story index the pages read follows contentlayer's output.
+  spawn(process.execPath, ["--import", "tsx/esm", "scripts/content.ts", "--watch"], { stdio: "inherit", env }),
   spawn(process.execPath, ["node_modules/next/dist/bin/next", "dev", ...process.argv.slice(2)], { stdio: "inherit", env }),
 ];
 

@@ -10,7 +10,6 @@
 //                   otherwise print a notice and succeed (the server indexes at start).
 //   --stories-only  the stories index only; --entries-only  the two database indexes only.
 //   --help
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Db } from "../lib/db/client";
 import * as schema from "../lib/db/schema";
@@ -21,6 +20,7 @@ import { rebuildEntriesIndex } from "../lib/search/entry-index";
 import { rebuildWinnersIndex } from "../lib/search/winner-index";
 import { claimDataDir, dataDirHolder, lockFile, releaseDataDir } from "../lib/db/pglite-lock";
 import type { StorySource } from "../lib/search/documents";
+import { readStoryBody, readStoryIndex } from "../lib/content/story-store";
 import { startMeilisearch } from "./meili";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -95,14 +95,18 @@ async function openDb(): Promise<{ db: Db; close: () => Promise<void> }> {
   };
 }
 
-const storiesFile = path.join(root, ".contentlayer", "generated", "Story", "_index.json");
 // Drafts (`draft: true`) are never indexed, as lib/content/stories.ts leaves them out of the site.
-const stories: StorySource[] = doStories
-  ? (JSON.parse(await readFile(storiesFile, "utf8").catch(() => {
-      console.error(`reindex: ${path.relative(root, storiesFile)} is missing; run \`npm run content\` first.`);
-      process.exit(1);
-    })) as (StorySource & { draft?: boolean })[]).filter((s) => !s.draft)
-  : [];
+function builtStories(): StorySource[] {
+  try {
+    return readStoryIndex(root)
+      .stories.filter((s) => !s.draft)
+      .map((s) => ({ ...s, body: { raw: readStoryBody(s, root).raw } }));
+  } catch (error) {
+    console.error(`reindex: ${(error as Error).message}`);
+    process.exit(1);
+  }
+}
+const stories: StorySource[] = doStories ? builtStories() : [];
 
 if (ifReachable && !(env.MEILI_HOST && (await reachable(env.MEILI_HOST)))) {
   console.log(`reindex: skipped, ${env.MEILI_HOST ? `Meilisearch at ${env.MEILI_HOST} does not answer` : "MEILI_HOST is not set"}; the server indexes the stories when it starts.`);

@@ -12,7 +12,9 @@ import { componentLogger } from "../lib/log";
 import { replaceForwardedFor } from "../lib/forwarding";
 import { randomBytes } from "node:crypto";
 import { productionStartRefusal } from "../lib/site-url";
-import { documentPath, hashErrorPageScripts, pageEntry, publicPath, replacePolicy, sendPage, servableRequest, staticResponse, type PageEntry } from "../lib/static-pages";
+import { documentPath, hashErrorPageScripts, onDemandPatterns, pageEntry, publicPath, replacePolicy, sendPage, servableRequest, staticResponse, type PageEntry } from "../lib/static-pages";
+import { SCRIPT_FREE_GROUP, hasExecutableScript, scriptRevealedContent, withoutScripts } from "../lib/script-free";
+import { onPagesChanged } from "../lib/held-pages";
 
 const env = validateEnv(process.env);
 const log = componentLogger("server");
@@ -38,8 +40,16 @@ await app.prepare();
 
 /** Public URL → the page as Next.js answered it; filled once the server listens. */
 const pages = new Map<string, PageEntry>();
-/** The public URLs of the pages the build prerendered once and for all (read before listening). */
+const manifest = readManifest();
+/** The public URLs of the pages the build prerendered once and for all, with their routes (read before listening). */
 const staticUrls = staticPageUrls();
+/** URLs of routes whose other pages are rendered on first request and kept (stories past PRERENDERED_STORIES). */
+const onDemand = onDemandPatterns(Object.entries(manifest.dynamicRoutes ?? {}).filter(([, r]) => r.fallback === null).map(([route]) => route));
+/** The routes of app/[locale]/(static), whose pages are sent without scripts (lib/script-free.ts). */
+const scriptFreeRoutes = new Set(Object.entries(readJson<Record<string, string>>("app-path-routes-manifest.json")).filter(([appPath]) => appPath.startsWith(SCRIPT_FREE_GROUP)).map(([, route]) => route));
+/** Held pages rendered on demand, oldest first: at most ON_DEMAND_HELD, the others are asked of Next.js's own cache again. */
+const onDemandHeld = new Set<string>();
+const ON_DEMAND_HELD = 2_000;
 /** Prerendered URLs Next.js answered with something else (an error, a cookie): left to it. */
 const notHeld = new Set<string>();
 /** Pages being asked of Next.js, so that concurrent first requests ask once. */
@@ -60,7 +70,8 @@ const server = http.createServer((req, res) => {
   }
   const url = documentPath(req.method, req.url, req.headers);
   if (url === null) return handle(req, res);
-  if (!staticUrls.has(url) || notHeld.has(url)) {
+  const route = staticUrls.get(url) ?? onDemand.find((r) => r.pattern.test(url))?.route;
+  if (route === undefined || notHeld.has(url)) {
     hashErrorPageScripts(res);
     return handle(req, res);
   }
@@ -68,7 +79,7 @@ const server = http.createServer((req, res) => {
   // hashes. Not held yet (the first requests after start), it is asked of Next.js now, once.
   const held = pages.get(url);
   if (held) return answer(held, url, req, res);
-  load(url).then(
+  load(url, route).then(
     (page) => (page ? answer(page, url, req, res) : handle(req, res)),
     (error) => {
       log.error({ err: error, url }, "could not hold a prerendered page");
@@ -82,20 +93,38 @@ const server = http.createServer((req, res) => {
  * sends the same prerendered bytes, under the held page's policy.
  */
 function answer(page: PageEntry, url: string, req: http.IncomingMessage, res: http.ServerResponse) {
-  if (holdPages && req.url === url && servableRequest(req.method, req.url, req.headers)) return sendPage(page, req, res);
+  // A page Next.js rendered after the build still has its scripts there: only the held copy has none.
+  const fromMemory = page.bytes > 0 && (holdPages || !staticUrls.has(url));
+  if (fromMemory && (req.url === url || !staticUrls.has(url)) && servableRequest(req.method, url, req.headers)) return sendPage(page, req, res);
   if (page.policy) replacePolicy(res, page.policy);
   handle(req, res);
 }
 
-/** Asks Next.js for a prerendered page and keeps it (only its policy with STATIC_PAGE_CACHE=0). */
-function load(url: string): Promise<PageEntry | null> {
+/**
+ * Asks Next.js for a prerendered page and keeps it (only its policy with STATIC_PAGE_CACHE=0). A
+ * page of app/[locale]/(static) that Next.js rendered after the build (on demand, or again after
+ * a publication) loses its scripts here, as the build's own pages did in scripts/script-free.ts.
+ */
+function load(url: string, route: string): Promise<PageEntry | null> {
   let pending = loading.get(url);
   if (!pending) {
     pending = fetchOwn(url).then((res) => {
-      if (!staticResponse(res.status, res.headers)) return (notHeld.add(url), null);
-      const entry = pageEntry(res.rawHeaders, res.body);
-      // Without the cache only the policy is kept; the bytes go with the closure.
-      const page = holdPages ? entry : { ...entry, bytes: 0, body: () => Buffer.alloc(0) };
+      if (!staticResponse(res.status, res.headers)) {
+        if (notHeld.size > 10_000) notHeld.clear();
+        return (notHeld.add(url), null);
+      }
+      const entry = pageEntry(res.rawHeaders, scriptFreeRoutes.has(route) ? scriptFree(res.body, res.headers) : res.body);
+      const rendered = !staticUrls.has(url);
+      // Without the cache only the policy of a prerendered page is kept; the bytes go with the closure.
+      const page = holdPages || rendered ? entry : { ...entry, bytes: 0, body: () => Buffer.alloc(0) };
+      if (rendered) {
+        onDemandHeld.add(url);
+        for (const oldest of onDemandHeld) {
+          if (onDemandHeld.size <= ON_DEMAND_HELD) break;
+          onDemandHeld.delete(oldest);
+          pages.delete(oldest);
+        }
+      }
       pages.set(url, page);
       return page;
     });
@@ -125,24 +154,52 @@ function fetchOwn(pathname: string): Promise<{ status: number; headers: http.Inc
   });
 }
 
-/** The public URLs of the pages in .next/prerender-manifest.json that are never revalidated. */
-function staticPageUrls(): Set<string> {
-  const manifest: { routes: Record<string, { initialRevalidateSeconds: number | false }> } = JSON.parse(readFileSync(path.join(root, ".next", "prerender-manifest.json"), "utf8"));
-  return new Set(
-    Object.entries(manifest.routes)
-      .filter(([, route]) => route.initialRevalidateSeconds === false)
-      .map(([internal]) => publicPath(internal))
-      .filter((url) => url !== null),
-  );
+type PrerenderManifest = {
+  routes: Record<string, { initialRevalidateSeconds: number | false; srcRoute: string | null }>;
+  dynamicRoutes?: Record<string, { fallback: string | false | null }>;
+};
+
+function readJson<T>(file: string): T {
+  return JSON.parse(readFileSync(path.join(root, ".next", file), "utf8")) as T;
 }
+
+function readManifest(): PrerenderManifest {
+  return readJson<PrerenderManifest>("prerender-manifest.json");
+}
+
+/** The public URLs of the pages in .next/prerender-manifest.json that are never revalidated, with their routes. */
+function staticPageUrls(): Map<string, string> {
+  const urls = new Map<string, string>();
+  for (const [internal, route] of Object.entries(manifest.routes)) {
+    const url = route.initialRevalidateSeconds === false ? publicPath(internal) : null;
+    if (url !== null) urls.set(url, route.srcRoute ?? internal);
+  }
+  return urls;
+}
+
+/** A page without its scripts, unless it has none or content only a script would reveal. */
+function scriptFree(body: Buffer, headers: http.IncomingHttpHeaders): Buffer {
+  if (!String(headers["content-type"] ?? "").startsWith("text/html")) return body;
+  const html = body.toString("utf8");
+  return hasExecutableScript(html) && !scriptRevealedContent(html) ? Buffer.from(withoutScripts(html)) : body;
+}
+
+// A publication (app/api/content/published) changed pages: every held copy goes, and is asked
+// of Next.js again on its next request.
+onPagesChanged(() => {
+  pages.clear();
+  notHeld.clear();
+  onDemandHeld.clear();
+  log.info("held pages released after a publication");
+});
 
 /** Holds every prerendered page, two at a time: the first visitors are served meanwhile. */
 async function cacheStaticPages() {
   const started = performance.now();
-  const queue = [...staticUrls];
+  const queue = [...staticUrls.keys()];
   await Promise.all(
     [0, 1].map(async () => {
-      for (let url = queue.shift(); url !== undefined; url = queue.shift()) if (!pages.has(url)) await load(url);
+      for (let url = queue.shift(); url !== undefined; url = queue.shift()) if (!pages.has(url)) await load(url, staticUrls.get(url)!);
     }),
   );
   let bytes = 0;

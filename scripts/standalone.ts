@@ -1,7 +1,8 @@
 // After `NEXT_OUTPUT=standalone npm run build`: completes .next/standalone into a folder that runs
 // with `node server.js` and nothing else from this checkout. Next.js leaves out what it does not
 // trace: public/ and .next/static (meant for a CDN, but served by the server too when present), and
-// the SQL migrations the server reads at start (lib/db/client.ts: <cwd>/lib/db/migrations). PGlite
+// the SQL migrations the server reads at start (lib/db/client.ts: <cwd>/lib/db/migrations), and the
+// stories (.contentlayer). PGlite
 // loads its WebAssembly, data bundle and extensions by URL at run time; any the trace missed are
 // copied too.
 import { cp, readdir, stat } from "node:fs/promises";
@@ -19,6 +20,9 @@ const copies: [string, string][] = [
   ["public", "public"],
   [".next/static", ".next/static"],
   ["lib/db/migrations", "lib/db/migrations"],
+  // The stories, read from disk at run time (lib/content/story-store.ts): the index and each body.
+  [".contentlayer/stories.json", ".contentlayer/stories.json"],
+  [".contentlayer/generated/Story", ".contentlayer/generated/Story"],
 ];
 for (const [from, to] of copies) {
   await cp(path.join(root, from), path.join(out, to), { recursive: true, force: true });

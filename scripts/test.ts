@@ -71,7 +71,7 @@ const totals: Counts = { passed: 0, failed: 0, skipped: 0 };
 const add = (c: Counts) => { totals.passed += c.passed; totals.failed += c.failed; totals.skipped += c.skipped; };
 
 try {
-  exitCode = await run(bin("contentlayer2"), ["build"], env);
+  exitCode = await run(process.execPath, ["--import", "tsx/esm", "scripts/content.ts"], env);
   if (exitCode === 0 && only !== "e2e") {
     const file = path.join(reports, "vitest.json");
     const code = await run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${file}`, ...files], env);

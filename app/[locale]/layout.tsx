@@ -11,7 +11,8 @@ export function generateStaticParams() {
   return locales.map((locale) => ({ locale }));
 }
 
-export const dynamicParams = false;
+// Not `dynamicParams = false` here: it would hold for every page below, and a story published
+// after the build must render on its first request. An unknown locale is a 404 below.
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;

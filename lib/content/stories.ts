@@ -1,7 +1,7 @@
-import { allStories, type Story } from "contentlayer/generated";
 import type { Locale } from "@/lib/i18n/config";
 import { compareText } from "@/lib/i18n/format";
 import { provincePageSlugs } from "./taxonomies";
+import { readStoryBody, readStoryIndex, storyIndexVersion, type Story } from "./story-store";
 
 export type { Story };
 
@@ -18,35 +18,100 @@ function byNewest(a: Story, b: Story): number {
   return b.publishedAt.localeCompare(a.publishedAt) || compareText(a.title, b.title, a.locale as Locale);
 }
 
-/**
- * Every story the site shows: drafts (`draft: true`) are left out here, once, so no page, listing,
- * feed, sitemap, image or search index can reach one. Nothing else reads allStories.
- */
-export const publishedStories: readonly Story[] = allStories.filter((s) => !s.draft);
+type Collection = {
+  version: number;
+  published: readonly Story[];
+  byLocale: Map<Locale, Story[]>;
+  bySlug: Map<string, Story>;
+  byTranslation: Map<string, Story>;
+};
 
-const byLocale = new Map<Locale, Story[]>();
-for (const story of [...publishedStories].sort(byNewest)) {
-  const locale = story.locale as Locale;
-  const list = byLocale.get(locale);
-  if (list) list.push(story);
-  else byLocale.set(locale, [story]);
+function collect(stories: Story[], version: number): Collection {
+  // Drafts (`draft: true`) are left out here, once, so no page, listing, feed, sitemap, image or
+  // search index can reach one.
+  const published = stories.filter((s) => !s.draft);
+  const byLocale = new Map<Locale, Story[]>();
+  for (const story of [...published].sort(byNewest)) {
+    const locale = story.locale as Locale;
+    const list = byLocale.get(locale);
+    if (list) list.push(story);
+    else byLocale.set(locale, [story]);
+  }
+  // Looked up once per page: maps, so thousands of stories cost no quadratic scan.
+  const bySlug = new Map(published.map((s) => [`${s.locale}/${s.slug}`, s]));
+  const byTranslation = new Map(published.map((s) => [`${s.locale}/${s.translationKey}`, s]));
+  return { version, published, byLocale, bySlug, byTranslation };
+}
+
+let collection: Collection | null = null;
+let checkedAt = 0;
+// How often a running server looks at the index file's time: a story published by
+// `npm run story:publish` is read within this, and the stat costs nothing in between.
+const RECHECK_MS = 1000;
+
+function current(): Collection {
+  const now = Date.now();
+  if (collection && now - checkedAt < RECHECK_MS) return collection;
+  checkedAt = now;
+  if (collection && storyIndexVersion() === collection.version) return collection;
+  const { stories, version } = readStoryIndex();
+  collection = collect(stories, version);
+  return collection;
+}
+
+/** Re-reads the index now if it changed (the publication route, which must not wait a second). */
+export function reloadStories(): number {
+  checkedAt = 0;
+  return current().version;
+}
+
+/** Every story the site shows. Nothing else reads the index. */
+export function publishedStories(): readonly Story[] {
+  return current().published;
+}
+
+/** Which index the collection was read from: memos of anything derived from it compare this. */
+export function storiesVersion(): number {
+  return current().version;
+}
+
+/** Every published story with its MDX source (for search), read once per version of the index. */
+let withSources: { version: number; stories: (Story & { body: { raw: string } })[] } | null = null;
+export function publishedStorySources(): readonly (Story & { body: { raw: string } })[] {
+  const { version, published } = current();
+  if (withSources?.version !== version) withSources = { version, stories: published.map((s) => ({ ...s, body: { raw: readStoryBody(s).raw } })) };
+  return withSources.stories;
+}
+
+/**
+ * The stories a build prerenders: the newest PRERENDERED_STORIES of each locale (all of them by
+ * default). The others are rendered on their first request and kept, as the prerendered ones are,
+ * so a collection of 10,000 builds in minutes (docs/benchmarks.md, "Building at scale").
+ */
+export function prerenderedStories(locale: Locale): readonly Story[] {
+  return storiesIn(locale).slice(0, prerenderLimit());
+}
+
+/** PRERENDERED_STORIES as a number; listings prerender as many pages as hold that many stories. */
+export function prerenderLimit(): number {
+  const setting = process.env.PRERENDERED_STORIES;
+  if (setting === undefined || setting === "") return Infinity;
+  const limit = Number(setting);
+  if (!Number.isInteger(limit) || limit < 0) throw new Error(`PRERENDERED_STORIES must be a whole number of stories per locale (0 or more), not "${setting}"`);
+  return limit;
 }
 
 export function storiesIn(locale: Locale): readonly Story[] {
-  return byLocale.get(locale) ?? [];
+  return current().byLocale.get(locale) ?? [];
 }
 
-// Looked up once per page at build time: maps, so thousands of stories cost no quadratic scan.
-const bySlug = new Map(publishedStories.map((s) => [`${s.locale}/${s.slug}`, s]));
-const byTranslation = new Map(publishedStories.map((s) => [`${s.locale}/${s.translationKey}`, s]));
-
 export function findStory(locale: Locale, slug: string): Story | undefined {
-  return bySlug.get(`${locale}/${slug}`);
+  return current().bySlug.get(`${locale}/${slug}`);
 }
 
 /** The same story in another locale, when it has been translated. */
 export function translationOf(story: Story, locale: Locale): Story | undefined {
-  return byTranslation.get(`${locale}/${story.translationKey}`);
+  return current().byTranslation.get(`${locale}/${story.translationKey}`);
 }
 
 export function matchesFilter(story: Story, filter: StoryFilter): boolean {

@@ -27,6 +27,11 @@ export type StorySource = {
   body: { raw: string };
 };
 
+/** A story's document id in the index. */
+export function storyDocumentId(locale: string, slug: string): string {
+  return `${locale}-${slug}`;
+}
+
 /**
  * One story as Meilisearch stores it. `province` is the unit named in the story, `provinceUnit`
  * the current (post-2025) unit it belongs to, and `provinces` both, so a filter on either finds it.
@@ -87,7 +92,7 @@ export function toStoryDocument(story: StorySource): StoryDocument {
   const unit = currentUnitSlug(story.province);
   const provinceSlugs = [...new Set([story.province, unit])];
   return {
-    id: `${locale}-${story.slug}`,
+    id: storyDocumentId(locale, story.slug),
     locale,
     slug: story.slug,
     url: story.url,

@@ -22,7 +22,7 @@ export function contentStamp(definition: IndexDefinition, documents: readonly ob
   return createHash("sha256").update(JSON.stringify([definition.settings, documents])).digest("hex").slice(0, 20);
 }
 
-function assertSucceeded(task: Task): Task {
+export function assertSucceeded(task: Task): Task {
   if (task.status !== "succeeded") {
     throw new Error(`Meilisearch task ${task.uid} (${task.type}) ${task.status}: ${task.error?.message ?? "no error message"}`);
   }

@@ -1,5 +1,5 @@
 import "server-only";
-import { publishedStories } from "@/lib/content/stories";
+import { publishedStorySources } from "@/lib/content/stories";
 import { env } from "@/lib/env";
 import { openClients } from "./connection";
 import { syncStoriesIndex } from "./story-index";
@@ -23,7 +23,7 @@ export async function indexStoriesOnStart(): Promise<void> {
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
     try {
       const { admin } = await openClients(defaultBackend);
-      const result = await syncStoriesIndex(admin, { prefix: defaultBackend.indexPrefix, stories: publishedStories, onlyIfStale: true });
+      const result = await syncStoriesIndex(admin, { prefix: defaultBackend.indexPrefix, stories: publishedStorySources(), onlyIfStale: true });
       if (result.rebuilt) log.info({ index: result.uid, documents: result.documents, durationMs: Math.round(result.totalMs) }, "stories index built");
       return;
     } catch (error) {

@@ -1,5 +1,5 @@
 import "server-only";
-import { publishedStories } from "@/lib/content/stories";
+import { publishedStorySources, storiesVersion } from "@/lib/content/stories";
 import { env } from "@/lib/env";
 import { componentLogger } from "@/lib/log";
 import { toStoryDocument, type StoryDocument } from "./documents";
@@ -12,8 +12,13 @@ import type { StoryQuery, StorySearchResult } from "./types";
 
 export const defaultBackend: SearchBackend | undefined = backendFromEnv(env);
 
+let built: { version: number; documents: readonly StoryDocument[] } | null = null;
 /** The built stories as search documents: what the fallback searches when Meilisearch cannot. */
-export const builtStoryDocuments: readonly StoryDocument[] = publishedStories.map(toStoryDocument);
+export function builtStoryDocuments(): readonly StoryDocument[] {
+  const version = storiesVersion();
+  if (built?.version !== version) built = { version, documents: publishedStorySources().map(toStoryDocument) };
+  return built.documents;
+}
 
 let lastWarning = 0;
 
@@ -28,7 +33,7 @@ export async function searchStories(query: StoryQuery, backend: SearchBackend | 
   // Counted the way this answer was found: on Meilisearch, or on the fallback when it was degraded.
   const count = (queries: string[]) =>
     Promise.all(queries.map(async (q) => (await searchOnce({ ...query, q, page: 1 }, result.degraded ? undefined : backend)).total));
-  return { ...result, suggestions: await suggestSearches(query.q, query.locale, builtStoryDocuments, count) };
+  return { ...result, suggestions: await suggestSearches(query.q, query.locale, builtStoryDocuments(), count) };
 }
 
 async function searchOnce(query: StoryQuery, backend: SearchBackend | undefined): Promise<StorySearchResult> {
@@ -45,5 +50,5 @@ async function searchOnce(query: StoryQuery, backend: SearchBackend | undefined)
       }
     }
   }
-  return searchStoriesFallback(query, builtStoryDocuments);
+  return searchStoriesFallback(query, builtStoryDocuments());
 }

@@ -332,7 +332,7 @@ describe.each(databaseKinds)("nominations (%s)", { timeout: 120_000 }, (kind) =>
 
     // The editor finishes the draft and the build publishes it; a story the build did publish stands
     // for it here. The editor pastes the page's address; the nominator is told, with its link.
-    const story = publishedStories.find((s) => s.locale === "vi")!;
+    const story = publishedStories().find((s) => s.locale === "vi")!;
     const published = await call("POST", `${api}/published`, { as: editor.id, json: { slug: `https://lantoa.example.vn/cau-chuyen/${story.slug}/` } });
     expect(published.status).toBe(200);
     expect(published.body.status).toBe("published");

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { and, eq } from "drizzle-orm";
-import { publishedStories } from "@/lib/content/stories";
+import { publishedStories, publishedStorySources } from "@/lib/content/stories";
 import { seedContest } from "@/lib/db/seed";
 import { auditLog, contests, entries, type User } from "@/lib/db/schema";
 import { DEFAULT_RUBRIC } from "@/lib/contest/scoring";
@@ -518,7 +518,7 @@ describe.each(databaseKinds)("prizes and publication on %s", (kind) => {
 
   it("winners survive a stories rebuild, a winners rebuild and a lost index", async () => {
     const { admin } = await openClients(search);
-    await syncStoriesIndex(admin, { prefix: search.indexPrefix, stories: publishedStories });
+    await syncStoriesIndex(admin, { prefix: search.indexPrefix, stories: publishedStorySources() });
     expect((await searchWinnersMeilisearch(search, q("anh sang ve ban xa"))).hits.map((h) => h.code)).toEqual([codes.P1]);
     const rebuilt = await rebuildWinnersIndex(admin, { prefix: search.indexPrefix, db: database.db });
     expect(rebuilt.documents).toBe(3);

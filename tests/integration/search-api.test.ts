@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { publishedStories } from "@/lib/content/stories";
+import { publishedStories, publishedStorySources } from "@/lib/content/stories";
 import { openClients } from "@/lib/search/connection";
 import { syncStoriesIndex } from "@/lib/search/story-index";
 import { dropTestIndexes, testBackend } from "../support/search";
@@ -15,7 +15,7 @@ const get = (query: string, headers: Record<string, string> = {}) => GET(new Req
 
 beforeAll(async () => {
   const { admin } = await openClients(backend);
-  await syncStoriesIndex(admin, { prefix: backend.indexPrefix, stories: publishedStories });
+  await syncStoriesIndex(admin, { prefix: backend.indexPrefix, stories: publishedStorySources() });
 });
 afterAll(() => dropTestIndexes(backend));
 
@@ -34,7 +34,7 @@ describe("GET /api/search", () => {
   it("treats empty parameters (a form's 'any' choice) as absent", async () => {
     const res = await get("q=&movement=&province=&field=&year=&kind=&page=");
     expect(res.status).toBe(200);
-    expect((await res.json()).total).toBe(publishedStories.length);
+    expect((await res.json()).total).toBe(publishedStories().length);
   });
 
   it.each([

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { countBy, publishedStories, storiesIn } from "@/lib/content/stories";
+import { countBy, publishedStories, publishedStorySources, storiesIn } from "@/lib/content/stories";
 import { currentUnitOf, provincePageSlugs } from "@/lib/content/taxonomies";
 import { openClients, type SearchBackend } from "@/lib/search/connection";
 import { syncStoriesIndex } from "@/lib/search/story-index";
@@ -41,12 +41,12 @@ const fixtureStories = [
 ];
 
 const q = (query: Partial<StoryQuery>): StoryQuery => ({ q: "", page: 1, ...query });
-const byId = new Map(publishedStories.map((s) => [`${s.locale}-${s.slug}`, s]));
+const byId = new Map(publishedStories().map((s) => [`${s.locale}-${s.slug}`, s]));
 
 beforeAll(async () => {
   const [a, b] = await Promise.all([openClients(content), openClients(fixtures)]);
   await Promise.all([
-    syncStoriesIndex(a.admin, { prefix: content.indexPrefix, stories: publishedStories }),
+    syncStoriesIndex(a.admin, { prefix: content.indexPrefix, stories: publishedStorySources() }),
     syncStoriesIndex(b.admin, { prefix: fixtures.indexPrefix, stories: fixtureStories }),
   ]);
 });
@@ -100,19 +100,19 @@ describe("story search on Meilisearch", () => {
   });
 
   it("finds a story named under a former province by that province and by its current unit", async () => {
-    const story = publishedStories.find((s) => currentUnitOf(s.province)?.slug !== s.province)!;
+    const story = publishedStories().find((s) => currentUnitOf(s.province)?.slug !== s.province)!;
     const unit = currentUnitOf(story.province)!.slug;
     const byFormer = await searchStories(q({ province: story.province }), content);
     expect(byFormer.hits.map((h) => h.id)).toContain(`${story.locale}-${story.slug}`);
     expect(byFormer.hits.every((h) => h.province === story.province)).toBe(true);
     const byUnit = await searchStories(q({ province: unit }), content);
     expect(byUnit.hits.map((h) => h.id)).toContain(`${story.locale}-${story.slug}`);
-    expect(byUnit.total).toBe(publishedStories.filter((s) => provincePageSlugs(s.province).includes(unit)).length);
+    expect(byUnit.total).toBe(publishedStories().filter((s) => provincePageSlugs(s.province).includes(unit)).length);
   });
 
   it("narrows to a place named in the words, and counts provinces for the words everywhere", async () => {
     const result = await searchStories(q({ q: "ha giang", locale: "vi" }), content);
-    const inHaGiang = publishedStories.filter((s) => s.locale === "vi" && s.province === "ha-giang");
+    const inHaGiang = publishedStories().filter((s) => s.locale === "vi" && s.province === "ha-giang");
     expect(result.place).toBe("ha-giang");
     expect(result.hits.map((h) => h.id).sort()).toEqual(inHaGiang.map((s) => `vi-${s.slug}`).sort());
     const everywhere = await searchStories(q({ q: "ha giang", locale: "vi", province: "ha-noi" }), content);
@@ -146,7 +146,7 @@ describe("story search on Meilisearch", () => {
       while (rebuilding) answers.push(await searchStories(q({ q: "co giao" }), content));
     };
     const readers = Array.from({ length: 4 }, reader);
-    for (let i = 0; i < 3; i++) await syncStoriesIndex(admin, { prefix: content.indexPrefix, stories: publishedStories });
+    for (let i = 0; i < 3; i++) await syncStoriesIndex(admin, { prefix: content.indexPrefix, stories: publishedStorySources() });
     rebuilding = false;
     await Promise.all(readers);
     expect(answers.length).toBeGreaterThan(20);

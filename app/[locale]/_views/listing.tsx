@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { isLocale, locales, type Locale } from "@/lib/i18n/config";
 import { localizedPath, pagedPath, type RouteKey } from "@/lib/i18n/paths";
-import { filterStories, storyYears, type StoryFilter } from "@/lib/content/stories";
+import { filterStories, prerenderLimit, storyYears, type StoryFilter } from "@/lib/content/stories";
 import { extraPageNumbers, paginate, parsePageParam } from "@/lib/content/paginate";
 import { fields, getCurrentProvince, getField, getFormerProvince, getMovement, movements, provinceDisplayName, provinceLabel, provincePages } from "@/lib/content/taxonomies";
 import { KIND_SLUGS, kindFromSlug } from "@/lib/content/kinds";
@@ -62,7 +62,8 @@ export function listingRoute(spec: ListingSpec, paged: boolean) {
         const base = { locale, ...(spec.param ? { [spec.param]: value } : {}) };
         if (!paged) return [base];
         const filter = spec.filter(value);
-        const total = filter ? filterStories(locale, filter).length : 0;
+        // Deep pages, like older stories, wait for their first request (PRERENDERED_STORIES).
+        const total = filter ? Math.min(filterStories(locale, filter).length, prerenderLimit()) : 0;
         return extraPageNumbers(total).map((page) => ({ ...base, page }));
       }),
     );

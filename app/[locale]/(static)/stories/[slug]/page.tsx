@@ -6,7 +6,8 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { isLocale, locales } from "@/lib/i18n/config";
 import { localizedPath } from "@/lib/i18n/paths";
 import { formatDate } from "@/lib/i18n/format";
-import { findStory, storiesIn, translationOf, type Story } from "@/lib/content/stories";
+import { findStory, prerenderedStories, storiesIn, translationOf, type Story } from "@/lib/content/stories";
+import { readStoryBody } from "@/lib/content/story-store";
 import { relatedStories } from "@/lib/content/related";
 import { getField, getMovement, provinceLabel } from "@/lib/content/taxonomies";
 import { KIND_SLUGS } from "@/lib/content/kinds";
@@ -22,10 +23,13 @@ import { MdxContent } from "@/components/mdx-content";
 
 type Params = { params: Promise<{ locale: string; slug: string }> };
 
-export const dynamicParams = false;
+// The newest stories are prerendered; any other published story is rendered on its first request
+// and kept like them (and one published later, by `npm run story:publish`, too). An unknown slug
+// is a 404.
+export const dynamicParams = true;
 
 export function generateStaticParams() {
-  return locales.flatMap((locale) => storiesIn(locale).map((s) => ({ locale, slug: s.slug })));
+  return locales.flatMap((locale) => prerenderedStories(locale).map((s) => ({ locale, slug: s.slug })));
 }
 
 async function load(params: Params["params"]) {
@@ -113,7 +117,7 @@ export default async function StoryPage({ params }: Params) {
             </header>
             <img src={story.cover} alt={story.coverAlt} width={1200} height={630} fetchPriority="high" className="mt-6 aspect-[1200/630] w-full rounded-lg object-cover" />
             <div className="prose prose-stone mt-8 max-w-none prose-headings:font-bold prose-blockquote:border-brand-600">
-              <MdxContent code={story.body.code} />
+              <MdxContent code={readStoryBody(story).code} />
             </div>
             {story.tags.length > 0 && (
               <p className="mt-8 text-sm">
