@@ -65,9 +65,9 @@ describe("onDemandPatterns", () => {
 
 describe("storyCollectionRefusal", () => {
   it("takes a collection up to the limit and refuses a larger one, naming both figures", () => {
-    expect(storyCollectionRefusal(30_000)).toBeNull();
+    expect(storyCollectionRefusal(25_000)).toBeNull();
     const refusal = storyCollectionRefusal(66_667);
     expect(refusal).toContain("66,667");
-    expect(refusal).toContain("30,000");
+    expect(refusal).toContain("25,000");
   });
 });
