@@ -32,7 +32,9 @@ export default defineConfig({
     trace: "off",
   },
   projects: [
-    { name: "mobile", use: { ...devices["Pixel 7"], launchOptions: chromium } },
+    { name: "mobile", use: { ...devices["Pixel 7"], launchOptions: chromium }, testIgnore: /publication\.spec\.ts/ },
+    // Publishing into the running site changes the collection every other spec counts: last.
+    { name: "publication", use: { ...devices["Pixel 7"], launchOptions: chromium }, testMatch: /publication\.spec\.ts/, dependencies: ["mobile"] },
   ],
   // The production build, started on its embedded defaults (scripts/test.ts builds it first).
   webServer: [

@@ -113,11 +113,14 @@ function load(url: string, route: string): Promise<PageEntry | null> {
         if (notHeld.size > 10_000) notHeld.clear();
         return (notHeld.add(url), null);
       }
+      // After a publication Next.js may send the old version once while it renders the new one:
+      // sent (without its scripts), but not held, so the next request asks again.
+      const stale = res.headers["x-nextjs-cache"] === "STALE";
       const entry = pageEntry(res.rawHeaders, scriptFreeRoutes.has(route) ? scriptFree(res.body, res.headers) : res.body);
       const rendered = !staticUrls.has(url);
       // Without the cache only the policy of a prerendered page is kept; the bytes go with the closure.
       const page = holdPages || rendered ? entry : { ...entry, bytes: 0, body: () => Buffer.alloc(0) };
-      if (rendered) {
+      if (rendered && !stale) {
         onDemandHeld.add(url);
         for (const oldest of onDemandHeld) {
           if (onDemandHeld.size <= ON_DEMAND_HELD) break;
@@ -125,7 +128,7 @@ function load(url: string, route: string): Promise<PageEntry | null> {
           pages.delete(oldest);
         }
       }
-      pages.set(url, page);
+      if (!stale) pages.set(url, page);
       return page;
     });
     pending.finally(() => loading.delete(url)).catch(() => {});

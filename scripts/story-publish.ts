@@ -58,7 +58,7 @@ const list = (refs: StoryRef[]) => refs.map((s) => `${s.locale}/${s.slug}`).join
 if (changes.published.length) console.log(`story:publish: published ${list(changes.published)}`);
 if (changes.withdrawn.length) console.log(`story:publish: withdrawn ${list(changes.withdrawn)}`);
 const search = answer.search && "unavailable" in answer.search ? `search index not updated (${answer.search.unavailable}); run npm run reindex` : `search index: ${answer.search?.indexed ?? 0} put, ${answer.search?.removed ?? 0} removed`;
-console.log(`story:publish: ${answer.storyPages} story pages, and every listing, feed and statistics page, refreshed; ${search}; ${((performance.now() - started) / 1000).toFixed(1)} s in all.`);
+console.log(`story:publish: ${answer.storyPages} story page${answer.storyPages === 1 ? "" : "s"}, and every listing, feed and statistics page, refreshed; ${search}; ${((performance.now() - started) / 1000).toFixed(1)} s in all.`);
 
 function pending(): StoryChanges {
   try {
