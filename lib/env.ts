@@ -23,6 +23,9 @@ export const envSchema = z.object({
   // 1 behind a load balancer or proxy that appends the caller's address to X-Forwarded-For;
   // otherwise (0) the server puts the socket's address there, whatever the client sent.
   TRUST_PROXY: z.preprocess(emptyAsUndefined, z.enum(["0", "1"]).default("0")),
+  // How many of the newest stories of each locale the build prerenders (and as many listing pages
+  // as hold them); the others are rendered on their first request and kept. Unset: all of them.
+  PRERENDERED_STORIES: optional(z.coerce.number({ message: "PRERENDERED_STORIES must be a whole number of stories per locale" }).int({ message: "PRERENDERED_STORIES must be a whole number of stories per locale" }).min(0, { message: "PRERENDERED_STORIES must be 0 or more" })),
   // 0 sends every request to Next.js, including the prerendered pages scripts/server.ts keeps in memory.
   STATIC_PAGE_CACHE: z.preprocess(emptyAsUndefined, z.enum(["0", "1"]).default("1")),
   AUTH_SECRET: optional(z.string().min(32, { message: "AUTH_SECRET must be at least 32 characters" })),

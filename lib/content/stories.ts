@@ -1,4 +1,5 @@
 import type { Locale } from "@/lib/i18n/config";
+import { env } from "@/lib/env";
 import { compareText } from "@/lib/i18n/format";
 import { provincePageSlugs } from "./taxonomies";
 import { readStoryBody, readStoryIndex, storyIndexVersion, type Story } from "./story-store";
@@ -94,11 +95,7 @@ export function prerenderedStories(locale: Locale): readonly Story[] {
 
 /** PRERENDERED_STORIES as a number; listings prerender as many pages as hold that many stories. */
 export function prerenderLimit(): number {
-  const setting = process.env.PRERENDERED_STORIES;
-  if (setting === undefined || setting === "") return Infinity;
-  const limit = Number(setting);
-  if (!Number.isInteger(limit) || limit < 0) throw new Error(`PRERENDERED_STORIES must be a whole number of stories per locale (0 or more), not "${setting}"`);
-  return limit;
+  return env.PRERENDERED_STORIES ?? Infinity;
 }
 
 export function storiesIn(locale: Locale): readonly Story[] {
