@@ -90,12 +90,18 @@ export function publishedStorySources(): readonly (Story & { body: { raw: string
  * so a collection of 10,000 builds in minutes (docs/benchmarks.md, "Building at scale").
  */
 export function prerenderedStories(locale: Locale): readonly Story[] {
-  return storiesIn(locale).slice(0, prerenderLimit());
+  return storiesIn(locale).slice(0, env.PRERENDERED_STORIES ?? Infinity);
 }
 
-/** PRERENDERED_STORIES as a number; listings prerender as many pages as hold that many stories. */
-export function prerenderLimit(): number {
-  return env.PRERENDERED_STORIES ?? Infinity;
+/**
+ * How many of a listing's stories (newest first, as storiesIn sorts them) are prerendered: they
+ * come first, since the prerendered ones are the newest of the locale. Listings prerender the
+ * pages that show them.
+ */
+export function prerenderedCount<T>(listing: readonly T[], prerendered: readonly T[]): number {
+  const set = new Set(prerendered);
+  const first = listing.findIndex((s) => !set.has(s));
+  return first === -1 ? listing.length : first;
 }
 
 export function storiesIn(locale: Locale): readonly Story[] {

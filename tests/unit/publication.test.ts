@@ -3,6 +3,7 @@ import { localeRoutes, STATIC_GROUP } from "@/lib/page-groups";
 import { LISTING_PAGES, LISTING_ROUTES, PAGES_WITHOUT_STORY_LISTS, mergeChanges, storyChanges, storyPaths } from "@/lib/content/publication";
 import { onDemandPatterns } from "@/lib/static-pages";
 import { storyCollectionRefusal } from "@/lib/content/limits";
+import { prerenderedCount } from "@/lib/content/stories";
 
 const story = (locale: "vi" | "en", slug: string, hash: string, translationKey = slug, draft = false) => ({ locale, slug, hash, translationKey, draft });
 
@@ -69,5 +70,14 @@ describe("storyCollectionRefusal", () => {
     const refusal = storyCollectionRefusal(66_667);
     expect(refusal).toContain("66,667");
     expect(refusal).toContain("25,000");
+  });
+});
+
+describe("prerenderedCount", () => {
+  it("counts the listing's leading stories that were prerendered, so only their pages are", () => {
+    const [a, b, c, d] = ["a", "b", "c", "d"];
+    expect(prerenderedCount([a, c, d], [a, b, c])).toBe(2);
+    expect(prerenderedCount([d], [a, b])).toBe(0);
+    expect(prerenderedCount([a, b], [a, b, c])).toBe(2);
   });
 });

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { isLocale, locales, type Locale } from "@/lib/i18n/config";
 import { localizedPath, pagedPath, type RouteKey } from "@/lib/i18n/paths";
-import { filterStories, prerenderLimit, storyYears, type StoryFilter } from "@/lib/content/stories";
+import { filterStories, prerenderedCount, prerenderedStories, storyYears, type StoryFilter } from "@/lib/content/stories";
 import { extraPageNumbers, paginate, parsePageParam } from "@/lib/content/paginate";
 import { fields, getCurrentProvince, getField, getFormerProvince, getMovement, movements, provinceDisplayName, provinceLabel, provincePages } from "@/lib/content/taxonomies";
 import { KIND_SLUGS, kindFromSlug } from "@/lib/content/kinds";
@@ -62,9 +62,10 @@ export function listingRoute(spec: ListingSpec, paged: boolean) {
         const base = { locale, ...(spec.param ? { [spec.param]: value } : {}) };
         if (!paged) return [base];
         const filter = spec.filter(value);
-        // Deep pages, like older stories, wait for their first request (PRERENDERED_STORIES).
-        const total = filter ? Math.min(filterStories(locale, filter).length, prerenderLimit()) : 0;
-        return extraPageNumbers(total).map((page) => ({ ...base, page }));
+        // Only the pages that show a prerendered story; deeper ones, like older stories, wait for
+        // their first request (PRERENDERED_STORIES).
+        const shown = filter ? prerenderedCount(filterStories(locale, filter), prerenderedStories(locale)) : 0;
+        return extraPageNumbers(shown).map((page) => ({ ...base, page }));
       }),
     );
   }
