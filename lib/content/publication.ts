@@ -5,9 +5,12 @@
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { z } from "zod";
 import type { Locale } from "@/lib/i18n/config";
 
 export type StoryRef = { locale: Locale; slug: string };
+/** What a story's slug may be (the content checks hold every story to it). */
+export const storySlug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "a story slug: lowercase letters, digits and hyphens").max(200);
 export type StoryChanges = { published: StoryRef[]; withdrawn: StoryRef[]; translations: StoryRef[] };
 type Indexed = StoryRef & { hash: string; draft?: boolean; translationKey: string };
 

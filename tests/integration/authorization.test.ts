@@ -18,6 +18,7 @@ import { openClients } from "@/lib/search/connection";
 import { drainOutbox, ensureEntriesIndex } from "@/lib/search/outbox";
 import { defaultBackend } from "@/lib/search/stories";
 import { foldText } from "@/lib/search/text";
+import { publishedStories } from "@/lib/content/stories";
 import { call, type CallResult } from "../support/api";
 import { databaseKinds, openTestDatabase, type TestDatabase } from "../support/db";
 import { completeEntry, databaseState, form, makeUser, pdf, setWindow } from "../support/fixtures";
@@ -65,6 +66,8 @@ const DEFAULT_CODES: Record<number, string> = { 401: "unauthenticated", 403: "fo
 const NOMINATIONS = "tests/integration/nominations.test.ts";
 
 // Routes with no rows, and why: they are tested elsewhere.
+const aStory = publishedStories().find((s) => s.locale === "vi")!;
+
 const NOT_IN_TABLE: Record<string, string> = {
   "/api/editor/nominations/[code]/accept": NOMINATIONS,
   "/api/editor/nominations/[code]/consent-link": NOMINATIONS,
@@ -224,6 +227,14 @@ describe.each(databaseKinds)("authorisation by phase on %s", (kind) => {
       // The guard's public mode: no session read, no database opened by the guard.
       { method: "GET", path: "/api/health", who: { anonymous: 200, author: 200 } },
       { method: "GET", path: "/api/health/ready", who: { anonymous: 200, secretariat: 200 } },
+      // Rendered at build time, and again at request time after a publication (or, for a story
+      // past PRERENDERED_STORIES, on its first request): public, and the same for everyone.
+      { method: "GET", path: "/vi/feed.xml", who: { anonymous: 200, author: 200 } },
+      { method: "GET", path: "/en/statistics/csv/tinh-thanh.csv", who: { anonymous: 200, secretariat: 200 } },
+      { method: "GET", path: `/og/vi/story/${aStory.slug}`, who: { anonymous: 200, assigned: 200 } },
+      { method: "GET", path: "/og/vi/story/khong-co-cau-chuyen-nay", who: { anonymous: 404 } },
+      // Publishing stories into the running site takes the token in DATA_DIR, never a session.
+      { method: "POST", path: "/api/content/published", body: { published: [], withdrawn: [], translations: [] }, who: { ...Object.fromEntries(ACTORS.map((a) => [a, "401 publishToken"])), anonymous: "401 publishToken" } },
       // A winner's preview image exists once the results are published, and only for a winner.
       { method: "GET", path: `/og/vi/results/${year}/${f.code}`, who: { anonymous: { draft: 404, open: 404, closed: 404, published: 200 } } },
       { method: "GET", path: `/og/en/results/${year}/${e.code}`, who: { anonymous: 404, author: 404 } },

@@ -43,8 +43,11 @@ afterAll(() => setLogDestination());
 
 // The routes that answer without a session or a database: liveness and readiness (which must
 // report the database down, not be refused by it), the public search (it falls back by itself),
-// and next-auth's endpoints (which make sessions rather than check them).
-const PUBLIC_MODE = ["/api/[...path]", "/api/auth/[...nextauth]", "/api/health", "/api/health/ready", "/api/search"];
+// next-auth's endpoints (which make sessions rather than check them), and the publication of stories
+// (its caller proves itself with the token in DATA_DIR, not a session), the stories' preview
+// images past PRERENDERED_STORIES (rendered on their first request), and the feeds and
+// statistics tables a publication renders again.
+const PUBLIC_MODE = ["/[locale]/feed.xml", "/[locale]/statistics/csv/[table]", "/api/[...path]", "/api/auth/[...nextauth]", "/api/content/published", "/api/health", "/api/health/ready", "/api/search", "/og/[locale]/story/[slug]"];
 
 describe("route handlers", () => {
   it("are every one made by the guard; only build-time files are outside it", { timeout: 60_000 }, async () => {
@@ -55,15 +58,16 @@ describe("route handlers", () => {
       expect(route.methods.length, route.file).toBeGreaterThan(0);
       for (const { method, mode } of route.methods) {
         if (mode) continue;
-        // Stories' preview images and feeds are rendered once, by `next build`, and served as
-        // files: no request ever runs them. Anything that answers at request time is guarded.
+        // Movements' preview images are rendered once, by `next build`, and served as files: no
+        // request ever runs them. Anything that answers at request time is guarded (the feeds and
+        // statistics tables too: a publication has them rendered again).
         const prerendered = route.module.dynamic === "force-static" && route.module.dynamicParams === false && !route.path.startsWith("/api/");
         if (!prerendered) outside.push(`${method} ${route.file}`);
       }
     }
     expect(outside).toEqual([]);
     const prerendered = routes.filter((r) => r.methods.some((m) => !m.mode)).map((r) => r.path);
-    expect(prerendered.sort()).toEqual(["/[locale]/feed.xml", "/[locale]/statistics/csv/[table]", "/og/[locale]/movement/[slug]", "/og/[locale]/story/[slug]"]);
+    expect(prerendered.sort()).toEqual(["/og/[locale]/movement/[slug]"]);
   });
 
   it("use the public mode only where no session or database may be needed", { timeout: 60_000 }, async () => {

@@ -9,13 +9,14 @@ type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) 
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 type Module = Partial<Record<Method, Handler>>;
 
-// Every route handler under app/api and app/og, found the way Next.js finds them: a URL segment
-// matches a folder of the same name or a [param] folder. Modules load on first use, so a suite
-// only imports the routes it calls.
-const modules = import.meta.glob<Module>(["/app/api/**/route.ts", "/app/og/**/route.tsx"]);
+// Every route handler under app/ (app/api, app/og, the feeds and tables under app/[locale]), found
+// the way Next.js finds them: a URL segment matches a folder of the same name or a [param] folder,
+// and route groups are no segment. Modules load on first use, so a suite only imports the routes
+// it calls.
+const modules = import.meta.glob<Module>(["/app/**/route.ts", "/app/**/route.tsx"]);
 const table = Object.keys(modules)
   .map((file) => {
-    const segments = file.replace(/^\/app/, "").replace(/\/route\.tsx?$/, "").split("/").slice(1);
+    const segments = file.replace(/^\/app/, "").replace(/\/route\.tsx?$/, "").split("/").slice(1).filter((s) => !/^\(.*\)$/.test(s));
     const names: string[] = [];
     const source = segments.map((segment) => {
       const param = /^\[(?:\.\.\.)?(\w+)\]$/.exec(segment);

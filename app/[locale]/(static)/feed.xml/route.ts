@@ -1,8 +1,9 @@
 // GET /feed.xml (vi), /en/feed.xml – the newest stories of the locale as RSS 2.0, built at build time
 // and again on each publication
-import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
-import { isLocale, locales } from "@/lib/i18n/config";
+import { z } from "zod";
+import { locales } from "@/lib/i18n/config";
+import { translator } from "@/lib/i18n/translator";
+import { publicGuard } from "@/lib/http/route";
 import { localizedPath } from "@/lib/i18n/paths";
 import { storiesIn } from "@/lib/content/stories";
 import { getMovement } from "@/lib/content/taxonomies";
@@ -16,10 +17,9 @@ export const generateStaticParams = () => locales.map((locale) => ({ locale }));
 // What a reader's feed reader shows; at 10,000 stories the whole collection would be 10 MB a fetch.
 const FEED_ITEMS = 50;
 
-export async function GET(_request: Request, { params }: { params: Promise<{ locale: string }> }) {
-  const { locale } = await params;
-  if (!isLocale(locale)) notFound();
-  const t = await getTranslations({ locale, namespace: "Site" });
+// Public mode: a publication has it rendered again at request time.
+export const GET = publicGuard({ params: z.object({ locale: z.enum(locales) }) }, async ({ params: { locale } }) => {
+  const t = translator(locale, "Site");
   const xml = renderRss(
     {
       title: `${t("name")} – ${t("tagline")}`,
@@ -38,4 +38,4 @@ export async function GET(_request: Request, { params }: { params: Promise<{ loc
     })),
   );
   return new Response(xml, { headers: { "Content-Type": "application/rss+xml; charset=utf-8" } });
-}
+});

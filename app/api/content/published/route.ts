@@ -8,12 +8,12 @@ import { json, noStore } from "@/lib/http/response";
 import { readJsonBody } from "@/lib/http/request";
 import { publicGuard } from "@/lib/http/route";
 import { locales } from "@/lib/i18n/config";
-import { carriesPublishToken } from "@/lib/content/publication";
+import { carriesPublishToken, storySlug } from "@/lib/content/publication";
 import { publishIntoSite } from "@/lib/content/publish-site";
 
 export const dynamic = "force-dynamic";
 
-const storyRef = z.object({ locale: z.enum(locales), slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "a story slug: lowercase letters, digits and hyphens") });
+const storyRef = z.object({ locale: z.enum(locales), slug: storySlug });
 const stories = z.array(storyRef).max(50_000);
 const publicationInput = z.object({ published: stories, withdrawn: stories, translations: stories });
 
