@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { publishedStories, publishedStorySources } from "@/lib/content/stories";
 import { openClients } from "@/lib/search/connection";
 import { syncStoriesIndex } from "@/lib/search/story-index";
 import { dropTestIndexes, testBackend } from "../support/search";
@@ -9,6 +8,7 @@ import { dropTestIndexes, testBackend } from "../support/search";
 const backend = testBackend();
 process.env.MEILI_INDEX_PREFIX = backend.indexPrefix;
 const { GET } = await import("@/app/api/search/route");
+const { publishedStories, publishedStorySources } = await import("@/lib/content/stories");
 const { searchHealth } = await import("@/lib/search/health");
 
 const get = (query: string, headers: Record<string, string> = {}) => GET(new Request(`http://localhost/api/search?${query}`, { headers }), { params: Promise.resolve({}) });
