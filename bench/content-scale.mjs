@@ -47,7 +47,8 @@ async function publishOne(dir, env) {
       .replace(/^slug: .*$/m, `slug: "${slug}"`)
       .replace(/^title: .*$/m, `title: "Câu chuyện mới xuất bản riêng"`)
       .replace(/^translationKey: .*$/m, `translationKey: "moi-xuat-ban"`)
-      .replace(/^publishedAt: .*$/m, `publishedAt: 2026-12-05`);
+      // Later than any synthetic story (the latest is 2026-12-28), so it opens the stories list.
+      .replace(/^publishedAt: .*$/m, `publishedAt: 2026-12-31`);
     writeFileSync(path.join(dir, "content/stories/vi", `${slug}.mdx`), text);
     const publish = await timed(process.execPath, ["--import", "tsx/esm", "scripts/story-publish.ts", "--server", `http://127.0.0.1:${port}`], { cwd: dir, env: { ...env, DATA_DIR: path.join(dir, "data") } });
     let started = performance.now();
