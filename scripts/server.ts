@@ -89,13 +89,12 @@ const server = http.createServer((req, res) => {
 });
 
 /**
- * A held page from memory; with a query string (or STATIC_PAGE_CACHE=0), from Next.js, which
- * sends the same prerendered bytes, under the held page's policy.
+ * A held page from memory, whatever its query string (the page is the same for every query, and a
+ * page Next.js rendered after the build still has its scripts there: only the held copy has
+ * none). With STATIC_PAGE_CACHE=0, a prerendered page comes from Next.js, under the held policy.
  */
 function answer(page: PageEntry, url: string, req: http.IncomingMessage, res: http.ServerResponse) {
-  // A page Next.js rendered after the build still has its scripts there: only the held copy has none.
-  const fromMemory = page.bytes > 0 && (holdPages || !staticUrls.has(url));
-  if (fromMemory && (req.url === url || !staticUrls.has(url)) && servableRequest(req.method, url, req.headers)) return sendPage(page, req, res);
+  if (page.bytes > 0 && servableRequest(req.method, url, req.headers)) return sendPage(page, req, res);
   if (page.policy) replacePolicy(res, page.policy);
   handle(req, res);
 }

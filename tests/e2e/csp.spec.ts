@@ -91,7 +91,7 @@ test("every kind of prerendered page runs no script: script-src 'none', and only
     const html = await response.text();
     expect(runnableScripts(html), kind).toEqual([]);
     expect(html, kind).not.toMatch(/\/_next\/static\/chunks\/[^"]+\.js/);
-    // The same page behind a query string (a shared link's utm_…) is sent by Next.js under the same policy.
+    // The same page behind a query string (a shared link's utm_…) is the same held page, under the same policy.
     const queried = await request.get(`${url}?utm_source=zalo`);
     expect(scriptSrc(queried), `${kind}?utm_source`).toBe(scripts);
     expect(runnableScripts(await queried.text()), `${kind}?utm_source`).toEqual([]);
@@ -99,7 +99,7 @@ test("every kind of prerendered page runs no script: script-src 'none', and only
 });
 
 // One test per page (each has its own time budget on a busy machine), plus two behind a query
-// string (served by Next.js, under the held page's policy).
+// string (the same held page).
 for (const { kind, url } of [...staticPages().filter((p) => !p.kind.startsWith("feed")), { kind: "home with a query", url: "/?fbclid=e2e" }, { kind: "listing with a query (en)", url: "/en/stories?utm_source=zalo" }]) {
   test(`${kind} reads without a script, with no violation, and its links load the next page`, async ({ page }) => {
     const violations = await watchViolations(page);
