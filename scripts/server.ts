@@ -80,7 +80,12 @@ const server = http.createServer((req, res) => {
   const held = pages.get(url);
   if (held) return answer(held, url, req, res);
   load(url, route).then(
-    (page) => (page ? answer(page, url, req, res) : handle(req, res)),
+    (page) => {
+      if (page) return answer(page, url, req, res);
+      // Not a held page after all (a story that does not exist is a 404): as any other page.
+      hashErrorPageScripts(res);
+      handle(req, res);
+    },
     (error) => {
       log.error({ err: error, url }, "could not hold a prerendered page");
       handle(req, res);
