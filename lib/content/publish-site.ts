@@ -28,8 +28,8 @@ export async function publishIntoSite({ published, withdrawn, translations }: Pu
     if (!story) throw new AppError(422, "storyNotBuilt", { story: `${ref.locale}/${ref.slug}` });
     return story;
   });
-  const gone = withdrawn.filter((ref) => findStory(ref.locale, ref.slug));
-  if (gone.length > 0) throw new AppError(422, "storyNotBuilt", { story: gone.map((s) => `${s.locale}/${s.slug}`).join(", ") });
+  const kept = withdrawn.filter((ref) => findStory(ref.locale, ref.slug));
+  if (kept.length > 0) throw new AppError(422, "storyStillBuilt", { story: kept.map((s) => `${s.locale}/${s.slug}`).join(", ") });
 
   const refs = [...published, ...withdrawn, ...translations];
   const paths = refs.flatMap(storyPaths);
