@@ -4,6 +4,7 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { baseURL } from "../../playwright.config";
 import { publishToken } from "../../lib/content/publication";
+import { builtStories } from "./support";
 
 // One story published into the running site, then withdrawn, with `npm run story:publish`: no
 // build in between. Its own project, run after every other spec (playwright.config.ts), since it
@@ -94,5 +95,9 @@ test.describe("publishing one story into the running site", () => {
     const unknown = await request.post("/api/content/published", { data: { published: [{ locale: "vi", slug: "khong-co-cau-chuyen-nay" }], withdrawn: [], translations: [] }, headers: { Authorization: `Bearer ${token}` } });
     expect(unknown.status()).toBe(422);
     expect((await unknown.json()).error.code).toBe("storyNotBuilt");
+    const present = builtStories().find((s) => s.locale === "vi")!;
+    const kept = await request.post("/api/content/published", { data: { published: [], withdrawn: [{ locale: "vi", slug: present.slug }], translations: [] }, headers: { Authorization: `Bearer ${token}` } });
+    expect(kept.status()).toBe(422);
+    expect((await kept.json()).error.message).toContain(present.slug);
   });
 });
