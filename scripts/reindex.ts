@@ -20,7 +20,7 @@ import { rebuildEntriesIndex } from "../lib/search/entry-index";
 import { rebuildWinnersIndex } from "../lib/search/winner-index";
 import { claimDataDir, dataDirHolder, lockFile, releaseDataDir } from "../lib/db/pglite-lock";
 import type { StorySource } from "../lib/search/documents";
-import { readStoryBody, readStoryIndex } from "../lib/content/story-store";
+import { readStoryIndex, withSource } from "../lib/content/story-store";
 import { startMeilisearch } from "./meili";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -100,7 +100,7 @@ function builtStories(): StorySource[] {
   try {
     return readStoryIndex(root)
       .stories.filter((s) => !s.draft)
-      .map((s) => ({ ...s, body: { raw: readStoryBody(s, root).raw } }));
+      .map((s) => withSource(s, root));
   } catch (error) {
     console.error(`reindex: ${(error as Error).message}`);
     process.exit(1);

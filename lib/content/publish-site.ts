@@ -11,7 +11,7 @@ import { defaultBackend } from "@/lib/search/stories";
 import { openClients } from "@/lib/search/connection";
 import { updateStoriesIndex } from "@/lib/search/story-index";
 import { findStory, reloadStories } from "./stories";
-import { readStoryBody } from "./story-store";
+import { withSource } from "./story-store";
 import { LISTING_PAGES, LISTING_ROUTES, storyPaths, type StoryRef } from "./publication";
 
 export type Publication = { published: StoryRef[]; withdrawn: StoryRef[]; translations: StoryRef[] };
@@ -42,7 +42,7 @@ export async function publishIntoSite({ published, withdrawn, translations }: Pu
   try {
     if (!defaultBackend) throw new Error("no Meilisearch is configured");
     const { admin } = await openClients(defaultBackend);
-    const put = stories.map((s) => ({ ...s, body: { raw: readStoryBody(s).raw } }));
+    const put = stories.map((s) => withSource(s));
     const result = await updateStoriesIndex(admin, { prefix: defaultBackend.indexPrefix, put, remove: withdrawn });
     search = { indexed: result.put, removed: result.removed };
   } catch (error) {

@@ -2,7 +2,7 @@ import type { Locale } from "@/lib/i18n/config";
 import { env } from "@/lib/env";
 import { compareText } from "@/lib/i18n/format";
 import { provincePageSlugs } from "./taxonomies";
-import { readStoryBody, readStoryIndex, storyIndexVersion, type Story } from "./story-store";
+import { readStoryIndex, storyIndexVersion, withSource, type Story } from "./story-store";
 
 export type { Story };
 
@@ -80,7 +80,7 @@ export function storiesVersion(): number {
 let withSources: { version: number; stories: (Story & { body: { raw: string } })[] } | null = null;
 export function publishedStorySources(): readonly (Story & { body: { raw: string } })[] {
   const { version, published } = current();
-  if (withSources?.version !== version) withSources = { version, stories: published.map((s) => ({ ...s, body: { raw: readStoryBody(s).raw } })) };
+  if (withSources?.version !== version) withSources = { version, stories: published.map((s) => withSource(s)) };
   return withSources.stories;
 }
 

@@ -83,3 +83,8 @@ export function readStoryBody(story: Pick<Story, "_id">, root = process.cwd()): 
   const { body } = JSON.parse(readFileSync(generatedFile(story._id, root), "utf8")) as { body: StoryBody };
   return body;
 }
+
+/** A story with its MDX source, as the search documents read it. */
+export function withSource<S extends Pick<Story, "_id">>(story: S, root = process.cwd()): S & { body: { raw: string } } {
+  return { ...story, body: { raw: readStoryBody(story, root).raw } };
+}
