@@ -1,5 +1,6 @@
 import { typeExtension } from "@/lib/contest/rules";
 import { DOWNLOAD_HEADERS } from "@/lib/http/response";
+import { cancelledOnAbort } from "./file-stream";
 
 /**
  * `attachment` (or `inline`: a browser's PDF viewer shows the name as the document's title) with an ASCII fallback and the UTF-8 name (RFC 6266). The extension always comes
@@ -21,12 +22,13 @@ export function contentDisposition(fileName: string, contentType: string, kind: 
  * A stored file as an HTTP response: its detected type, never sniffed, never run as a page
  * (sandboxed even when opened inline), never cached by shared caches. `frameable`: the site's own
  * pages may show it in a frame (the jury room's PDF viewer); every other site still may not.
+ * `signal`: the request's, so the file is closed when the client goes away.
  */
 export function storedFileResponse(
   file: { size: number; stream: ReadableStream<Uint8Array> },
-  { contentType, disposition, sha256, frameable = false }: { contentType: string; disposition: string; sha256: string; frameable?: boolean },
+  { contentType, disposition, sha256, frameable = false, signal }: { contentType: string; disposition: string; sha256: string; frameable?: boolean; signal: AbortSignal },
 ): Response {
-  return new Response(file.stream, {
+  return new Response(cancelledOnAbort(file.stream, signal), {
     headers: {
       "Content-Type": contentType,
       "Content-Length": String(file.size),

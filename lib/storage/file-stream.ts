@@ -34,3 +34,33 @@ export function fileWebStream(handle: FileHandle, chunkSize = CHUNK): ReadableSt
     cancel: close,
   });
 }
+
+/**
+ * `stream`, cancelled when `signal` aborts. A client that goes away mid-download (a juror's PDF
+ * viewer, a closed tab) aborts the request, but the response body it was reading is not
+ * cancelled for it: without this the stored file stays open until garbage collection.
+ */
+export function cancelledOnAbort(stream: ReadableStream<Uint8Array>, signal: AbortSignal): ReadableStream<Uint8Array> {
+  const reader = stream.getReader();
+  const stop = () => void reader.cancel(signal.reason).catch(() => undefined);
+  if (signal.aborted) stop();
+  else signal.addEventListener("abort", stop, { once: true });
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const { done, value } = await reader.read();
+        if (done) {
+          signal.removeEventListener("abort", stop);
+          controller.close();
+        } else controller.enqueue(value);
+      } catch (error) {
+        signal.removeEventListener("abort", stop);
+        controller.error(error);
+      }
+    },
+    cancel(reason) {
+      signal.removeEventListener("abort", stop);
+      return reader.cancel(reason);
+    },
+  });
+}

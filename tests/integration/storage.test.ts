@@ -7,7 +7,7 @@ import "../support/env";
 import { spawn } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readlink, rm, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
@@ -18,6 +18,7 @@ import { seedContest } from "@/lib/db/seed";
 import type { User } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { useStorage, type BlobStorage } from "@/lib/storage";
+import { storedFileResponse } from "@/lib/storage/disposition";
 import { localStorage } from "@/lib/storage/local";
 import { receiveUpload } from "@/lib/storage/receive";
 import { s3Storage } from "@/lib/storage/s3";
@@ -30,6 +31,13 @@ import { bucketKeys, createTestBucket, storageKinds, type StorageKind, type Test
 
 const MB = 1024 * 1024;
 const sha256Of = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
+
+/** How many of this process's open file descriptors point at a file of this name (Linux). */
+async function openFilesNamed(name: string): Promise<number> {
+  const fds = await readdir("/proc/self/fd");
+  const targets = await Promise.all(fds.map((fd) => readlink(`/proc/self/fd/${fd}`).catch(() => "")));
+  return targets.filter((t) => path.basename(t) === name).length;
+}
 
 /** A store of the given kind, fresh and empty, with what a test needs to look inside it. */
 type Harness = {
@@ -198,6 +206,43 @@ describe.each(storageKinds)("blob storage on %s", (kind) => {
       expect(late).toEqual([]);
     } finally {
       process.off("uncaughtException", record);
+    }
+  });
+
+  it("lets go of the file when the client of a download goes away", async () => {
+    const content = randomBytes(4 * MB);
+    const sha256 = sha256Of(content);
+    const upload = await h.storage.begin();
+    await pipeline(Readable.from([content]), upload.sink);
+    await upload.commit(sha256);
+
+    // The routes' response over the stored stream, with the request's signal, read a little.
+    let cancelled: unknown = null;
+    const file = (await h.storage.open(sha256))!;
+    const inner = file.stream.getReader();
+    const watched = new ReadableStream<Uint8Array>({
+      pull: async (controller) => {
+        const { done, value } = await inner.read();
+        if (done) controller.close();
+        else controller.enqueue(value);
+      },
+      cancel: (reason) => {
+        cancelled = reason ?? "cancelled";
+        return inner.cancel(reason);
+      },
+    });
+    const client = new AbortController();
+    const response = storedFileResponse({ size: file.size, stream: watched }, { contentType: "application/pdf", disposition: "inline", sha256, signal: client.signal });
+    const reader = response.body!.getReader();
+    expect((await reader.read()).done).toBe(false);
+    const open = kind === "local" ? await openFilesNamed(sha256) : 0;
+    client.abort(new Error("client gone"));
+    await new Promise((r) => setTimeout(r, 100));
+    expect(cancelled).toBeInstanceOf(Error);
+    // On disk, the file descriptor is closed at once rather than by the garbage collector.
+    if (kind === "local") {
+      expect(open).toBe(1);
+      expect(await openFilesNamed(sha256)).toBe(0);
     }
   });
 

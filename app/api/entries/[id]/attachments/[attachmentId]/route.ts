@@ -8,11 +8,11 @@ import { attachmentParams } from "@/lib/validation/params";
 
 export const dynamic = "force-dynamic";
 
-export const GET = guard({ access: ["journalist", "secretariat"], params: attachmentParams }, async ({ db, caller, params }) => {
+export const GET = guard({ access: ["journalist", "secretariat"], params: attachmentParams }, async ({ db, caller, params, req }) => {
   const attachment = await getAttachment(db, caller, params.id, params.attachmentId);
   const file = await getStorage().open(attachment.sha256);
   if (!file) throw new AppError(404, "notFound");
-  return storedFileResponse(file, { contentType: attachment.contentType, disposition: contentDisposition(attachment.fileName, attachment.contentType), sha256: attachment.sha256 });
+  return storedFileResponse(file, { contentType: attachment.contentType, disposition: contentDisposition(attachment.fileName, attachment.contentType), sha256: attachment.sha256, signal: req.signal });
 });
 
 export const DELETE = guard({ access: ["journalist"], params: attachmentParams }, async ({ db, caller, params }) => {

@@ -8,8 +8,8 @@ import { openCleanCopy } from "@/lib/storage/clean/open";
 
 export const dynamic = "force-dynamic";
 
-export const GET = guard({ access: ["secretariat"], params: attachmentParams }, async ({ db, caller, params }) => {
+export const GET = guard({ access: ["secretariat"], params: attachmentParams }, async ({ db, caller, params, req }) => {
   // The secretariat reads what the jurors will read; the original stays a download.
   const { attachment, file, sha256 } = await openCleanCopy(db, await getAttachment(db, caller, params.id, params.attachmentId));
-  return storedFileResponse(file, { contentType: attachment.contentType, disposition: `inline; filename="${attachment.id}.${typeExtension(attachment.contentType)}"`, sha256 });
+  return storedFileResponse(file, { contentType: attachment.contentType, disposition: `inline; filename="${attachment.id}.${typeExtension(attachment.contentType)}"`, sha256, signal: req.signal });
 });

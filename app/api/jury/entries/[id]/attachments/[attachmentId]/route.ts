@@ -8,7 +8,7 @@ import { openCleanCopy } from "@/lib/storage/clean/open";
 
 export const dynamic = "force-dynamic";
 
-export const GET = guard({ access: ["juror"], params: attachmentParams }, async ({ db, caller, params, locale }) => {
+export const GET = guard({ access: ["juror"], params: attachmentParams }, async ({ db, caller, params, locale, req }) => {
   const { file: stored, number } = await getJurorAttachment(db, caller, params.id, params.attachmentId);
   // Jurors only ever receive the cleaned copy (its metadata can name the author); the original never.
   const { attachment, file, sha256 } = await openCleanCopy(db, stored);
@@ -20,5 +20,6 @@ export const GET = guard({ access: ["juror"], params: attachmentParams }, async 
     sha256,
     // Read in the jury room's own frame (components/jury/work-viewer.tsx), still sandboxed.
     frameable: true,
+    signal: req.signal,
   });
 });
