@@ -1,11 +1,12 @@
 "use client";
-import { useCallback, useState, type ReactNode } from "react";
+import { useCallback, useLayoutEffect, useRef, useState, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { api, useHydrated } from "@/components/portal/format";
 import { useAutosave, useAutosaveText } from "@/components/use-autosave";
 import { RestoredNotice } from "@/components/restored-notice";
 import type { JurorScore } from "@/lib/db/queries/scores";
 import { formatScore, levelFor, parseScoreText } from "@/lib/contest/scoring";
+import { SCORE_FIELDS_ID } from "./sheet-ids";
 
 export type RubricItem = { key: string; name: string; maxPoints: number; weight: number; levels: { min: number; max: number; text: string }[] };
 type Sheet = Pick<JurorScore, "values" | "comment" | "status" | "editable" | "updatedAt">;
@@ -23,6 +24,7 @@ type Props = {
 type Typed = { raw: Record<string, string>; comment: string };
 
 const fieldId = (key: string) => `score-${key}`;
+const COMMENT_ID = "score-comment";
 
 /** A typed value as a score ("2,5" or "2.5"), or null when empty; NaN when it is not an allowed score. */
 function parseScore(raw: string, max: number): number | null {
@@ -74,6 +76,19 @@ export function ScoreForm({ locale, userId, roundId, entryId, rubric, maxTotal, 
     onFieldErrors: setServerErrors,
   });
   const { raw, comment } = autosave.value;
+  // The fields take input from the first paint (the page enables them before React is here), and
+  // what was typed then lives only in the DOM: taken into the sheet once, at hydration, before the
+  // autosave looks for a copy from an earlier visit (a change made here wins over that copy).
+  const adopted = useRef(false);
+  useLayoutEffect(() => {
+    if (adopted.current || !editable) return;
+    adopted.current = true;
+    const typed: Typed = {
+      raw: Object.fromEntries(rubric.map((c) => [c.key, (document.getElementById(fieldId(c.key)) as HTMLInputElement | null)?.value ?? raw[c.key] ?? ""])),
+      comment: (document.getElementById(COMMENT_ID) as HTMLTextAreaElement | null)?.value ?? comment,
+    };
+    if (typed.comment !== comment || rubric.some((c) => typed.raw[c.key] !== (raw[c.key] ?? ""))) autosave.update(() => typed);
+  });
   const saveText = useAutosaveText(autosave.status, "JuryForm", locale);
 
   const localErrors = (values: Record<string, string>, requireAll: boolean) => {
@@ -154,7 +169,8 @@ export function ScoreForm({ locale, userId, roundId, entryId, rubric, maxTotal, 
           {alert}
         </p>
       )}
-      <fieldset disabled={!editable || !hydrated || busy} className="space-y-5">
+      {/* Enabled before hydration by the page's inline script (enable-score-fields.tsx): the attribute differs from the server's HTML by design. */}
+      <fieldset id={SCORE_FIELDS_ID} disabled={!editable || !hydrated || busy} suppressHydrationWarning className="space-y-5">
         {rubric.map((c) => {
           const id = fieldId(c.key);
           const error = errors[`values.${c.key}`];
@@ -229,11 +245,11 @@ export function ScoreForm({ locale, userId, roundId, entryId, rubric, maxTotal, 
             </>
           ) : (
             <>
-            <label htmlFor="score-comment" className="block font-semibold">
+            <label htmlFor={COMMENT_ID} className="block font-semibold">
               {t("comment")}
             </label>
             <textarea
-              id="score-comment"
+              id={COMMENT_ID}
               rows={4}
               value={comment}
               onChange={(e) => {
@@ -271,7 +287,7 @@ export function ScoreForm({ locale, userId, roundId, entryId, rubric, maxTotal, 
               </div>
             </div>
           ) : (
-            <button type="button" disabled={!hydrated || busy} onClick={askToSubmit} className="rounded-md bg-brand-700 px-5 py-3 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
+            <button type="button" data-testid="submit-sheet" disabled={!hydrated || busy} onClick={askToSubmit} className="rounded-md bg-brand-700 px-5 py-3 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
               {busy ? t("submitting") : t("submit")}
             </button>
           )}

@@ -1,4 +1,5 @@
 import type { JurorAttachment } from "@/lib/contest/jury";
+import { WorkFrame, WorkPhoto } from "./after-sheet";
 
 export type WorkViewerLabels = {
   /** "Tệp 1 (PDF, 2,1 MB)" for each file, in order. */
@@ -28,7 +29,7 @@ export function WorkViewer({ files, labels }: { files: readonly JurorAttachment[
         if (file.contentType === "application/pdf") {
           return (
             <figure key={file.id} data-testid="work-pdf" className="space-y-2">
-              <iframe src={file.url} title={`${labels.pdfFrame} — ${label}`} className="h-[70vh] min-h-[24rem] w-full rounded-md border border-stone-300 bg-stone-100 lg:h-[80vh]" />
+              <WorkFrame src={file.url} title={`${labels.pdfFrame} — ${label}`} className="h-[70vh] min-h-[24rem] w-full rounded-md border border-stone-300 bg-stone-100 lg:h-[80vh]" />
               <figcaption className="flex flex-wrap justify-between gap-2 text-sm text-stone-700">
                 <span>{label}</span>
                 <a href={file.url} target="_blank" rel="noopener" className="font-semibold text-brand-700 underline">
@@ -42,7 +43,7 @@ export function WorkViewer({ files, labels }: { files: readonly JurorAttachment[
           const n = photos.indexOf(file) + 1;
           return (
             <figure key={file.id} data-testid="work-photo" className="space-y-2">
-              <img src={file.url} alt={`${labels.photo} ${n}`} loading={n > 1 ? "lazy" : "eager"} decoding="async" className="mx-auto max-h-[80vh] w-auto max-w-full rounded-md border border-stone-200 bg-stone-100" />
+              <WorkPhoto src={file.url} alt={`${labels.photo} ${n}`} loading={n > 1 ? "lazy" : "eager"} decoding="async" className="mx-auto max-h-[80vh] w-auto max-w-full rounded-md border border-stone-200 bg-stone-100" />
               <figcaption className="flex flex-wrap justify-between gap-2 text-sm text-stone-700">
                 <span>{label}</span>
                 <a href={file.url} target="_blank" rel="noopener" className="font-semibold text-brand-700 underline">

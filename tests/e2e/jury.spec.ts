@@ -132,10 +132,24 @@ test("a juror reads a PDF entry inline, types \"2,5\" and sees 2,5, submits, and
   expect(file.headers()["content-security-policy"]).toContain("frame-ancestors 'self'");
   expect((await file.body()).subarray(0, 5).toString("latin1")).toBe("%PDF-");
 
-  // "2,5" is two and a half, shown as typed, with the level it falls in.
+  // The sheet takes input from the first paint, before React is here: opened again with the
+  // page's scripts held back, "2,5" is typed while the submit button still waits for them.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/_next/static/chunks/**", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(here, { waitUntil: "commit" });
   const truthfulness = page.getByLabel(/Tính chân thực, phát hiện và điển hình/);
   await expect(truthfulness).toBeEnabled();
+  await expect(page.getByTestId("submit-sheet")).toBeDisabled();
   await truthfulness.fill("2,5");
+  release();
+  await expect(page.getByTestId("submit-sheet")).toBeEnabled();
+  await page.unroute("**/_next/static/chunks/**");
+
+  // Once hydrated, what was typed is in the sheet: "2,5" is two and a half, shown as typed, with the level it falls in.
   await expect(truthfulness).toHaveValue("2,5");
   await expect(page.getByTestId("criterion").first().locator("[data-current]")).toContainText("Thiếu kiểm chứng");
   await expect(page.getByTestId("score-total")).toContainText("2,5 / 100");

@@ -15,6 +15,7 @@ import { sameParamsAlternates } from "@/lib/seo/metadata";
 import { entryParams } from "@/lib/validation/params";
 import { ScoreForm } from "@/components/jury/score-form";
 import { ConflictForm } from "@/components/jury/conflict-form";
+import { EnableScoreFields } from "@/components/jury/enable-score-fields";
 import { JuryShortcuts } from "@/components/jury/jury-shortcuts";
 import { WorkViewer } from "@/components/jury/work-viewer";
 import { ClientMessages } from "@/components/client-messages";
@@ -253,6 +254,7 @@ export default async function JuryEntryPage({ params }: Props) {
                 initial={{ values: score.values, comment: score.comment, status: score.status, editable: score.editable, updatedAt: score.updatedAt }}
                 next={onward}
               />
+              {sheetOpen && <EnableScoreFields />}
               {sheetOpen && <ConflictForm locale={locale} entryId={entry.id} done={`${list}?declared=1`} />}
             </div>
             <p className="mt-3 lg:hidden">
