@@ -159,7 +159,9 @@ try {
         await page.waitForFunction(() => window.__sheet.input !== null, undefined, { polling: "raf", timeout: 60_000 });
         await page.evaluate((d) => {
           window.__sheet.typed = d;
-          document.querySelector("#score-truthfulness").select();
+          const field = document.querySelector("#score-truthfulness");
+          field.focus();
+          field.select();
         }, digit);
         await page.keyboard.type(digit);
         await page.waitForFunction(() => window.__sheet.counted !== null && window.__sheet.hydrated !== null, undefined, { timeout: 60_000 });

@@ -194,12 +194,10 @@ export function useAutosave<T, R>(options: AutosaveOptions<T, R>) {
     update(() => opts.current.initial);
   }, [update]);
 
-  // Once, after hydration (localStorage does not exist in the server's render). A change already
-  // made on this page (typed before hydration) wins over a copy from an earlier visit.
+  // Once, after hydration (localStorage does not exist in the server's render).
   useEffect(() => {
     if (checked.current || !opts.current.enabled) return;
     checked.current = true;
-    if (dirty.current) return;
     const key = opts.current.storageKey();
     const local = key ? readLocal<T>(key) : null;
     if (!local) return;

@@ -1,5 +1,5 @@
 "use client";
-import { useCallback, useLayoutEffect, useRef, useState, type ReactNode } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { api, useHydrated } from "@/components/portal/format";
 import { useAutosave, useAutosaveText } from "@/components/use-autosave";
@@ -76,18 +76,24 @@ export function ScoreForm({ locale, userId, roundId, entryId, rubric, maxTotal, 
     onFieldErrors: setServerErrors,
   });
   const { raw, comment } = autosave.value;
-  // The fields take input from the first paint (the page enables them before React is here), and
-  // what was typed then lives only in the DOM: taken into the sheet once, at hydration, before the
-  // autosave looks for a copy from an earlier visit (a change made here wins over that copy).
-  const adopted = useRef(false);
+  // The score fields take input from the first paint (the page enables them before React is here),
+  // and what was typed then lives only in the DOM. Read at hydration, before React's next render
+  // puts the controlled values back; put into the sheet after the autosave has restored any copy
+  // from an earlier visit, over that copy, so neither is lost.
+  const typedEarly = useRef<Record<string, string> | null>(null);
   useLayoutEffect(() => {
-    if (adopted.current || !editable) return;
-    adopted.current = true;
-    const typed: Typed = {
-      raw: Object.fromEntries(rubric.map((c) => [c.key, (document.getElementById(fieldId(c.key)) as HTMLInputElement | null)?.value ?? raw[c.key] ?? ""])),
-      comment: (document.getElementById(COMMENT_ID) as HTMLTextAreaElement | null)?.value ?? comment,
-    };
-    if (typed.comment !== comment || rubric.some((c) => typed.raw[c.key] !== (raw[c.key] ?? ""))) autosave.update(() => typed);
+    if (typedEarly.current !== null || !editable) return;
+    typedEarly.current = {};
+    for (const c of rubric) {
+      const value = (document.getElementById(fieldId(c.key)) as HTMLInputElement | null)?.value;
+      if (value !== undefined && value !== (raw[c.key] ?? "")) typedEarly.current[c.key] = value;
+    }
+  });
+  useEffect(() => {
+    const early = typedEarly.current;
+    if (!early || Object.keys(early).length === 0) return;
+    typedEarly.current = {};
+    autosave.update((current) => ({ ...current, raw: { ...current.raw, ...early } }));
   });
   const saveText = useAutosaveText(autosave.status, "JuryForm", locale);
 
@@ -244,21 +250,22 @@ export function ScoreForm({ locale, userId, roundId, entryId, rubric, maxTotal, 
               </p>
             </>
           ) : (
-            <>
-            <label htmlFor={COMMENT_ID} className="block font-semibold">
-              {t("comment")}
-            </label>
-            <textarea
-              id={COMMENT_ID}
-              rows={4}
-              value={comment}
-              onChange={(e) => {
-                const typed = e.target.value;
-                change((current) => ({ ...current, comment: typed }));
-              }}
-              className="mt-1 w-full rounded-md border border-stone-400 px-3 py-2 text-base"
-            />
-            </>
+            // The comment waits for React: hydrating a textarea puts the server's text back over what was typed.
+            <fieldset disabled={!hydrated}>
+              <label htmlFor={COMMENT_ID} className="block font-semibold">
+                {t("comment")}
+              </label>
+              <textarea
+                id={COMMENT_ID}
+                rows={4}
+                value={comment}
+                onChange={(e) => {
+                  const typed = e.target.value;
+                  change((current) => ({ ...current, comment: typed }));
+                }}
+                className="mt-1 w-full rounded-md border border-stone-400 px-3 py-2 text-base"
+              />
+            </fieldset>
           )}
         </div>
       </fieldset>

@@ -202,6 +202,7 @@ test("keyboard shortcuts move between entries when no field has the focus", asyn
   // Typed into a field, the same key is only a letter.
   const comment = page.getByLabel("Nhận xét (không bắt buộc)");
   if (await comment.isVisible()) {
+    await expect(comment).toBeEnabled(); // the comment opens with React, whose shortcuts listen from then on
     await comment.focus();
     await page.keyboard.press("k");
     await expect(page).toHaveURL(new RegExp(`${links[1]}$`));
@@ -275,7 +276,7 @@ test("a juror's scores survive a lost connection and a closed browser, and are s
   const sheet = page.url();
   const craft = /Nghệ thuật báo chí/;
   const impact = /Sức lan tỏa và tác động/;
-  await expect(page.getByLabel(craft)).toBeEnabled(); // hydrated
+  await expect(page.getByTestId("submit-sheet")).toBeEnabled(); // hydrated
 
   await context.setOffline(true);
   await page.getByLabel(craft).fill("19.5");
@@ -290,16 +291,31 @@ test("a juror's scores survive a lost connection and a closed browser, and are s
   const { viewport, userAgent, deviceScaleFactor, isMobile, hasTouch, baseURL } = test.info().project.use;
   const reopened = await browser.newContext({ viewport, userAgent, deviceScaleFactor, isMobile, hasTouch, baseURL, storageState: kept });
   const again = await reopened.newPage();
-  const sent = again.waitForResponse((r) => r.url().includes("/api/jury/scores/") && r.request().method() === "PUT" && (r.request().postData() ?? "").includes("gửi sau"));
-  await again.goto(sheet);
+  // A score typed at first paint, before React has restored that copy, goes over it: both are kept.
+  const truthfulness = again.getByLabel(/Tính chân thực, phát hiện và điển hình/);
+  const sent = again.waitForResponse((r) => r.url().includes("/api/jury/scores/") && r.request().method() === "PUT" && (r.request().postData() ?? "").includes("gửi sau") && (r.request().postData() ?? "").includes('"truthfulness":24.5'));
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await again.route("**/_next/static/chunks/**", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await again.goto(sheet, { waitUntil: "commit" });
+  await expect(truthfulness).toBeEnabled();
+  await expect(again.getByTestId("submit-sheet")).toBeDisabled();
+  await truthfulness.fill("24,5");
+  release();
+  await expect(again.getByTestId("submit-sheet")).toBeEnabled();
+  await again.unroute("**/_next/static/chunks/**");
   await expect(again.getByTestId("restored")).toContainText("Đã khôi phục bản nháp phiếu điểm");
   await expect(again.getByRole("button", { name: "Bỏ các thay đổi này" })).toBeVisible();
+  await expect(truthfulness).toHaveValue("24,5");
   await expect(again.getByLabel(craft)).toHaveValue("19.5");
   await expect(again.getByLabel(impact)).toHaveValue("15");
   expect((await sent).status()).toBe(200);
   await expect(again.getByTestId("save-state")).toContainText("Đã lưu", { timeout: 15_000 });
   // Confirmed by the server, so the copy on the device is gone.
-  expect(await again.evaluate(() => Object.keys(localStorage).filter((key) => key.includes(":score:")))).toEqual([]);
+  await expect.poll(() => again.evaluate(() => Object.keys(localStorage).filter((key) => key.includes(":score:")))).toEqual([]);
 
   // Offline again without leaving the page: the change is sent as soon as the connection returns.
   await reopened.setOffline(true);
@@ -310,7 +326,8 @@ test("a juror's scores survive a lost connection and a closed browser, and are s
 
   // What the server now holds, with nothing left to restore.
   await again.reload();
-  await expect(again.getByLabel(craft)).toBeEnabled();
+  await expect(again.getByTestId("submit-sheet")).toBeEnabled();
+  await expect(truthfulness).toHaveValue("24,5");
   await expect(again.getByLabel(craft)).toHaveValue("19,5");
   await expect(again.getByLabel(impact)).toHaveValue("15");
   await expect(again.getByLabel("Nhận xét (không bắt buộc)")).toHaveValue("Đã gửi lại khi có mạng.");
