@@ -14,6 +14,25 @@ async function progress(page: Page): Promise<{ submitted: number; total: number 
   return { submitted: Number(match![1]), total: Number(match![2]) };
 }
 
+/**
+ * Holds the page's scripts back until the returned function is called: the sheet as a juror sees it
+ * at first paint, before React is there. The function lets them through and stops holding (every
+ * route of the page goes: the tests that use it set no other).
+ */
+async function holdScripts(page: Page): Promise<() => Promise<void>> {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/_next/static/chunks/**", async (route) => {
+    await held;
+    await route.continue();
+  });
+  return async () => {
+    release();
+    // The held requests finish going through first.
+    await page.unrouteAll({ behavior: "wait" });
+  };
+}
+
 test("a juror scores a blind entry: autosaved draft, submit, progress", async ({ page }) => {
   await page.goto("/giam-khao");
   await expect(page).toHaveURL(/\/dang-nhap\?next=%2Fgiam-khao$/);
@@ -134,20 +153,14 @@ test("a juror reads a PDF entry inline, types \"2,5\" and sees 2,5, submits, and
 
   // The sheet takes input from the first paint, before React is here: opened again with the
   // page's scripts held back, "2,5" is typed while the submit button still waits for them.
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route("**/_next/static/chunks/**", async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdScripts(page);
   await page.goto(here, { waitUntil: "commit" });
   const truthfulness = page.getByLabel(/Tính chân thực, phát hiện và điển hình/);
   await expect(truthfulness).toBeEnabled();
   await expect(page.getByTestId("submit-sheet")).toBeDisabled();
   await truthfulness.fill("2,5");
-  release();
+  await release();
   await expect(page.getByTestId("submit-sheet")).toBeEnabled();
-  await page.unroute("**/_next/static/chunks/**");
 
   // Once hydrated, what was typed is in the sheet: "2,5" is two and a half, shown as typed, with the level it falls in.
   await expect(truthfulness).toHaveValue("2,5");
@@ -294,19 +307,13 @@ test("a juror's scores survive a lost connection and a closed browser, and are s
   // A score typed at first paint, before React has restored that copy, goes over it: both are kept.
   const truthfulness = again.getByLabel(/Tính chân thực, phát hiện và điển hình/);
   const sent = again.waitForResponse((r) => r.url().includes("/api/jury/scores/") && r.request().method() === "PUT" && (r.request().postData() ?? "").includes("gửi sau") && (r.request().postData() ?? "").includes('"truthfulness":24.5'));
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await again.route("**/_next/static/chunks/**", async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdScripts(again);
   await again.goto(sheet, { waitUntil: "commit" });
   await expect(truthfulness).toBeEnabled();
   await expect(again.getByTestId("submit-sheet")).toBeDisabled();
   await truthfulness.fill("24,5");
-  release();
+  await release();
   await expect(again.getByTestId("submit-sheet")).toBeEnabled();
-  await again.unroute("**/_next/static/chunks/**");
   await expect(again.getByTestId("restored")).toContainText("Đã khôi phục bản nháp phiếu điểm");
   await expect(again.getByRole("button", { name: "Bỏ các thay đổi này" })).toBeVisible();
   await expect(truthfulness).toHaveValue("24,5");

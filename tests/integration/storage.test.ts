@@ -182,13 +182,19 @@ describe.each(storageKinds)("blob storage on %s", (kind) => {
     await expect(h.storage.open("../../etc/passwd")).rejects.toThrow(/not a SHA-256/);
   });
 
-  it("stops reading when the reader cancels halfway, with no error after the cancel", async () => {
-    // A PDF viewer that has what it needs cancels the rest of the response.
+  /** 4 MB of random bytes, stored under their SHA-256. */
+  async function storeRandom(): Promise<{ content: Buffer; sha256: string }> {
     const content = randomBytes(4 * MB);
     const sha256 = sha256Of(content);
     const upload = await h.storage.begin();
     await pipeline(Readable.from([content]), upload.sink);
     await upload.commit(sha256);
+    return { content, sha256 };
+  }
+
+  it("stops reading when the reader cancels halfway, with no error after the cancel", async () => {
+    // A PDF viewer that has what it needs cancels the rest of the response.
+    const { content, sha256 } = await storeRandom();
 
     const late: unknown[] = [];
     const record = (error: unknown) => late.push(error);
@@ -210,11 +216,7 @@ describe.each(storageKinds)("blob storage on %s", (kind) => {
   });
 
   it("lets go of the file when the client of a download goes away", async () => {
-    const content = randomBytes(4 * MB);
-    const sha256 = sha256Of(content);
-    const upload = await h.storage.begin();
-    await pipeline(Readable.from([content]), upload.sink);
-    await upload.commit(sha256);
+    const { sha256 } = await storeRandom();
 
     // The routes' response over the stored stream, with the request's signal, read a little.
     let cancelled: unknown = null;
